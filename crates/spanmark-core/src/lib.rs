@@ -1,0 +1,24 @@
+//! Spanmark's pure annotation core: everything that can be decided without a browser.
+//! Offsets that leave this crate are Unicode code point indices (end exclusive).
+
+pub mod detect;
+pub mod document;
+pub mod edit;
+pub mod error;
+pub mod formats;
+pub mod history;
+pub mod label;
+pub mod learn;
+pub mod persist;
+pub mod span;
+pub mod text;
+pub mod token;
+
+pub use document::{DocStatus, Document};
+pub use edit::{Edge, Edit, Step};
+pub use error::CoreError;
+pub use history::History;
+pub use label::{Label, Schema};
+pub use span::{Origin, Span, SpanState};
+pub use text::TextIndex;
+pub use token::Token;

@@ -1,0 +1,69 @@
+//! One conversion index per document text: byte ↔ code point ↔ UTF-16 unit.
+//! Every offset crossing the core's boundary goes through here.
+
+/// Normalise CRLF and lone CR to LF; the only change ever made to pasted text.
+pub fn normalize_newlines(s: &str) -> String {
+    if !s.contains('\r') {
+        return s.to_string();
+    }
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Offsets of every code point boundary of a text, in bytes and UTF-16 units.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextIndex {
+    /// byte offset of code point i; one extra entry for the end.
+    bytes: Vec<u32>,
+    /// UTF-16 offset of code point i; one extra entry for the end.
+    utf16: Vec<u32>,
+}
+
+impl TextIndex {
+    pub fn new(text: &str) -> Self {
+        let n = text.chars().count();
+        let mut bytes = Vec::with_capacity(n + 1);
+        let mut utf16 = Vec::with_capacity(n + 1);
+        let mut u = 0u32;
+        for (b, c) in text.char_indices() {
+            bytes.push(b as u32);
+            utf16.push(u);
+            u += c.len_utf16() as u32;
+        }
+        bytes.push(text.len() as u32);
+        utf16.push(u);
+        TextIndex { bytes, utf16 }
+    }
+
+    /// Number of code points.
+    pub fn len_chars(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
+    pub fn len_utf16(&self) -> usize {
+        *self.utf16.last().unwrap_or(&0) as usize
+    }
+
+    pub fn byte_of_char(&self, c: usize) -> Option<usize> {
+        self.bytes.get(c).map(|&b| b as usize)
+    }
+
+    /// Code point index of a byte offset; None unless it sits on a char boundary.
+    pub fn char_of_byte(&self, b: usize) -> Option<usize> {
+        self.bytes.binary_search(&(b as u32)).ok()
+    }
+
+    pub fn utf16_of_char(&self, c: usize) -> Option<usize> {
+        self.utf16.get(c).map(|&u| u as usize)
+    }
+
+    /// Code point index of a UTF-16 offset; None inside a surrogate pair or past the end.
+    pub fn char_of_utf16(&self, u: usize) -> Option<usize> {
+        self.utf16.binary_search(&(u as u32)).ok()
+    }
+
+    /// Slice a text by code point range (the text this index was built from).
+    pub fn slice<'a>(&self, text: &'a str, start: usize, end: usize) -> Option<&'a str> {
+        let (s, e) = (self.byte_of_char(start)?, self.byte_of_char(end)?);
+        text.get(s..e)
+    }
+}
