@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/e2e/node_modules/.bin:$PATH"
-exec trunk serve --release --offline --address 127.0.0.1 --port 8080 "$@"
+# Trunk.toml builds with relative URLs (any sub-path); the dev server itself wants an absolute one.
+exec trunk serve --release --offline --public-url / --address 127.0.0.1 --port 8080 "$@"

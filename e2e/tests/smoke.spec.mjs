@@ -33,3 +33,14 @@ test('an annotated article renders exactly its text, then the screenshot', async
   await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshot.png') });
   assert.deepEqual(app.errors, []);
 });
+
+test('the same dist/ works when hosted under a sub-path', async () => {
+  const sub = await startApp({ prefix: '/spanmark/' });
+  try {
+    const page = await sub.open();
+    assert.equal(await page.locator('[data-testid=new-doc-input]').count(), 1);
+    assert.deepEqual(sub.errors, []);
+  } finally {
+    await sub.close();
+  }
+});
