@@ -1,0 +1,157 @@
+//! The export self-check: the written files are read back by the format's own reader and every
+//! span is looked up again; whatever did not come back exactly goes into the report.
+
+use crate::document::Document;
+use crate::span::Span;
+
+use super::report::{Problem, Reason};
+use super::{Chosen, Format};
+
+/// A problem about one span of a chosen document.
+pub(crate) fn problem(c: &Chosen, s: &Span, reason: Reason) -> Problem {
+    Problem {
+        document: c.doc.id.clone(),
+        title: c.doc.title.clone(),
+        span: Some((
+            s.start,
+            s.end,
+            s.label.clone(),
+            c.doc.slice(s.start, s.end).to_string(),
+        )),
+        reason,
+    }
+}
+
+fn document_problem(c: &Chosen, why: String) -> Problem {
+    Problem {
+        document: c.doc.id.clone(),
+        title: c.doc.title.clone(),
+        span: None,
+        reason: Reason::Document(why),
+    }
+}
+
+/// The chosen spans that do not overlap an earlier one; the others are reported (for targets without overlap).
+pub(crate) fn apart<'a>(c: &'a Chosen, report: &mut Vec<Problem>) -> Vec<&'a Span> {
+    let mut kept: Vec<&Span> = Vec::with_capacity(c.spans.len());
+    for s in &c.spans {
+        match kept.iter().find(|k| k.overlaps(s.start, s.end)) {
+            Some(k) => report.push(problem(
+                c,
+                s,
+                Reason::Overlap {
+                    other_start: k.start,
+                    other_end: k.end,
+                    other_label: k.label.clone(),
+                },
+            )),
+            None => kept.push(s),
+        }
+    }
+    kept
+}
+
+fn reported(report: &[Problem], c: &Chosen, s: &Span) -> bool {
+    report.iter().any(|p| {
+        p.document == c.doc.id
+            && p.span
+                .as_ref()
+                .is_some_and(|(a, b, l, _)| *a == s.start && *b == s.end && *l == s.label)
+    })
+}
+
+/// Compares what was meant to be written with what the reader got back; returns the spans that survived.
+pub(crate) fn compare(
+    format: Format,
+    chosen: &[Chosen],
+    reread: &[Document],
+    report: &mut Vec<Problem>,
+) -> usize {
+    let mut survived = 0;
+    let mut found = Vec::new();
+    for (i, c) in chosen.iter().enumerate() {
+        let Some(back) = reread.get(i) else {
+            found.push(document_problem(
+                c,
+                "the document is missing when the export is read back".into(),
+            ));
+            continue;
+        };
+        if format == Format::Txt {
+            if !c.spans.is_empty() {
+                found.push(document_problem(
+                    c,
+                    format!(
+                        "plain text holds no spans: its {} spans are not in this file",
+                        c.spans.len()
+                    ),
+                ));
+            }
+        }
+        let keeps_text = format != Format::Conll;
+        if keeps_text && back.text() != c.doc.text() {
+            found.push(document_problem(
+                c,
+                "the text came back different when the export was read back".into(),
+            ));
+            continue;
+        }
+        if format == Format::Txt {
+            continue;
+        }
+        let expected: Vec<&Span> = c.spans.iter().filter(|s| !reported(report, c, s)).collect();
+        let mut next = 0;
+        for s in expected {
+            let text = c.doc.slice(s.start, s.end);
+            let hit = back.spans()[next..].iter().position(|b| {
+                b.label == s.label
+                    && if keeps_text {
+                        b.start == s.start && b.end == s.end
+                    } else {
+                        back.slice(b.start, b.end) == text
+                    }
+            });
+            match hit {
+                Some(k) => {
+                    next += k + 1;
+                    survived += 1;
+                }
+                None => found.push(problem(
+                    c,
+                    s,
+                    Reason::Reread(describe_miss(back, s, keeps_text)),
+                )),
+            }
+        }
+    }
+    for (i, back) in reread.iter().enumerate().skip(chosen.len()) {
+        found.push(Problem {
+            document: back.id.clone(),
+            title: back.title.clone(),
+            span: None,
+            reason: Reason::Document(format!(
+                "document {} appeared when the export was read back",
+                i + 1
+            )),
+        });
+    }
+    report.extend(found);
+    survived
+}
+
+fn describe_miss(back: &Document, s: &Span, keeps_text: bool) -> String {
+    let near = back
+        .spans()
+        .iter()
+        .find(|b| b.overlaps(s.start, s.end) && keeps_text);
+    match near {
+        Some(b) => format!(
+            "it came back as “{}” ({}, {}–{})",
+            back.slice(b.start, b.end),
+            b.label,
+            b.start,
+            b.end
+        ),
+        None => "it is missing".into(),
+    }
+}
