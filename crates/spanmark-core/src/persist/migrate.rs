@@ -1,0 +1,109 @@
+//! Migrations between record versions, as code: each step turns a version-n JSON value
+//! into version n+1. Version 0 is the plain serde form of `Document` (spans as objects).
+//!
+//! Version 0 looks like `{"id","title","text","spans":[{"start","end","label","origin",
+//! "state","confidence"}],"status","created","updated","revision"}` with no `"v"` field;
+//! pre-release builds wrote it and hand-made files still use it.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::error::PersistError;
+use super::record::document_value;
+use super::VERSION;
+use crate::document::{DocStatus, Document};
+use crate::span::Span;
+
+type Step = fn(Value) -> Result<Value, PersistError>;
+
+/// `STEPS[n]` migrates version n to n+1.
+const STEPS: [Step; VERSION as usize] = [v0_to_v1];
+
+/// The version a stored value was written with.
+pub fn record_version(value: &Value) -> Result<u64, PersistError> {
+    let Some(obj) = value.as_object() else {
+        return Err(PersistError::UnknownVersion(
+            "the entry is not a JSON object".into(),
+        ));
+    };
+    match obj.get("v") {
+        Some(v) => v
+            .as_u64()
+            .ok_or_else(|| PersistError::UnknownVersion(format!("version {v}"))),
+        None if obj.contains_key("text") && obj.contains_key("spans") => Ok(0),
+        None => Err(PersistError::UnknownVersion("no version field".into())),
+    }
+}
+
+/// Bring a stored value up to [`VERSION`]; a newer version is an error, never a guess.
+pub fn migrate(mut value: Value) -> Result<Value, PersistError> {
+    let mut version = record_version(&value)?;
+    if version > VERSION {
+        return Err(PersistError::NewerVersion {
+            found: version,
+            newest: VERSION,
+        });
+    }
+    while version < VERSION {
+        value = STEPS[version as usize](value)?;
+        version += 1;
+    }
+    Ok(value)
+}
+
+#[derive(Deserialize)]
+struct DocumentV0 {
+    id: String,
+    #[serde(default)]
+    title: String,
+    text: String,
+    #[serde(default)]
+    spans: Vec<Span>,
+    #[serde(default)]
+    status: DocStatus,
+    #[serde(default)]
+    created: f64,
+    #[serde(default)]
+    updated: f64,
+    #[serde(default)]
+    revision: u64,
+}
+
+/// Version 0 spans may come in any order; out-of-range or overlapping spans are an
+/// error rather than silently dropped, so the entry is quarantined whole.
+fn v0_to_v1(value: Value) -> Result<Value, PersistError> {
+    let old: DocumentV0 =
+        serde_json::from_value(value).map_err(|e| PersistError::Malformed(e.to_string()))?;
+    if old.id.is_empty() {
+        return Err(PersistError::EmptyId);
+    }
+    let mut doc = Document::new(old.id, old.title, &old.text);
+    let len = doc.len_chars();
+    let mut order: Vec<usize> = (0..old.spans.len()).collect();
+    order.sort_by_key(|&i| (old.spans[i].start, old.spans[i].end));
+    for (k, &i) in order.iter().enumerate() {
+        let s = &old.spans[i];
+        if s.start >= s.end {
+            return Err(PersistError::EmptySpan { n: i });
+        }
+        if s.end > len {
+            return Err(PersistError::BadOffsets {
+                n: i,
+                start: s.start,
+                end: s.end,
+                len,
+            });
+        }
+        if let Some(&j) = order.get(k + 1) {
+            if old.spans[j].start < s.end {
+                return Err(PersistError::Overlap { n: i, m: j });
+            }
+        }
+    }
+    doc.set_spans(old.spans);
+    doc.status = old.status;
+    doc.created = old.created;
+    doc.updated = old.updated;
+    doc.revision = old.revision;
+    document_value(&doc)
+}

@@ -1,0 +1,173 @@
+//! The packed form of a document's spans: one string of base64 variable-length numbers,
+//! `gap, length, code[, confidence bits]` per span — about 5 characters a span.
+//!
+//! Each character carries 5 bits of a number (least significant group first) plus a
+//! continuation bit, in the URL-safe base64 alphabet (as in source-map VLQs), so the
+//! string needs no JSON escaping. `gap` counts from the end of the previous span, so
+//! spans are sorted and non-overlapping by construction.
+//! `code = label_index << 5 | origin << 2 | has_confidence << 1 | accepted`;
+//! the confidence, when present, is the exact bit pattern of the `f32`.
+
+use super::error::PersistError;
+use crate::span::{Origin, Span, SpanState};
+
+/// Origin codes; the position in this list is what is stored. Append only.
+pub const ORIGINS: [Origin; 7] = [
+    Origin::Manual,
+    Origin::Gazetteer,
+    Origin::Pattern,
+    Origin::Acronym,
+    Origin::Memory,
+    Origin::Model,
+    Origin::Import,
+];
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn push_number(out: &mut String, mut n: u64) {
+    loop {
+        let digit = (n & 31) as usize;
+        n >>= 5;
+        if n == 0 {
+            out.push(ALPHABET[digit] as char);
+            return;
+        }
+        out.push(ALPHABET[digit | 32] as char);
+    }
+}
+
+fn sextet(b: u8) -> Option<u64> {
+    Some(match b {
+        b'A'..=b'Z' => b - b'A',
+        b'a'..=b'z' => b - b'a' + 26,
+        b'0'..=b'9' => b - b'0' + 52,
+        b'-' => 62,
+        b'_' => 63,
+        _ => return None,
+    } as u64)
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn number(&mut self) -> Option<u64> {
+        let mut n = 0u64;
+        let mut shift = 0;
+        loop {
+            let s = sextet(*self.bytes.get(self.pos)?)?;
+            self.pos += 1;
+            if shift > 55 {
+                return None;
+            }
+            n |= (s & 31) << shift;
+            shift += 5;
+            if s & 32 == 0 {
+                return Some(n);
+            }
+        }
+    }
+}
+
+/// Pack sorted, non-overlapping spans; returns the label table and the packed string.
+pub fn pack(spans: &[Span]) -> (Vec<&str>, String) {
+    let mut labels: Vec<&str> = Vec::new();
+    let mut out = String::with_capacity(spans.len() * 5);
+    let mut prev_end = 0;
+    for s in spans {
+        let label = labels
+            .iter()
+            .position(|l| *l == s.label)
+            .unwrap_or_else(|| {
+                labels.push(&s.label);
+                labels.len() - 1
+            });
+        let origin = ORIGINS.iter().position(|o| *o == s.origin).unwrap_or(0);
+        // NaN cannot be compared or exported sensibly; out-of-range values are clamped.
+        let confidence = s
+            .confidence
+            .filter(|c| c.is_finite())
+            .map(|c| c.clamp(0.0, 1.0));
+        let code = (label << 5)
+            | (origin << 2)
+            | (usize::from(confidence.is_some()) << 1)
+            | usize::from(s.is_accepted());
+        push_number(&mut out, s.start.saturating_sub(prev_end) as u64);
+        push_number(&mut out, s.end.saturating_sub(s.start) as u64);
+        push_number(&mut out, code as u64);
+        if let Some(c) = confidence {
+            push_number(&mut out, u64::from(c.to_bits()));
+        }
+        prev_end = s.end;
+    }
+    (labels, out)
+}
+
+/// Unpack and validate against the text length (code points) and the label table.
+pub fn unpack(packed: &str, labels: &[String], len: usize) -> Result<Vec<Span>, PersistError> {
+    let mut r = Reader {
+        bytes: packed.as_bytes(),
+        pos: 0,
+    };
+    let mut spans = Vec::new();
+    let mut prev_end = 0usize;
+    while r.pos < r.bytes.len() {
+        let n = spans.len();
+        let bad = PersistError::BadSpan { n };
+        let (gap, width, code) = match (r.number(), r.number(), r.number()) {
+            (Some(g), Some(w), Some(c)) => (g as usize, w as usize, c as usize),
+            _ => return Err(bad),
+        };
+        let start = prev_end.saturating_add(gap);
+        let end = start.saturating_add(width);
+        if width == 0 {
+            return Err(PersistError::EmptySpan { n });
+        }
+        if end > len {
+            return Err(PersistError::BadOffsets { n, start, end, len });
+        }
+        let label_index = code >> 5;
+        let label = labels.get(label_index).ok_or(PersistError::BadLabelIndex {
+            n,
+            label: label_index,
+            count: labels.len(),
+        })?;
+        if label.trim().is_empty() {
+            return Err(PersistError::EmptyLabel);
+        }
+        let origin = *ORIGINS.get((code >> 2) & 7).ok_or(PersistError::BadCode {
+            n,
+            code: code as u64,
+        })?;
+        let state = if code & 1 == 1 {
+            SpanState::Accepted
+        } else {
+            SpanState::Suggested
+        };
+        let confidence = if code & 2 == 2 {
+            let bits = r.number().and_then(|b| u32::try_from(b).ok()).ok_or(bad)?;
+            let c = f32::from_bits(bits);
+            if !(0.0..=1.0).contains(&c) {
+                return Err(PersistError::BadConfidence {
+                    n,
+                    value: c.to_string(),
+                });
+            }
+            Some(c)
+        } else {
+            None
+        };
+        spans.push(Span {
+            start,
+            end,
+            label: label.clone(),
+            origin,
+            state,
+            confidence,
+        });
+        prev_end = end;
+    }
+    Ok(spans)
+}

@@ -1,0 +1,123 @@
+//! One document as a compact `spanmark/1` record: short keys, a per-document label
+//! table and the spans packed into one short string (see [`super::packed`]).
+//!
+//! `{"v":1,"id":…,"t":title,"st":"open"|"done","c":created,"u":updated,"r":revision,
+//! "l":["GPE",…],"a":"packed spans","x":"the text"}` — the text comes last so a stored
+//! entry reads well. All offsets are code points.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::error::PersistError;
+use super::migrate::migrate;
+use super::packed::{pack, unpack};
+use super::VERSION;
+use crate::document::{DocStatus, Document};
+
+#[derive(Serialize)]
+struct RecordOut<'a> {
+    v: u64,
+    id: &'a str,
+    t: &'a str,
+    st: DocStatus,
+    c: f64,
+    u: f64,
+    r: u64,
+    l: Vec<&'a str>,
+    a: String,
+    x: &'a str,
+}
+
+#[derive(Deserialize)]
+struct RecordIn {
+    v: u64,
+    id: String,
+    #[serde(default)]
+    t: String,
+    #[serde(default)]
+    st: DocStatus,
+    #[serde(default)]
+    c: f64,
+    #[serde(default)]
+    u: f64,
+    #[serde(default)]
+    r: u64,
+    #[serde(default)]
+    l: Vec<String>,
+    #[serde(default)]
+    a: String,
+    x: String,
+}
+
+fn finite_or_zero(t: f64) -> f64 {
+    if t.is_finite() {
+        t
+    } else {
+        0.0
+    }
+}
+
+fn record_of(doc: &Document) -> RecordOut<'_> {
+    let (labels, packed) = pack(doc.spans());
+    RecordOut {
+        v: VERSION,
+        id: &doc.id,
+        t: &doc.title,
+        st: doc.status,
+        c: finite_or_zero(doc.created),
+        u: finite_or_zero(doc.updated),
+        r: doc.revision,
+        l: labels,
+        a: packed,
+        x: doc.text(),
+    }
+}
+
+/// The stored string of a document.
+pub fn encode_document(doc: &Document) -> Result<String, PersistError> {
+    serde_json::to_string(&record_of(doc)).map_err(|e| PersistError::Malformed(e.to_string()))
+}
+
+/// The record of a document as a JSON value (how documents sit inside a backup).
+pub fn document_value(doc: &Document) -> Result<Value, PersistError> {
+    serde_json::to_value(record_of(doc)).map_err(|e| PersistError::Malformed(e.to_string()))
+}
+
+/// Read a stored document, migrating older versions. `expected_id` is the id in the
+/// key it was read from; a record claiming another id is rejected.
+pub fn decode_document(raw: &str, expected_id: Option<&str>) -> Result<Document, PersistError> {
+    let value: Value = serde_json::from_str(raw)?;
+    decode_document_value(value, expected_id)
+}
+
+/// Like [`decode_document`], from an already parsed JSON value.
+pub fn decode_document_value(
+    value: Value,
+    expected_id: Option<&str>,
+) -> Result<Document, PersistError> {
+    let value = migrate(value)?;
+    let rec: RecordIn =
+        serde_json::from_value(value).map_err(|e| PersistError::Malformed(e.to_string()))?;
+    if rec.v != VERSION {
+        return Err(PersistError::UnknownVersion(rec.v.to_string()));
+    }
+    if rec.id.is_empty() {
+        return Err(PersistError::EmptyId);
+    }
+    if let Some(expected) = expected_id {
+        if expected != rec.id {
+            return Err(PersistError::IdMismatch {
+                expected: expected.to_string(),
+                found: rec.id,
+            });
+        }
+    }
+    let mut doc = Document::new(rec.id, rec.t, &rec.x);
+    let spans = unpack(&rec.a, &rec.l, doc.len_chars())?;
+    doc.set_spans(spans);
+    doc.status = rec.st;
+    doc.created = rec.c;
+    doc.updated = rec.u;
+    doc.revision = rec.r;
+    Ok(doc)
+}
