@@ -262,6 +262,14 @@ pub fn export(
     })
 }
 
+/// The files inside a zip (folders and hidden files skipped), in order; other bytes are returned as one file.
+pub fn unzip(name: &str, bytes: &[u8]) -> Result<Vec<InputFile>, ImportError> {
+    archive::expand(&[InputFile {
+        name: name.to_string(),
+        bytes: bytes.to_vec(),
+    }])
+}
+
 /// Import one file (a zip for brat).
 pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
     import_files(

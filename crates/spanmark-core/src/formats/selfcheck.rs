@@ -102,7 +102,11 @@ pub(crate) fn compare(
         let expected: Vec<&Span> = c.spans.iter().filter(|s| !reported(report, c, s)).collect();
         let mut next = 0;
         for s in expected {
-            let text = c.doc.slice(s.start, s.end);
+            let text = if keeps_text {
+                String::new()
+            } else {
+                joined_tokens(c.doc, s)
+            };
             let hit = back.spans()[next..].iter().position(|b| {
                 b.label == s.label
                     && if keeps_text {
@@ -137,6 +141,18 @@ pub(crate) fn compare(
     }
     report.extend(found);
     survived
+}
+
+/// The span's tokens joined by single spaces: its text as a token-per-line format gives it back.
+fn joined_tokens(doc: &Document, s: &Span) -> String {
+    let text = doc.text();
+    let words: Vec<&str> = doc
+        .tokens()
+        .iter()
+        .filter(|t| t.start >= s.start && t.end <= s.end)
+        .map(|t| t.text(text))
+        .collect();
+    words.join(" ")
 }
 
 fn describe_miss(back: &Document, s: &Span, keeps_text: bool) -> String {
