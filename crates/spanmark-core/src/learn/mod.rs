@@ -1,1 +1,19 @@
 //! Learning from the user's corrections: surface-form memory and a trained tagger.
+//! `Learner` is the entry point; the other modules are its parts.
+
+pub mod bilou;
+pub mod error;
+pub mod features;
+pub mod learner;
+pub mod memory;
+pub mod merge;
+pub mod model;
+pub mod tagger;
+pub mod trainer;
+
+pub use error::LearnError;
+pub use learner::{DocScore, LearnStats, Learner};
+pub use memory::Memory;
+pub use merge::{merge, MergePolicy};
+pub use tagger::{Prediction, Tagger};
+pub use trainer::{Progress, Trainer};

@@ -1,0 +1,252 @@
+//! Token features for the tagger, hashed into a fixed table: the word and its shape,
+//! affixes, neighbours, position in the sentence, quotes/brackets, and rule detector hits.
+
+use crate::span::Span;
+use crate::token::Token;
+
+/// Feature ids live in `0..TABLE_SIZE`.
+pub const TABLE_BITS: u32 = 20;
+pub const TABLE_SIZE: u32 = 1 << TABLE_BITS;
+
+/// The hashed features of every token of one text, flattened.
+#[derive(Debug, Clone, Default)]
+pub struct TokenFeatures {
+    ids: Vec<u32>,
+    bounds: Vec<u32>,
+}
+
+impl TokenFeatures {
+    pub fn len(&self) -> usize {
+        self.bounds.len().saturating_sub(1)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn of(&self, token: usize) -> &[u32] {
+        &self.ids[self.bounds[token] as usize..self.bounds[token + 1] as usize]
+    }
+}
+
+/// FNV-1a over a kind tag and parts, reduced to the table.
+fn hash(kind: &str, parts: &[&str]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut eat = |b: u8| {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    };
+    kind.bytes().for_each(&mut eat);
+    for p in parts {
+        eat(0x1f);
+        p.bytes().for_each(&mut eat);
+    }
+    h & (TABLE_SIZE - 1)
+}
+
+/// Word shape: `Xxxx` → `Xx`, `ISPR` → `X`, `2019` → `d`, `Tehrik-e-Taliban` → `Xx-x-Xx`.
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if !out.ends_with(s) || !matches!(s, 'X' | 'x' | 'd') {
+            out.push(s);
+        }
+    }
+    out
+}
+
+fn is_title(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// What the rule detector said about each token: (BILOU part letter, label, origin).
+fn rule_marks<'a>(
+    tokens: &[Token],
+    rules: &'a [Span],
+) -> Vec<Option<(char, &'a str, &'static str)>> {
+    let mut marks = vec![None; tokens.len()];
+    for span in rules {
+        let r = super::bilou::covered_tokens(tokens, span.start, span.end);
+        for i in r.clone() {
+            let part = if r.len() == 1 {
+                'U'
+            } else if i == r.start {
+                'B'
+            } else if i + 1 == r.end {
+                'L'
+            } else {
+                'I'
+            };
+            marks[i] = Some((part, span.label.as_str(), span.origin.as_str()));
+        }
+    }
+    marks
+}
+
+/// Quote and bracket context per token: (inside double quotes, inside brackets).
+fn enclosures(words: &[&str]) -> Vec<(bool, bool)> {
+    let mut quoted = false;
+    let mut depth = 0i32;
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        match *w {
+            "\"" => {
+                quoted = !quoted;
+                out.push((false, depth > 0));
+                continue;
+            }
+            "“" => quoted = true,
+            "”" => quoted = false,
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        out.push((quoted, depth > 0));
+    }
+    out
+}
+
+/// Features of every token. `sentence_starts[i]` says whether token i opens a sentence.
+pub fn extract(
+    text: &str,
+    tokens: &[Token],
+    sentence_starts: &[bool],
+    rules: &[Span],
+) -> TokenFeatures {
+    let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+    let marks = rule_marks(tokens, rules);
+    let encl = enclosures(&words);
+    let n = tokens.len();
+    let word_at = |i: isize| -> &str {
+        if i < 0 {
+            "<s>"
+        } else if i as usize >= n {
+            "</s>"
+        } else {
+            &lower[i as usize]
+        }
+    };
+    let shape_at = |i: isize| -> &str {
+        if i < 0 || i as usize >= n {
+            "_"
+        } else {
+            &shapes[i as usize]
+        }
+    };
+    let mark_at = |i: isize| -> String {
+        if i < 0 || i as usize >= n {
+            return "_".into();
+        }
+        match marks[i as usize] {
+            Some((_, label, _)) => label.to_string(),
+            None => "O".into(),
+        }
+    };
+    let mut out = TokenFeatures {
+        ids: Vec::with_capacity(n * 32),
+        bounds: Vec::with_capacity(n + 1),
+    };
+    out.bounds.push(0);
+    for i in 0..n {
+        let ii = i as isize;
+        let lw = lower[i].as_str();
+        let f = &mut out.ids;
+        f.push(hash("bias", &[]));
+        f.push(hash("w", &[words[i]]));
+        f.push(hash("lw", &[lw]));
+        f.push(hash("sh", &[&shapes[i]]));
+        let chars: Vec<(usize, char)> = lw.char_indices().collect();
+        for k in 1..=3usize.min(chars.len()) {
+            let cut = chars.get(k).map(|c| c.0).unwrap_or(lw.len());
+            f.push(hash("p", &[&lw[..cut]]));
+        }
+        for k in 1..=4usize.min(chars.len()) {
+            let cut = chars[chars.len() - k].0;
+            f.push(hash("s", &[&lw[cut..]]));
+        }
+        let title = is_title(words[i]);
+        let start = sentence_starts.get(i).copied().unwrap_or(i == 0);
+        f.push(hash(
+            "start-title",
+            &[if start { "1" } else { "0" }, if title { "1" } else { "0" }],
+        ));
+        for d in [-2isize, -1, 1, 2] {
+            let ds = d.to_string();
+            f.push(hash("nw", &[&ds, word_at(ii + d)]));
+        }
+        f.push(hash("sh-1", &[shape_at(ii - 1), &shapes[i]]));
+        f.push(hash("sh+1", &[&shapes[i], shape_at(ii + 1)]));
+        f.push(hash("bi-1", &[word_at(ii - 1), lw]));
+        f.push(hash("bi+1", &[lw, word_at(ii + 1)]));
+        let (quoted, bracketed) = encl[i];
+        if quoted {
+            f.push(hash("quoted", &[&shapes[i]]));
+        }
+        if bracketed {
+            f.push(hash("bracketed", &[&shapes[i]]));
+        }
+        match marks[i] {
+            Some((part, label, origin)) => {
+                let p = part.to_string();
+                f.push(hash("r", &[&p, label]));
+                f.push(hash("rl", &[label]));
+                f.push(hash("ro", &[origin, label]));
+                f.push(hash("rw", &[label, lw]));
+            }
+            None => f.push(hash("r", &["O"])),
+        }
+        f.push(hash("r-1", &[&mark_at(ii - 1)]));
+        f.push(hash("r+1", &[&mark_at(ii + 1)]));
+        out.bounds.push(out.ids.len() as u32);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape("Peshawar"), "Xx");
+        assert_eq!(shape("ISPR"), "X");
+        assert_eq!(shape("2019"), "d");
+        assert_eq!(shape("Tehrik-e-Taliban"), "Xx-x-Xx");
+    }
+
+    #[test]
+    fn rule_hits_change_the_features() {
+        let text = "Troops entered Kabul today";
+        let tokens = tokenize(text);
+        let starts = vec![true, false, false, false];
+        let plain = extract(text, &tokens, &starts, &[]);
+        let ruled = extract(
+            text,
+            &tokens,
+            &starts,
+            &[Span::suggested(
+                15,
+                20,
+                "GPE",
+                crate::span::Origin::Gazetteer,
+            )],
+        );
+        assert_eq!(plain.len(), 4);
+        assert_ne!(plain.of(2), ruled.of(2));
+        assert_eq!(plain.of(0), ruled.of(0), "two tokens away nothing changes");
+        assert!(plain.of(2).iter().all(|&id| id < TABLE_SIZE));
+    }
+}

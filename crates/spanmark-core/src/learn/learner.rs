@@ -1,0 +1,347 @@
+//! The learner the page and CLI hold: memory + tagger + the training run, learning from
+//! done documents, suggesting merged spans, and saving itself as one versioned JSON string.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::error::LearnError;
+use super::features::extract;
+use super::memory::Memory;
+use super::merge::{merge, MergePolicy};
+use super::model::{ModelFile, MODEL_VERSION};
+use super::tagger::{Prediction, Tagger};
+use super::trainer::{Example, Progress, Trainer, DEFAULT_EPOCHS};
+use crate::span::Span;
+use crate::token::{sentences, tokenize, Token};
+
+const FORMAT: &str = "spanmark-learner";
+/// Documents whose before-learning scores make up the "recent" accuracy.
+const RECENT: usize = 5;
+
+/// How the suggestions for a document scored against what the user accepted, measured
+/// just before the learner learnt from it (so it is an honest held-back score).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct DocScore {
+    pub order: u32,
+    pub true_positives: u32,
+    pub false_positives: u32,
+    pub false_negatives: u32,
+}
+
+/// What the page shows about the learner.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct LearnStats {
+    /// done documents the learner holds (memory)
+    pub documents: usize,
+    /// accepted spans in them
+    pub spans: usize,
+    /// documents and spans the current tagger was trained on
+    pub trained_documents: usize,
+    pub trained_spans: usize,
+    pub remembered_forms: usize,
+    pub rejections: usize,
+    pub model_weights: usize,
+    /// F1 (0–100) of the suggestions on the last few done documents, each scored before
+    /// the learner saw it; None until a document has been scored
+    pub recent_f1: Option<f32>,
+    pub scored_documents: usize,
+    /// the training run in progress, if any
+    pub training: Option<Progress>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct LearnerFile {
+    format: String,
+    version: u32,
+    memory: Memory,
+    model: Option<ModelFile>,
+    trained_on: BTreeMap<String, (u64, u32)>,
+    scores: BTreeMap<String, DocScore>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Learner {
+    memory: Memory,
+    tagger: Option<Tagger>,
+    /// id → (fingerprint, example)
+    examples: BTreeMap<String, (u64, Example)>,
+    /// id → (fingerprint, spans) of what the tagger was trained on
+    trained_on: BTreeMap<String, (u64, u32)>,
+    run: Option<(Trainer, Vec<Example>, BTreeMap<String, (u64, u32)>)>,
+    scores: BTreeMap<String, DocScore>,
+}
+
+fn fingerprint(text: &str, spans: &[&Span]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    };
+    text.bytes().for_each(&mut eat);
+    for s in spans {
+        format!("|{}:{}:{}", s.start, s.end, s.label)
+            .bytes()
+            .for_each(&mut eat);
+    }
+    h
+}
+
+/// Tokens, sentences, rule spans and features of a text.
+fn featurise(
+    text: &str,
+    tokens: &[Token],
+    rules: &[Span],
+) -> (Vec<std::ops::Range<usize>>, super::features::TokenFeatures) {
+    let sents = sentences(text, tokens);
+    let mut starts = vec![false; tokens.len()];
+    sents
+        .iter()
+        .filter(|s| s.start < tokens.len())
+        .for_each(|s| starts[s.start] = true);
+    (sents.clone(), extract(text, tokens, &starts, rules))
+}
+
+impl Learner {
+    pub fn new() -> Self {
+        Learner::default()
+    }
+
+    /// Learn from a done document (its accepted spans). Returns how the suggestions
+    /// scored on it before learning, when it is new or changed. Idempotent: feeding the
+    /// same document again (e.g. after a reload) changes nothing.
+    pub fn learn_document(&mut self, id: &str, text: &str, spans: &[Span]) -> Option<DocScore> {
+        let accepted: Vec<&Span> = spans.iter().filter(|s| s.is_accepted()).collect();
+        let fp = fingerprint(text, &accepted);
+        let tokens = tokenize(text);
+        let rules = crate::detect::detect(text, &tokens);
+        let mut score = None;
+        let known = self
+            .examples
+            .get(id)
+            .map(|e| e.0)
+            .or(self.trained_on.get(id).map(|t| t.0));
+        if known != Some(fp) {
+            let suggested = self.suggest(text, &tokens, &rules, &MergePolicy::default());
+            let tp = suggested
+                .iter()
+                .filter(|s| {
+                    accepted
+                        .iter()
+                        .any(|g| g.start == s.start && g.end == s.end && g.label == s.label)
+                })
+                .count() as u32;
+            let order = self.scores.values().map(|s| s.order + 1).max().unwrap_or(0);
+            let ds = DocScore {
+                order,
+                true_positives: tp,
+                false_positives: suggested.len() as u32 - tp,
+                false_negatives: accepted.len() as u32 - tp,
+            };
+            self.scores.insert(id.to_string(), ds);
+            score = Some(ds);
+        }
+        let owned: Vec<Span> = accepted.iter().map(|s| (*s).clone()).collect();
+        self.memory.add_document(id, text, &tokens, &owned);
+        let (sents, features) = featurise(text, &tokens, &rules);
+        let gold = accepted
+            .iter()
+            .map(|s| (s.start, s.end, s.label.clone()))
+            .collect();
+        self.examples.insert(
+            id.to_string(),
+            (
+                fp,
+                Example {
+                    tokens,
+                    features,
+                    sentences: sents,
+                    gold,
+                },
+            ),
+        );
+        score
+    }
+
+    /// Forget a document (it was deleted or reopened); the tagger retrains on the next step.
+    pub fn forget_document(&mut self, id: &str) {
+        self.memory.forget_document(id);
+        self.examples.remove(id);
+        self.trained_on.remove(id);
+        self.scores.remove(id);
+    }
+
+    /// Remember that a suggestion was rejected here.
+    pub fn reject(&mut self, text: &str, tokens: &[Token], span: &Span) {
+        self.memory.reject(text, tokens, span);
+    }
+
+    fn example_set(&self) -> BTreeMap<String, (u64, u32)> {
+        self.examples
+            .iter()
+            .map(|(id, (fp, e))| (id.clone(), (*fp, e.gold.len() as u32)))
+            .collect()
+    }
+
+    /// Is there something to train (new or changed documents, or a run under way)?
+    pub fn needs_training(&self) -> bool {
+        self.run.is_some() || (!self.examples.is_empty() && self.example_set() != self.trained_on)
+    }
+
+    /// Train on at most `budget` sentences (about 0.1 ms each natively), starting a run
+    /// when documents changed. When the run finishes the new tagger replaces the old one.
+    pub fn train_step(&mut self, budget: usize) -> Progress {
+        if self.run.is_none() {
+            if !self.needs_training() {
+                return Progress {
+                    done: 0,
+                    total: 0,
+                    finished: true,
+                };
+            }
+            let set = self.example_set();
+            let examples: Vec<Example> = self.examples.values().map(|(_, e)| e.clone()).collect();
+            let trainer = Trainer::new(&examples, DEFAULT_EPOCHS);
+            self.run = Some((trainer, examples, set));
+        }
+        let Some((trainer, examples, _)) = self.run.as_mut() else {
+            return Progress {
+                done: 0,
+                total: 0,
+                finished: true,
+            };
+        };
+        let progress = trainer.step(examples, budget);
+        if progress.finished {
+            if let Some((trainer, _, set)) = self.run.take() {
+                self.tagger = Some(trainer.tagger());
+                self.trained_on = set;
+            }
+        }
+        progress
+    }
+
+    /// Train to the end in one go (CLI, tests).
+    pub fn train(&mut self) {
+        while !self.train_step(4096).finished {}
+    }
+
+    pub fn tagger(&self) -> Option<&Tagger> {
+        self.tagger.as_ref()
+    }
+
+    /// What the tagger alone says (None before any training).
+    pub fn predict(&self, text: &str, tokens: &[Token], rules: &[Span]) -> Option<Prediction> {
+        let tagger = self.tagger.as_ref()?;
+        let (sents, features) = featurise(text, tokens, rules);
+        Some(tagger.predict(tokens, &features, &sents))
+    }
+
+    /// Rule spans merged with memory and model suggestions, rejected ones left out.
+    pub fn suggest(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        rules: &[Span],
+        policy: &MergePolicy,
+    ) -> Vec<Span> {
+        let remembered = self.memory.suggest(text, tokens);
+        let prediction = self.predict(text, tokens, rules);
+        let model = prediction.as_ref().zip(self.tagger.as_ref());
+        let kept: Vec<Span> = rules
+            .iter()
+            .filter(|s| !self.memory.is_rejected(text, tokens, s))
+            .cloned()
+            .collect();
+        let merged = merge(tokens, &kept, &remembered, model, policy);
+        merged
+            .into_iter()
+            .filter(|s| !self.memory.is_rejected(text, tokens, s))
+            .collect()
+    }
+
+    /// Tokenize, run the rule detector and suggest: the whole pipeline for one text.
+    pub fn suggest_text(&self, text: &str, policy: &MergePolicy) -> Vec<Span> {
+        let tokens = tokenize(text);
+        let rules = crate::detect::detect(text, &tokens);
+        self.suggest(text, &tokens, &rules, policy)
+    }
+
+    /// Forget everything.
+    pub fn reset(&mut self) {
+        *self = Learner::default();
+    }
+
+    pub fn stats(&self) -> LearnStats {
+        let mut recent: Vec<&DocScore> = self.scores.values().collect();
+        recent.sort_by_key(|s| std::cmp::Reverse(s.order));
+        recent.truncate(RECENT);
+        let (tp, fp, fn_) = recent.iter().fold((0, 0, 0), |a, s| {
+            (
+                a.0 + s.true_positives,
+                a.1 + s.false_positives,
+                a.2 + s.false_negatives,
+            )
+        });
+        let recent_f1 = (!recent.is_empty()).then(|| {
+            if tp == 0 {
+                0.0
+            } else {
+                200.0 * tp as f32 / (2 * tp + fp + fn_) as f32
+            }
+        });
+        LearnStats {
+            documents: self.examples.len().max(self.trained_on.len()),
+            spans: self.examples.values().map(|(_, e)| e.gold.len()).sum(),
+            trained_documents: self.trained_on.len(),
+            trained_spans: self.trained_on.values().map(|t| t.1 as usize).sum(),
+            remembered_forms: self.memory.forms(),
+            rejections: self.memory.rejection_count(),
+            model_weights: self.tagger.as_ref().map(Tagger::weight_count).unwrap_or(0),
+            recent_f1,
+            scored_documents: self.scores.len(),
+            training: self.run.as_ref().map(|r| r.0.progress()),
+        }
+    }
+
+    /// The learner as one JSON string (memory, quantised model, scores).
+    pub fn to_json(&self) -> String {
+        let file = LearnerFile {
+            format: FORMAT.into(),
+            version: MODEL_VERSION,
+            memory: self.memory.clone(),
+            model: self.tagger.as_ref().map(ModelFile::from_tagger),
+            trained_on: self.trained_on.clone(),
+            scores: self.scores.clone(),
+        };
+        serde_json::to_string(&file).unwrap_or_default()
+    }
+
+    /// Load a saved learner. Training examples are not saved: feed the done documents
+    /// again with `learn_document` (cheap and idempotent) before the next training.
+    pub fn from_json(json: &str) -> Result<Self, LearnError> {
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| LearnError::NotAModel(e.to_string()))?;
+        if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+            return Err(LearnError::NotAModel(
+                "it has no \"format\": \"spanmark-learner\"".into(),
+            ));
+        }
+        let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
+        if version > MODEL_VERSION {
+            return Err(LearnError::TooNew(version));
+        }
+        let file: LearnerFile =
+            serde_json::from_value(value).map_err(|e| LearnError::Damaged(e.to_string()))?;
+        let mut memory = file.memory;
+        memory.reindex();
+        let tagger = file.model.as_ref().map(ModelFile::to_tagger).transpose()?;
+        Ok(Learner {
+            memory,
+            tagger,
+            trained_on: file.trained_on,
+            scores: file.scores,
+            ..Learner::default()
+        })
+    }
+}

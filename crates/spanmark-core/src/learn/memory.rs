@@ -1,0 +1,329 @@
+//! Surface-form memory: accepted spans are suggested wherever their words recur (case-
+//! and possessive-normalised), and rejected suggestions are not made again in that context.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::bilou::covered_tokens;
+use crate::span::{Origin, Span};
+use crate::token::Token;
+
+/// Confidence of a surname suggestion learnt from a full name ("Sharif" from "Shehbaz Sharif").
+const SURNAME_CONFIDENCE: f32 = 0.6;
+
+/// One remembered accepted span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Remembered {
+    /// normalised words joined by single spaces
+    pub form: String,
+    pub label: String,
+    /// the span began with a capital letter: only capitalised occurrences are suggested
+    pub capitalised: bool,
+}
+
+/// One rejected suggestion with the words on either side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejection {
+    pub form: String,
+    pub label: String,
+    pub before: String,
+    pub after: String,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Candidate {
+    counts: BTreeMap<String, u32>,
+    capitalised: bool,
+    surname_only: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Memory {
+    documents: BTreeMap<String, Vec<Remembered>>,
+    rejections: Vec<Rejection>,
+    #[serde(skip)]
+    index: HashMap<String, Candidate>,
+    #[serde(skip)]
+    longest: usize,
+}
+
+fn normal_word(word: &str) -> String {
+    word.to_lowercase().replace('’', "'")
+}
+
+fn is_possessive_tail(word: &str) -> bool {
+    matches!(word, "'s" | "’s" | "'" | "’" | "s")
+}
+
+/// Normalised words of a span's tokens, possessive endings dropped.
+fn form_of(text: &str, tokens: &[Token]) -> Vec<String> {
+    let mut words: Vec<String> = tokens.iter().map(|t| normal_word(t.text(text))).collect();
+    while words.len() > 1 && words.last().is_some_and(|w| is_possessive_tail(w)) {
+        let dropped = words.pop().unwrap_or_default();
+        if dropped == "s" && !words.last().is_some_and(|w| w == "'") {
+            words.push(dropped);
+            break;
+        }
+    }
+    if let Some(last) = words.last_mut() {
+        if let Some(stem) = last.strip_suffix("'s").filter(|s| !s.is_empty()) {
+            *last = stem.to_string();
+        }
+    }
+    words
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl Memory {
+    pub fn new() -> Self {
+        Memory::default()
+    }
+
+    /// Rebuild the lookup index (after loading or any change).
+    pub fn reindex(&mut self) {
+        self.index.clear();
+        self.longest = 0;
+        let rejected: Vec<(String, String)> = self
+            .rejections
+            .iter()
+            .map(|r| (r.form.clone(), r.label.clone()))
+            .collect();
+        for r in self.documents.values().flatten() {
+            let words = r.form.split(' ').count();
+            self.longest = self.longest.max(words);
+            let c = self.index.entry(r.form.clone()).or_default();
+            *c.counts.entry(r.label.clone()).or_default() += 1;
+            c.capitalised |= r.capitalised;
+            c.surname_only = false;
+            if r.label == "PERSON" && words > 1 && r.capitalised {
+                let surname = r.form.rsplit(' ').next().unwrap_or_default().to_string();
+                if surname.chars().count() > 2
+                    && !rejected.contains(&(surname.clone(), r.label.clone()))
+                {
+                    let c = self.index.entry(surname).or_insert_with(|| Candidate {
+                        surname_only: true,
+                        ..Default::default()
+                    });
+                    if c.surname_only {
+                        *c.counts.entry(r.label.clone()).or_default() += 1;
+                        c.capitalised = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Remember a document's accepted spans, replacing what it taught before.
+    pub fn add_document(&mut self, id: &str, text: &str, tokens: &[Token], spans: &[Span]) {
+        let mut entries = Vec::new();
+        for s in spans.iter().filter(|s| s.is_accepted()) {
+            let r = covered_tokens(tokens, s.start, s.end);
+            let words = form_of(text, &tokens[r.clone()]);
+            if words.is_empty() {
+                continue;
+            }
+            let capitalised = tokens
+                .get(r.start)
+                .is_some_and(|t| starts_upper(t.text(text)));
+            entries.push(Remembered {
+                form: words.join(" "),
+                label: s.label.clone(),
+                capitalised,
+            });
+        }
+        self.documents.insert(id.to_string(), entries);
+        // an accepted form clears an earlier rejection of the same form and label
+        let accepted: Vec<(String, String)> = self.documents[id]
+            .iter()
+            .map(|r| (r.form.clone(), r.label.clone()))
+            .collect();
+        self.rejections
+            .retain(|r| !accepted.contains(&(r.form.clone(), r.label.clone())));
+        self.reindex();
+    }
+
+    pub fn forget_document(&mut self, id: &str) {
+        self.documents.remove(id);
+        self.reindex();
+    }
+
+    pub fn knows_document(&self, id: &str) -> bool {
+        self.documents.contains_key(id)
+    }
+
+    /// Number of distinct remembered forms.
+    pub fn forms(&self) -> usize {
+        self.index.values().filter(|c| !c.surname_only).count()
+    }
+
+    pub fn rejection_count(&self) -> usize {
+        self.rejections.len()
+    }
+
+    fn context(text: &str, tokens: &[Token], span: &Span) -> (Vec<String>, String, String) {
+        let r = covered_tokens(tokens, span.start, span.end);
+        let words = form_of(text, &tokens[r.clone()]);
+        let before = r
+            .start
+            .checked_sub(1)
+            .map(|i| normal_word(tokens[i].text(text)))
+            .unwrap_or_default();
+        let after = tokens
+            .get(r.end)
+            .map(|t| normal_word(t.text(text)))
+            .unwrap_or_default();
+        (words, before, after)
+    }
+
+    /// Remember that this suggestion was wrong here.
+    pub fn reject(&mut self, text: &str, tokens: &[Token], span: &Span) {
+        let (words, before, after) = Self::context(text, tokens, span);
+        if words.is_empty() {
+            return;
+        }
+        let r = Rejection {
+            form: words.join(" "),
+            label: span.label.clone(),
+            before,
+            after,
+        };
+        if !self.rejections.contains(&r) {
+            self.rejections.push(r);
+        }
+        self.reindex();
+    }
+
+    /// Was this suggestion rejected before: in the same context, or twice anywhere and
+    /// never accepted with that label?
+    pub fn is_rejected(&self, text: &str, tokens: &[Token], span: &Span) -> bool {
+        let (words, before, after) = Self::context(text, tokens, span);
+        let form = words.join(" ");
+        let same: Vec<&Rejection> = self
+            .rejections
+            .iter()
+            .filter(|r| r.form == form && r.label == span.label)
+            .collect();
+        if same.iter().any(|r| r.before == before && r.after == after) {
+            return true;
+        }
+        let accepted = self
+            .index
+            .get(&form)
+            .and_then(|c| c.counts.get(&span.label))
+            .copied()
+            .unwrap_or(0);
+        same.len() >= 2 && accepted == 0
+    }
+
+    /// Suggestions for every occurrence of a remembered form, longest first, not overlapping.
+    pub fn suggest(&self, text: &str, tokens: &[Token]) -> Vec<Span> {
+        let words: Vec<String> = tokens.iter().map(|t| normal_word(t.text(text))).collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut matched = 0;
+            for len in (1..=self.longest.min(tokens.len() - i)).rev() {
+                let key = words[i..i + len].join(" ");
+                let Some(c) = self.index.get(&key) else {
+                    continue;
+                };
+                if c.capitalised && !starts_upper(tokens[i].text(text)) {
+                    continue;
+                }
+                let total: u32 = c.counts.values().sum();
+                let Some((label, &n)) = c.counts.iter().max_by_key(|(_, &n)| n) else {
+                    continue;
+                };
+                let mut span = Span::suggested(
+                    tokens[i].start,
+                    tokens[i + len - 1].end,
+                    label.clone(),
+                    Origin::Memory,
+                );
+                let share = n as f32 / total.max(1) as f32;
+                span.confidence = Some(if c.surname_only {
+                    SURNAME_CONFIDENCE * share
+                } else {
+                    share
+                });
+                if !self.is_rejected(text, tokens, &span) {
+                    out.push(span);
+                    matched = len;
+                    break;
+                }
+            }
+            i += matched.max(1);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    fn remember(m: &mut Memory, id: &str, text: &str, spans: &[(usize, usize, &str)]) {
+        let tokens = tokenize(text);
+        let spans: Vec<Span> = spans
+            .iter()
+            .map(|&(s, e, l)| Span::manual(s, e, l))
+            .collect();
+        m.add_document(id, text, &tokens, &spans);
+    }
+
+    #[test]
+    fn a_remembered_name_is_suggested_in_another_text_ignoring_case() {
+        let mut m = Memory::new();
+        remember(
+            &mut m,
+            "a",
+            "The Khyber Mail left Peshawar.",
+            &[(4, 15, "FAC")],
+        );
+        let text = "Passengers on the KHYBER MAIL were safe.";
+        let got = m.suggest(text, &tokenize(text));
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            (got[0].start, got[0].end, got[0].label.as_str()),
+            (18, 29, "FAC")
+        );
+        assert_eq!(got[0].origin, Origin::Memory);
+    }
+
+    #[test]
+    fn lowercase_occurrences_of_a_capitalised_name_are_not_suggested() {
+        let mut m = Memory::new();
+        remember(&mut m, "a", "May Khan spoke.", &[(0, 8, "PERSON")]);
+        let text = "It may khan rain.";
+        assert!(m.suggest(text, &tokenize(text)).is_empty());
+    }
+
+    #[test]
+    fn a_rejection_holds_in_the_same_context_only() {
+        let mut m = Memory::new();
+        remember(&mut m, "a", "Khan said so.", &[(0, 4, "ORG")]);
+        let text = "Then Khan said no. Later Khan left.";
+        let tokens = tokenize(text);
+        let first = m.suggest(text, &tokens);
+        assert_eq!(first.len(), 2);
+        m.reject(text, &tokens, &first[0]);
+        let after = m.suggest(text, &tokens);
+        assert_eq!(after.len(), 1);
+        assert_eq!(after[0].start, 25);
+    }
+
+    #[test]
+    fn possessives_are_normalised_away() {
+        let mut m = Memory::new();
+        remember(&mut m, "a", "Sharif's party won.", &[(0, 8, "PERSON")]);
+        let text = "Sharif spoke.";
+        let got = m.suggest(text, &tokenize(text));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].end, 6);
+    }
+}

@@ -1,0 +1,257 @@
+//! The sequence tagger: linear scores of hashed token features per BILOU tag plus tag
+//! transitions, decoded with Viterbi under BILOU validity; confidences from marginals.
+
+use std::collections::HashMap;
+
+use super::bilou::{decode, TagSet};
+use super::features::TokenFeatures;
+use crate::span::{Origin, Span};
+use crate::token::Token;
+
+/// Scores are divided by this before marginals are taken (perceptron weights are unscaled).
+const TEMPERATURE: f32 = 2.0;
+
+/// A trained tagger: what `Trainer` produces and `model` serialises.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tagger {
+    pub(crate) tags: TagSet,
+    /// feature id → (tag, weight) for the tags whose weight is not zero
+    pub(crate) weights: HashMap<u32, Vec<(u16, f32)>>,
+    /// (tags + 1) × tags: row 0 is "sentence start", row t+1 is "after tag t"
+    pub(crate) transitions: Vec<f32>,
+    /// training spans seen per label (a label the model never saw cannot be vetoed by it)
+    pub(crate) label_counts: Vec<u32>,
+}
+
+/// What the tagger says about one text.
+#[derive(Debug, Clone, Default)]
+pub struct Prediction {
+    /// suggested spans, origin Model, with a confidence
+    pub spans: Vec<Span>,
+    /// per token, the probability that it is outside every entity
+    pub outside: Vec<f32>,
+}
+
+/// Which tag may follow which, as a (tags + 1) × tags table like the transitions.
+pub(crate) fn validity(tags: usize) -> Vec<bool> {
+    let mut ok = Vec::with_capacity((tags + 1) * tags);
+    for from in std::iter::once(None).chain((0..tags).map(Some)) {
+        for to in 0..tags {
+            ok.push(TagSet::allowed(from, to));
+        }
+    }
+    ok
+}
+
+/// Best valid tag path for emission scores `em` (n × tags, row-major).
+pub(crate) fn viterbi(em: &[f32], tags: usize, transitions: &[f32], valid: &[bool]) -> Vec<usize> {
+    let n = em.len() / tags;
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![f32::NEG_INFINITY; n * tags];
+    let mut back = vec![0usize; n * tags];
+    for t in 0..tags {
+        if valid[t] {
+            score[t] = em[t] + transitions[t];
+        }
+    }
+    for i in 1..n {
+        for t in 0..tags {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for p in 0..tags {
+                let k = (p + 1) * tags + t;
+                if !valid[k] {
+                    continue;
+                }
+                let s = score[(i - 1) * tags + p] + transitions[k];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            score[i * tags + t] = best + em[i * tags + t];
+            back[i * tags + t] = arg;
+        }
+    }
+    let mut last = 0;
+    let mut best = f32::NEG_INFINITY;
+    for t in (0..tags).filter(|&t| TagSet::may_end(t)) {
+        if score[(n - 1) * tags + t] > best {
+            best = score[(n - 1) * tags + t];
+            last = t;
+        }
+    }
+    let mut path = vec![0; n];
+    path[n - 1] = last;
+    for i in (1..n).rev() {
+        path[i - 1] = back[i * tags + path[i]];
+    }
+    path
+}
+
+fn log_sum_exp(xs: impl Iterator<Item = f32> + Clone) -> f32 {
+    let m = xs.clone().fold(f32::NEG_INFINITY, f32::max);
+    if m == f32::NEG_INFINITY {
+        return m;
+    }
+    m + xs.map(|x| (x - m).exp()).sum::<f32>().ln()
+}
+
+/// Posterior probability of each tag at each position (forward-backward over valid paths).
+pub(crate) fn marginals(em: &[f32], tags: usize, transitions: &[f32], valid: &[bool]) -> Vec<f32> {
+    let n = em.len() / tags;
+    let e = |i: usize, t: usize| em[i * tags + t] / TEMPERATURE;
+    let tr = |k: usize| {
+        if valid[k] {
+            transitions[k] / TEMPERATURE
+        } else {
+            f32::NEG_INFINITY
+        }
+    };
+    let mut alpha = vec![f32::NEG_INFINITY; n * tags];
+    let mut beta = vec![f32::NEG_INFINITY; n * tags];
+    for t in 0..tags {
+        alpha[t] = tr(t) + e(0, t);
+    }
+    for i in 1..n {
+        for t in 0..tags {
+            let prev = (0..tags).map(|p| alpha[(i - 1) * tags + p] + tr((p + 1) * tags + t));
+            alpha[i * tags + t] = log_sum_exp(prev) + e(i, t);
+        }
+    }
+    for t in 0..tags {
+        beta[(n - 1) * tags + t] = if TagSet::may_end(t) {
+            0.0
+        } else {
+            f32::NEG_INFINITY
+        };
+    }
+    for i in (0..n.saturating_sub(1)).rev() {
+        for t in 0..tags {
+            let next =
+                (0..tags).map(|q| tr((t + 1) * tags + q) + e(i + 1, q) + beta[(i + 1) * tags + q]);
+            beta[i * tags + t] = log_sum_exp(next);
+        }
+    }
+    let mut out = vec![0.0; n * tags];
+    for i in 0..n {
+        let z = log_sum_exp((0..tags).map(|t| alpha[i * tags + t] + beta[i * tags + t]));
+        for t in 0..tags {
+            out[i * tags + t] = (alpha[i * tags + t] + beta[i * tags + t] - z).exp();
+        }
+    }
+    out
+}
+
+impl Tagger {
+    pub fn labels(&self) -> &[String] {
+        self.tags.labels()
+    }
+
+    /// How many training spans carried this label.
+    pub fn label_count(&self, label: &str) -> u32 {
+        self.tags
+            .label_index(label)
+            .and_then(|i| self.label_counts.get(i).copied())
+            .unwrap_or(0)
+    }
+
+    /// Number of stored (feature, tag) weights.
+    pub fn weight_count(&self) -> usize {
+        self.weights.values().map(Vec::len).sum()
+    }
+
+    fn emissions(&self, feats: &TokenFeatures, range: std::ops::Range<usize>) -> Vec<f32> {
+        let tags = self.tags.len();
+        let mut em = vec![0.0; range.len() * tags];
+        for (row, i) in range.enumerate() {
+            for id in feats.of(i) {
+                if let Some(ws) = self.weights.get(id) {
+                    for &(t, w) in ws {
+                        em[row * tags + t as usize] += w;
+                    }
+                }
+            }
+        }
+        em
+    }
+
+    /// Tag a featurised text sentence by sentence.
+    pub fn predict(
+        &self,
+        tokens: &[Token],
+        feats: &TokenFeatures,
+        sentences: &[std::ops::Range<usize>],
+    ) -> Prediction {
+        let tags = self.tags.len();
+        let valid = validity(tags);
+        let mut out = Prediction {
+            spans: Vec::new(),
+            outside: vec![1.0; tokens.len()],
+        };
+        for sent in sentences
+            .iter()
+            .filter(|s| !s.is_empty() && s.end <= tokens.len())
+        {
+            let em = self.emissions(feats, sent.clone());
+            let path = viterbi(&em, tags, &self.transitions, &valid);
+            let marg = marginals(&em, tags, &self.transitions, &valid);
+            for (row, i) in sent.clone().enumerate() {
+                out.outside[i] = marg[row * tags];
+            }
+            for ts in decode(&path) {
+                let confidence = (ts.first..ts.end)
+                    .map(|row| marg[row * tags + path[row]])
+                    .fold(1.0f32, f32::min);
+                let label = self.tags.labels()[ts.label].clone();
+                let mut span = Span::suggested(
+                    tokens[sent.start + ts.first].start,
+                    tokens[sent.start + ts.end - 1].end,
+                    label,
+                    Origin::Model,
+                );
+                span.confidence = Some(confidence.clamp(0.0, 1.0));
+                out.spans.push(span);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viterbi_never_returns_an_invalid_path() {
+        // one label: tags O, B, I, L, U; emissions favour a lone B, which is invalid
+        let tags = 5;
+        let em = vec![
+            0.0, 5.0, 0.0, 0.0, 0.0, /* next */ 1.0, 0.0, 0.0, 0.0, 0.0,
+        ];
+        let trans = vec![0.0; (tags + 1) * tags];
+        let valid = validity(tags);
+        let path = viterbi(&em, tags, &trans, &valid);
+        assert!(TagSet::allowed(None, path[0]));
+        assert!(TagSet::allowed(Some(path[0]), path[1]));
+        assert!(TagSet::may_end(path[1]));
+        assert_eq!(path, vec![1, 3], "B then L beats O O when B scores 5");
+    }
+
+    #[test]
+    fn marginals_sum_to_one() {
+        let tags = 5;
+        let em = vec![
+            0.3, 1.0, 0.0, 0.2, 0.5, 0.0, 0.1, 0.4, 0.9, 0.2, 1.0, 0.0, 0.0, 0.3, 0.0,
+        ];
+        let trans = vec![0.1; (tags + 1) * tags];
+        let m = marginals(&em, tags, &trans, &validity(tags));
+        for i in 0..3 {
+            let s: f32 = m[i * tags..(i + 1) * tags].iter().sum();
+            assert!((s - 1.0).abs() < 1e-4, "row {i} sums to {s}");
+        }
+        assert!(m[2] < 1e-6, "I cannot start a sentence");
+    }
+}

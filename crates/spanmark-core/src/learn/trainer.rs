@@ -1,0 +1,261 @@
+//! Training the tagger: a structured averaged perceptron over sentences, run in slices
+//! (`step(budget)`) so a page can train without blocking for more than a few milliseconds.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::bilou::{encode, TagSet};
+use super::features::TokenFeatures;
+use super::tagger::{validity, viterbi, Tagger};
+use crate::token::Token;
+
+/// Passes over the training sentences.
+pub const DEFAULT_EPOCHS: usize = 6;
+
+/// One annotated text, featurised once: what the tagger learns from.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub tokens: Vec<Token>,
+    pub features: TokenFeatures,
+    pub sentences: Vec<Range<usize>>,
+    /// accepted spans: (start, end, label) in code points
+    pub gold: Vec<(usize, usize, String)>,
+}
+
+/// How far a training run has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+    pub finished: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Acc {
+    tag: u16,
+    w: f32,
+    total: f32,
+    stamp: u32,
+}
+
+impl Acc {
+    fn bump(&mut self, delta: f32, clock: u32) {
+        self.total += self.w * (clock - self.stamp) as f32;
+        self.stamp = clock;
+        self.w += delta;
+    }
+    fn average(&self, clock: u32) -> f32 {
+        let total = self.total + self.w * (clock - self.stamp) as f32;
+        total / clock.max(1) as f32
+    }
+}
+
+/// A training run over a fixed list of examples.
+#[derive(Debug, Clone)]
+pub struct Trainer {
+    tags: TagSet,
+    valid: Vec<bool>,
+    gold: Vec<Vec<usize>>,
+    /// (example, sentence) pairs in the order of the current epoch
+    items: Vec<(usize, Range<usize>)>,
+    epochs: usize,
+    epoch: usize,
+    cursor: usize,
+    clock: u32,
+    weights: HashMap<u32, Vec<Acc>>,
+    transitions: Vec<Acc>,
+    label_counts: Vec<u32>,
+    seed: u64,
+}
+
+impl Trainer {
+    /// Prepare a run; labels are taken from the examples' gold spans.
+    pub fn new(examples: &[Example], epochs: usize) -> Self {
+        let mut labels: Vec<String> = examples
+            .iter()
+            .flat_map(|e| e.gold.iter().map(|g| g.2.clone()))
+            .collect();
+        labels.sort();
+        labels.dedup();
+        let tags = TagSet::new(labels);
+        let mut label_counts = vec![0u32; tags.labels().len()];
+        let gold = examples
+            .iter()
+            .map(|e| {
+                let spans: Vec<(usize, usize, usize)> = e
+                    .gold
+                    .iter()
+                    .filter_map(|(s, t, l)| tags.label_index(l).map(|li| (*s, *t, li)))
+                    .collect();
+                spans.iter().for_each(|s| label_counts[s.2] += 1);
+                encode(&e.tokens, &spans)
+            })
+            .collect();
+        let items = examples
+            .iter()
+            .enumerate()
+            .flat_map(|(x, e)| {
+                e.sentences
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .map(move |s| (x, s.clone()))
+            })
+            .collect();
+        let n = tags.len();
+        let transitions = (0..(n + 1) * n)
+            .map(|k| Acc {
+                tag: (k % n) as u16,
+                w: 0.0,
+                total: 0.0,
+                stamp: 0,
+            })
+            .collect();
+        Trainer {
+            valid: validity(n),
+            tags,
+            gold,
+            items,
+            epochs,
+            epoch: 0,
+            cursor: 0,
+            clock: 0,
+            weights: HashMap::new(),
+            transitions,
+            label_counts,
+            seed: 0x9e37_79b9_7f4a_7c15,
+        }
+    }
+
+    pub fn progress(&self) -> Progress {
+        let total = self.items.len() * self.epochs;
+        let done = (self.epoch * self.items.len() + self.cursor).min(total);
+        Progress {
+            done,
+            total,
+            finished: done >= total,
+        }
+    }
+
+    /// Shuffle the sentence order for the next epoch (xorshift: deterministic runs).
+    fn shuffle(&mut self) {
+        for i in (1..self.items.len()).rev() {
+            self.seed ^= self.seed << 13;
+            self.seed ^= self.seed >> 7;
+            self.seed ^= self.seed << 17;
+            let j = (self.seed % (i as u64 + 1)) as usize;
+            self.items.swap(i, j);
+        }
+    }
+
+    /// Learn from at most `budget` sentences. `examples` must be the list given to `new`.
+    pub fn step(&mut self, examples: &[Example], budget: usize) -> Progress {
+        for _ in 0..budget {
+            if self.epoch >= self.epochs {
+                break;
+            }
+            if self.cursor == 0 && self.epoch > 0 {
+                self.shuffle();
+            }
+            if let Some((x, sent)) = self.items.get(self.cursor).cloned() {
+                if let Some(example) = examples.get(x) {
+                    self.learn_sentence(
+                        &example.features,
+                        &self.gold[x][sent.clone()].to_vec(),
+                        sent.start,
+                    );
+                }
+            }
+            self.cursor += 1;
+            if self.cursor >= self.items.len() {
+                self.cursor = 0;
+                self.epoch += 1;
+            }
+        }
+        self.progress()
+    }
+
+    fn learn_sentence(&mut self, feats: &TokenFeatures, gold: &[usize], offset: usize) {
+        self.clock += 1;
+        let n = self.tags.len();
+        let mut em = vec![0.0; gold.len() * n];
+        for row in 0..gold.len() {
+            for id in feats.of(offset + row) {
+                if let Some(accs) = self.weights.get(id) {
+                    for a in accs {
+                        em[row * n + a.tag as usize] += a.w;
+                    }
+                }
+            }
+        }
+        let trans: Vec<f32> = self.transitions.iter().map(|a| a.w).collect();
+        let pred = viterbi(&em, n, &trans, &self.valid);
+        if pred == gold {
+            return;
+        }
+        let clock = self.clock;
+        for row in 0..gold.len() {
+            let (g, p) = (gold[row], pred[row]);
+            if g != p {
+                for &id in feats.of(offset + row) {
+                    let accs = self.weights.entry(id).or_default();
+                    for (tag, delta) in [(g, 1.0), (p, -1.0)] {
+                        match accs.iter_mut().find(|a| a.tag as usize == tag) {
+                            Some(a) => a.bump(delta, clock),
+                            None => {
+                                let mut a = Acc {
+                                    tag: tag as u16,
+                                    w: 0.0,
+                                    total: 0.0,
+                                    stamp: clock,
+                                };
+                                a.bump(delta, clock);
+                                accs.push(a);
+                            }
+                        }
+                    }
+                }
+            }
+            let gk = if row == 0 {
+                g
+            } else {
+                (gold[row - 1] + 1) * n + g
+            };
+            let pk = if row == 0 {
+                p
+            } else {
+                (pred[row - 1] + 1) * n + p
+            };
+            if gk != pk {
+                self.transitions[gk].bump(1.0, clock);
+                self.transitions[pk].bump(-1.0, clock);
+            }
+        }
+    }
+
+    /// Run to the end without slicing.
+    pub fn run(&mut self, examples: &[Example]) {
+        while !self.step(examples, 1024).finished {}
+    }
+
+    /// The averaged tagger of what has been learnt so far.
+    pub fn tagger(&self) -> Tagger {
+        let clock = self.clock;
+        let mut weights = HashMap::new();
+        for (&id, accs) in &self.weights {
+            let row: Vec<(u16, f32)> = accs
+                .iter()
+                .map(|a| (a.tag, a.average(clock)))
+                .filter(|(_, w)| w.abs() > 1e-3)
+                .collect();
+            if !row.is_empty() {
+                weights.insert(id, row);
+            }
+        }
+        Tagger {
+            tags: self.tags.clone(),
+            weights,
+            transitions: self.transitions.iter().map(|a| a.average(clock)).collect(),
+            label_counts: self.label_counts.clone(),
+        }
+    }
+}
