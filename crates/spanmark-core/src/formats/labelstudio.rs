@@ -190,6 +190,10 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
             .map(|a| (a, SpanState::Accepted))
             .chain(task.predictions.iter().map(|p| (p, SpanState::Suggested)));
         for (annotation, state) in sources {
+            // A prediction's own score stands for its results only when none of them has one.
+            let whole = annotation
+                .score
+                .filter(|_| annotation.result.iter().all(|r| r.score.is_none()));
             for item in &annotation.result {
                 if item.kind != "labels" {
                     notes.push(format!(
@@ -210,7 +214,7 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
                 for label in &value.labels {
                     intake::check_label(n, label).map_err(at)?;
                     let confidence = if state == SpanState::Suggested {
-                        item.score.or(annotation.score)
+                        item.score.or(whole)
                     } else {
                         None
                     };
