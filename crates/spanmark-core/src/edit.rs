@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use crate::document::Document;
 use crate::error::CoreError;
 use crate::label::Schema;
-use crate::span::Span;
+use crate::span::{Origin, Span, SpanState};
+
+mod layer;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Edge {
@@ -17,19 +19,46 @@ pub enum Edge {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Edit {
     /// Add a manual span over a selection (snapped to tokens); overlapped spans are replaced.
-    Add { start: usize, end: usize, label: String },
-    Remove { start: usize, end: usize },
-    Relabel { start: usize, end: usize, label: String },
+    Add {
+        start: usize,
+        end: usize,
+        label: String,
+    },
+    Remove {
+        start: usize,
+        end: usize,
+    },
+    Relabel {
+        start: usize,
+        end: usize,
+        label: String,
+    },
     /// Move one edge of a span by `delta` tokens (±1).
-    Resize { start: usize, end: usize, edge: Edge, delta: i32 },
-    Accept { start: usize, end: usize },
-    Reject { start: usize, end: usize },
+    Resize {
+        start: usize,
+        end: usize,
+        edge: Edge,
+        delta: i32,
+    },
+    Accept {
+        start: usize,
+        end: usize,
+    },
+    Reject {
+        start: usize,
+        end: usize,
+    },
     AcceptAll,
     ClearSuggestions,
     /// Give every other whole-word occurrence of this span's text the same label.
-    LabelAll { start: usize, end: usize },
+    LabelAll {
+        start: usize,
+        end: usize,
+    },
     /// Replace the suggestion layer (detector output); accepted spans are kept.
-    Suggest { spans: Vec<Span> },
+    Suggest {
+        spans: Vec<Span>,
+    },
 }
 
 /// What an applied edit changed: the spans before and after, so it can be undone exactly.
@@ -39,13 +68,134 @@ pub struct Step {
     pub after: Vec<Span>,
 }
 
+impl Step {
+    /// True when the edit changed nothing (e.g. accepting an accepted span).
+    pub fn is_noop(&self) -> bool {
+        self.before == self.after
+    }
+}
+
 impl Edit {
     /// Apply to a document. On error the document is untouched.
     pub fn apply(&self, doc: &mut Document, schema: &Schema) -> Result<Step, CoreError> {
-        let _ = schema;
-        let before = doc.spans().to_vec();
-        // Placeholder: full semantics land with the core issue.
-        let _ = doc;
-        Ok(Step { before: before.clone(), after: before })
+        let after = self.result(doc, schema)?;
+        let before = std::mem::replace(doc.spans_mut(), after.clone());
+        Ok(Step { before, after })
+    }
+
+    /// The spans the document would have after this edit.
+    fn result(&self, doc: &Document, schema: &Schema) -> Result<Vec<Span>, CoreError> {
+        let mut spans = doc.spans().to_vec();
+        match self {
+            Edit::Add { start, end, label } => {
+                schema.check(label)?;
+                let (s, e) = doc.snap(*start, *end)?;
+                let r = doc.spans_overlapping(s, e);
+                spans.splice(r, [Span::manual(s, e, label.clone())]);
+            }
+            Edit::Remove { start, end } | Edit::Reject { start, end } => {
+                let i = existing(doc, *start, *end)?;
+                spans.remove(i);
+            }
+            Edit::Relabel { start, end, label } => {
+                schema.check(label)?;
+                let span = &mut spans[existing(doc, *start, *end)?];
+                if span.label != *label {
+                    span.label.clone_from(label);
+                    span.confidence = None;
+                }
+                span.state = SpanState::Accepted;
+            }
+            Edit::Resize {
+                start,
+                end,
+                edge,
+                delta,
+            } => {
+                let i = existing(doc, *start, *end)?;
+                let (s, e) = resized(doc, i, *edge, *delta)?;
+                let span = &mut spans[i];
+                span.start = s;
+                span.end = e;
+                span.state = SpanState::Accepted;
+            }
+            Edit::Accept { start, end } => {
+                spans[existing(doc, *start, *end)?].state = SpanState::Accepted;
+            }
+            Edit::AcceptAll => spans.iter_mut().for_each(|s| s.state = SpanState::Accepted),
+            Edit::ClearSuggestions => spans.retain(Span::is_accepted),
+            Edit::LabelAll { start, end } => {
+                let i = existing(doc, *start, *end)?;
+                spans = layer::label_all(doc, i);
+            }
+            Edit::Suggest { spans: incoming } => {
+                spans = layer::suggest(doc, schema, incoming);
+            }
+        }
+        Ok(spans)
+    }
+}
+
+/// Index of the span exactly at start..end, or an error sentence.
+fn existing(doc: &Document, start: usize, end: usize) -> Result<usize, CoreError> {
+    doc.check_range(start, end)?;
+    doc.find_span(start, end)
+        .ok_or(CoreError::NoSpan { start, end })
+}
+
+/// The bounds of span `i` with one edge moved by one token; never empty, never over a neighbour.
+fn resized(doc: &Document, i: usize, edge: Edge, delta: i32) -> Result<(usize, usize), CoreError> {
+    let span = &doc.spans()[i];
+    let toks = doc.tokens();
+    let (mut s, mut e) = (span.start, span.end);
+    match (edge, delta) {
+        (Edge::Start, -1) => {
+            let k = toks.partition_point(|t| t.start < s);
+            s = k
+                .checked_sub(1)
+                .map(|k| toks[k].start)
+                .ok_or(CoreError::CannotResize)?;
+        }
+        (Edge::Start, 1) => {
+            let k = toks.partition_point(|t| t.start <= s);
+            s = toks
+                .get(k)
+                .map(|t| t.start)
+                .ok_or(CoreError::CannotResize)?;
+        }
+        (Edge::End, 1) => {
+            let k = toks.partition_point(|t| t.end <= e);
+            e = toks.get(k).map(|t| t.end).ok_or(CoreError::CannotResize)?;
+        }
+        (Edge::End, -1) => {
+            let k = toks.partition_point(|t| t.end < e);
+            e = k
+                .checked_sub(1)
+                .map(|k| toks[k].end)
+                .ok_or(CoreError::CannotResize)?;
+        }
+        _ => {
+            return Err(CoreError::Invalid(
+                "a span moves by one token at a time".into(),
+            ))
+        }
+    }
+    let spans = doc.spans();
+    let clashes = (i > 0 && spans[i - 1].end > s) || spans.get(i + 1).is_some_and(|n| n.start < e);
+    if s >= e || clashes {
+        return Err(CoreError::CannotResize);
+    }
+    Ok((s, e))
+}
+
+/// A manual, accepted span (what a user's own action creates).
+pub(crate) fn manual(start: usize, end: usize, label: &str) -> Span {
+    Span {
+        start,
+        end,
+        label: label.to_string(),
+        origin: Origin::Manual,
+        state: SpanState::Accepted,
+        confidence: None,
     }
 }

@@ -1,4 +1,7 @@
 //! Bounded undo/redo history of applied edits for one document.
+//! Undo restores exactly the spans before a step; redo exactly the spans after it.
+
+use std::collections::VecDeque;
 
 use crate::document::Document;
 use crate::edit::Step;
@@ -6,40 +9,80 @@ use crate::error::CoreError;
 
 pub const DEFAULT_LIMIT: usize = 500;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct History {
-    undo: Vec<Step>,
+    undo: VecDeque<Step>,
     redo: Vec<Step>,
     limit: usize,
 }
 
+impl Default for History {
+    fn default() -> Self {
+        History::new()
+    }
+}
+
 impl History {
     pub fn new() -> Self {
-        History { undo: Vec::new(), redo: Vec::new(), limit: DEFAULT_LIMIT }
+        History::with_limit(DEFAULT_LIMIT)
     }
-    pub fn record(&mut self, step: Step) {
-        self.redo.clear();
-        self.undo.push(step);
-        if self.undo.len() > self.limit.max(1) {
-            self.undo.remove(0);
+
+    /// A history keeping at most `limit` steps (at least one).
+    pub fn with_limit(limit: usize) -> Self {
+        History {
+            undo: VecDeque::new(),
+            redo: Vec::new(),
+            limit: limit.max(1),
         }
     }
+
+    /// Remember an applied step; a step that changed nothing is not recorded.
+    /// Recording clears the redo list, and the oldest step goes once the limit is reached.
+    pub fn record(&mut self, step: Step) {
+        if step.is_noop() {
+            return;
+        }
+        self.redo.clear();
+        self.undo.push_back(step);
+        while self.undo.len() > self.limit {
+            self.undo.pop_front();
+        }
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
+    /// Number of steps that can be undone.
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+    /// Number of steps that can be redone.
+    pub fn redo_len(&self) -> usize {
+        self.redo.len()
+    }
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+    /// Forget everything (e.g. when another tab's version replaced the document).
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+
     pub fn undo(&mut self, doc: &mut Document) -> Result<(), CoreError> {
-        let step = self.undo.pop().ok_or(CoreError::NothingToUndo)?;
-        doc.set_spans(step.before.clone());
+        let step = self.undo.pop_back().ok_or(CoreError::NothingToUndo)?;
+        doc.spans_mut().clone_from(&step.before);
         self.redo.push(step);
         Ok(())
     }
+
     pub fn redo(&mut self, doc: &mut Document) -> Result<(), CoreError> {
         let step = self.redo.pop().ok_or(CoreError::NothingToRedo)?;
-        doc.set_spans(step.after.clone());
-        self.undo.push(step);
+        doc.spans_mut().clone_from(&step.after);
+        self.undo.push_back(step);
         Ok(())
     }
 }

@@ -66,10 +66,24 @@ pub struct Span {
 
 impl Span {
     pub fn manual(start: usize, end: usize, label: impl Into<String>) -> Self {
-        Span { start, end, label: label.into(), origin: Origin::Manual, state: SpanState::Accepted, confidence: None }
+        Span {
+            start,
+            end,
+            label: label.into(),
+            origin: Origin::Manual,
+            state: SpanState::Accepted,
+            confidence: None,
+        }
     }
     pub fn suggested(start: usize, end: usize, label: impl Into<String>, origin: Origin) -> Self {
-        Span { start, end, label: label.into(), origin, state: SpanState::Suggested, confidence: None }
+        Span {
+            start,
+            end,
+            label: label.into(),
+            origin,
+            state: SpanState::Suggested,
+            confidence: None,
+        }
     }
     pub fn overlaps(&self, start: usize, end: usize) -> bool {
         self.start < end && start < self.end

@@ -1,6 +1,8 @@
 //! One conversion index per document text: byte ↔ code point ↔ UTF-16 unit.
 //! Every offset crossing the core's boundary goes through here.
 
+use crate::error::CoreError;
+
 /// Normalise CRLF and lone CR to LF; the only change ever made to pasted text.
 pub fn normalize_newlines(s: &str) -> String {
     if !s.contains('\r') {
@@ -36,7 +38,7 @@ impl TextIndex {
 
     /// Number of code points.
     pub fn len_chars(&self) -> usize {
-        self.bytes.len() - 1
+        self.bytes.len().saturating_sub(1)
     }
 
     pub fn len_utf16(&self) -> usize {
@@ -65,5 +67,57 @@ impl TextIndex {
     pub fn slice<'a>(&self, text: &'a str, start: usize, end: usize) -> Option<&'a str> {
         let (s, e) = (self.byte_of_char(start)?, self.byte_of_char(end)?);
         text.get(s..e)
+    }
+
+    /// Code point index at or before a UTF-16 offset (inside a surrogate pair: the pair's start).
+    pub fn char_of_utf16_floor(&self, u: usize) -> Option<usize> {
+        if u > self.len_utf16() {
+            return None;
+        }
+        Some(
+            self.utf16
+                .partition_point(|&x| (x as usize) <= u)
+                .saturating_sub(1),
+        )
+    }
+
+    /// Code point index at or after a UTF-16 offset (inside a surrogate pair: the pair's end).
+    pub fn char_of_utf16_ceil(&self, u: usize) -> Option<usize> {
+        if u > self.len_utf16() {
+            return None;
+        }
+        Some(self.utf16.partition_point(|&x| (x as usize) < u))
+    }
+
+    /// A UTF-16 range from the browser as code points, widened to whole characters.
+    pub fn chars_of_utf16_range(
+        &self,
+        start: usize,
+        end: usize,
+    ) -> Result<(usize, usize), CoreError> {
+        let len = self.len_utf16();
+        let out = |offset| CoreError::OutOfRange { offset, len };
+        let s = self.char_of_utf16_floor(start).ok_or(out(start))?;
+        let e = self.char_of_utf16_ceil(end).ok_or(out(end))?;
+        if s > e {
+            return Err(CoreError::EmptySpan { start: s, end: e });
+        }
+        Ok((s, e))
+    }
+
+    /// UTF-16 offsets of a code point range (for placing the browser's selection).
+    pub fn utf16_range_of_chars(
+        &self,
+        start: usize,
+        end: usize,
+    ) -> Result<(usize, usize), CoreError> {
+        let len = self.len_chars();
+        let s = self
+            .utf16_of_char(start)
+            .ok_or(CoreError::OutOfRange { offset: start, len })?;
+        let e = self
+            .utf16_of_char(end)
+            .ok_or(CoreError::OutOfRange { offset: end, len })?;
+        Ok((s, e))
     }
 }

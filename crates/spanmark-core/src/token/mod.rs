@@ -1,7 +1,18 @@
-//! Tokens and sentences of English news text (and not broken on other scripts).
-//! Token offsets are code points; byte offsets are kept alongside for fast slicing.
+//! Tokens of English news text (and not broken on other scripts): one pass over the
+//! characters, no regex. Token offsets are code points; byte offsets are kept for slicing.
+
+pub mod abbrev;
+pub mod chars;
+mod sentence;
 
 use serde::{Deserialize, Serialize};
+
+pub use sentence::sentences;
+
+use chars::{
+    is_apostrophe, is_cjk, is_extender, is_joiner, is_number_joiner, is_regional_indicator,
+    is_run_punct, is_space, is_word,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
@@ -17,48 +28,247 @@ impl Token {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.byte_start..self.byte_end]
     }
+
+    /// Whether the token holds a letter or digit (as opposed to punctuation, symbols, emoji).
+    pub fn is_wordlike(&self, text: &str) -> bool {
+        self.text(text).chars().any(|c| c.is_alphanumeric())
+    }
 }
 
-/// Split a text into tokens. (Placeholder: words and single punctuation marks;
-/// the core issue replaces this with the full news tokenizer.)
+/// A position in the text, in bytes and code points at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Pos {
+    b: usize,
+    c: usize,
+}
+
+/// Splits a text into tokens, writing into `out`.
+struct Tokenizer<'a> {
+    text: &'a str,
+    pos: Pos,
+    out: Vec<Token>,
+}
+
+/// Split a text into tokens.
+///
+/// Words are runs of letters and digits of any script (combining marks and joiners
+/// included); numbers keep their separators ("6,000", "3.5", "10:30"); possessives and
+/// contractions split off ("Afghanistan" "’s", "do" "n't"); abbreviations keep their period
+/// ("U.S.", "Col.", "Jan.", "W."); every other punctuation mark is its own token, hyphens
+/// included ("Kabul" "-" "based"); Han and kana characters are one token each; an emoji
+/// with its modifiers, joiners and flags is one token.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut cur: Option<(usize, usize)> = None; // (char start, byte start)
-    let mut ci = 0usize;
-    for (bi, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            if cur.is_none() {
-                cur = Some((ci, bi));
-            }
-        } else {
-            if let Some((cs, bs)) = cur.take() {
-                out.push(Token { start: cs, end: ci, byte_start: bs, byte_end: bi });
-            }
-            if !c.is_whitespace() {
-                out.push(Token { start: ci, end: ci + 1, byte_start: bi, byte_end: bi + c.len_utf8() });
-            }
-        }
-        ci += 1;
-    }
-    if let Some((cs, bs)) = cur {
-        out.push(Token { start: cs, end: ci, byte_start: bs, byte_end: text.len() });
-    }
-    out
+    let mut t = Tokenizer {
+        text,
+        pos: Pos { b: 0, c: 0 },
+        out: Vec::with_capacity(text.len() / 5 + 1),
+    };
+    t.run();
+    t.out
 }
 
-/// Sentence boundaries as ranges of token indices.
-pub fn sentences(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        let s = t.text(text);
-        if matches!(s, "." | "!" | "?") {
-            out.push(start..i + 1);
-            start = i + 1;
+impl<'a> Tokenizer<'a> {
+    #[inline]
+    fn peek(&self) -> Option<char> {
+        self.text[self.pos.b..].chars().next()
+    }
+
+    #[inline]
+    fn peek_at(&self, b: usize) -> Option<char> {
+        self.text.get(b..).and_then(|s| s.chars().next())
+    }
+
+    #[inline]
+    fn bump(&mut self, c: char) {
+        self.pos.b += c.len_utf8();
+        self.pos.c += 1;
+    }
+
+    #[inline]
+    fn push(&mut self, from: Pos) {
+        if self.pos.b > from.b {
+            self.out.push(Token {
+                start: from.c,
+                end: self.pos.c,
+                byte_start: from.b,
+                byte_end: self.pos.b,
+            });
         }
     }
-    if start < tokens.len() {
-        out.push(start..tokens.len());
+
+    fn run(&mut self) {
+        while let Some(c) = self.peek() {
+            let from = self.pos;
+            if is_space(c) {
+                self.bump(c);
+            } else if is_word(c) {
+                self.word(from);
+            } else if is_extender(c) || is_joiner(c) {
+                self.bump(c);
+                match self.out.last_mut() {
+                    // a stray mark right after a token belongs to it
+                    Some(last) if last.byte_end == from.b => {
+                        last.end = self.pos.c;
+                        last.byte_end = self.pos.b;
+                    }
+                    _ => self.push(from),
+                }
+            } else {
+                self.bump(c);
+                if is_regional_indicator(c) {
+                    if let Some(n) = self.peek().filter(|&n| is_regional_indicator(n)) {
+                        self.bump(n);
+                    }
+                } else if is_run_punct(c) {
+                    while self.peek() == Some(c) {
+                        self.bump(c);
+                    }
+                } else if !is_cjk(c) {
+                    self.cluster();
+                }
+                self.extenders();
+                self.push(from);
+            }
+        }
     }
-    out
+
+    /// Emoji modifiers, combining marks and joiner sequences after a symbol.
+    fn cluster(&mut self) {
+        loop {
+            self.extenders();
+            match self.peek() {
+                Some(j) if j == '\u{200D}' => {
+                    let after = self.pos.b + j.len_utf8();
+                    match self.peek_at(after) {
+                        Some(n) if !is_space(n) && !is_word(n) => {
+                            self.bump(j);
+                            self.bump(n);
+                        }
+                        _ => return,
+                    }
+                }
+                _ => return,
+            }
+        }
+    }
+
+    fn extenders(&mut self) {
+        while let Some(c) = self.peek().filter(|&c| is_extender(c)) {
+            self.bump(c);
+        }
+    }
+
+    /// A word or number starting at `from`, with its clitics and abbreviation period.
+    fn word(&mut self, from: Pos) {
+        if let Some(len) = abbrev::initialism_len(&self.text[from.b..]) {
+            for c in self.text[from.b..from.b + len].chars() {
+                self.bump(c);
+            }
+            self.push(from);
+            return;
+        }
+        let mut prev = '\0';
+        while let Some(c) = self.peek() {
+            if is_word(c) || is_extender(c) {
+                self.bump(c);
+                if !is_extender(c) {
+                    prev = c;
+                }
+                continue;
+            }
+            let after = self.pos.b + c.len_utf8();
+            let next = self.peek_at(after);
+            if is_joiner(c) && next.is_some_and(|n| is_word(n) || is_extender(n)) {
+                self.bump(c);
+                continue;
+            }
+            if is_number_joiner(c) && prev.is_numeric() && next.is_some_and(|n| n.is_numeric()) {
+                self.bump(c);
+                continue;
+            }
+            if is_apostrophe(c) && next.is_some_and(|n| n.is_alphabetic()) {
+                if self.clitic(from, prev, after) {
+                    return;
+                }
+                self.bump(c);
+                continue;
+            }
+            if c == '.' && self.keeps_period(from, next) {
+                self.bump(c);
+            }
+            break;
+        }
+        self.push(from);
+    }
+
+    /// Whether the word from `from` to here is an abbreviation that keeps the '.' that follows.
+    fn keeps_period(&self, from: Pos, next: Option<char>) -> bool {
+        let word = &self.text[from.b..self.pos.b];
+        if abbrev::kind_of(word).is_some() {
+            return true;
+        }
+        // a single capital letter is an initial: "George W. Bush"
+        let mut chars = word.chars();
+        if let (Some(first), None) = (chars.next(), chars.next()) {
+            return first.is_uppercase() && !next.is_some_and(|n| n.is_alphanumeric());
+        }
+        // "No. 5", not "said no."
+        if word == "No" {
+            let rest = &self.text[self.pos.b + 1..];
+            let trimmed = rest.trim_start_matches(' ');
+            return trimmed.len() < rest.len() && trimmed.starts_with(|d: char| d.is_ascii_digit());
+        }
+        false
+    }
+
+    /// Split a clitic at the apostrophe (byte `self.pos.b`): "’s" always, "n't" after a verb,
+    /// "'ll" "'re" "'ve" "'m" "'d" after a pronoun. Pushes the tokens and returns true if split.
+    fn clitic(&mut self, from: Pos, prev: char, after: usize) -> bool {
+        let rest = &self.text[after..];
+        let len = rest.find(|c: char| !is_word(c)).unwrap_or(rest.len());
+        let suffix = &rest[..len];
+        let apostrophe = self.peek().map_or(1, char::len_utf8);
+        let word = &self.text[from.b..self.pos.b];
+        let split = if suffix.eq_ignore_ascii_case("s") {
+            true
+        } else if suffix.eq_ignore_ascii_case("t") && matches!(prev, 'n' | 'N') && word.len() > 1 {
+            // "don't" → "do" "n't": the clitic starts one letter earlier
+            let n = Pos {
+                b: self.pos.b - 1,
+                c: self.pos.c - 1,
+            };
+            let here = self.pos;
+            self.pos = n;
+            self.push(from);
+            self.pos = Pos {
+                b: here.b + apostrophe + 1,
+                c: here.c + 2,
+            };
+            self.push(n);
+            return true;
+        } else {
+            ["m", "d", "ll", "re", "ve"]
+                .iter()
+                .any(|s| suffix.eq_ignore_ascii_case(s))
+                && is_pronoun(word)
+        };
+        if split {
+            self.push(from);
+            let at = self.pos;
+            self.pos = Pos {
+                b: after + len,
+                c: at.c + 1 + suffix.chars().count(),
+            };
+            self.push(at);
+        }
+        split
+    }
+}
+
+fn is_pronoun(word: &str) -> bool {
+    const PRONOUNS: &[&str] = &[
+        "i", "you", "he", "she", "it", "we", "they", "who", "what", "that", "there", "where",
+        "how", "why", "here", "this", "these", "those", "somebody", "someone", "everyone",
+    ];
+    PRONOUNS.iter().any(|p| word.eq_ignore_ascii_case(p))
 }

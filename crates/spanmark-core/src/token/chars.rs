@@ -1,0 +1,142 @@
+//! Character classes the tokenizer needs, without Unicode tables: word characters,
+//! combining marks and emoji extenders, CJK ideographs, quotes, dashes and trimmable punctuation.
+
+/// A character that builds words: letters and digits of any script (not CJK, see `is_cjk`).
+#[inline]
+pub fn is_word(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() && !is_cjk(c)
+    }
+}
+
+/// Han ideographs and kana: one token per character, since such text has no spaces.
+#[inline]
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x31F0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF | 0xFF66..=0xFF9F | 0x20000..=0x2FA1F | 0x30000..=0x3134F)
+}
+
+/// Characters that never start a token: they extend the one before (combining marks,
+/// variation selectors, emoji skin tones, keycaps, tag characters).
+#[inline]
+pub fn is_extender(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x300 {
+        return false;
+    }
+    matches!(u,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2
+        | 0x05C4..=0x05C5 | 0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670
+        | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7..=0x06E8 | 0x06EA..=0x06ED
+        | 0x0711 | 0x0730..=0x074A | 0x07A6..=0x07B0 | 0x07EB..=0x07F3
+        | 0x0816..=0x082D | 0x0859..=0x085B | 0x08D3..=0x08FF
+        | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE00..=0xFE0F
+        | 0xFE20..=0xFE2F | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0xE0100..=0xE01EF)
+        || is_indic_mark(c)
+}
+
+/// Dependent signs of the Brahmic scripts (viramas, nuktas, vowel signs that are not
+/// alphabetic in Unicode's sense): any non-word, non-punctuation character in those blocks.
+#[inline]
+fn is_indic_mark(c: char) -> bool {
+    let u = c as u32;
+    (0x0900..=0x0DFF).contains(&u)
+        && !c.is_alphanumeric()
+        && !matches!(u, 0x0964 | 0x0965 | 0x0970 | 0x0DF4)
+}
+
+/// Zero-width joiner and non-joiner: glue the characters on both sides
+/// (emoji ZWJ sequences, Persian/Urdu and Indic words).
+#[inline]
+pub fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}' | '\u{00AD}' | '\u{2060}')
+}
+
+/// Invisible separators that are not Unicode whitespace but split tokens.
+#[inline]
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}')
+}
+
+#[inline]
+pub fn is_regional_indicator(c: char) -> bool {
+    matches!(c as u32, 0x1F1E6..=0x1F1FF)
+}
+
+/// Apostrophes that may sit inside a word or start a clitic ("’s", "n't").
+#[inline]
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}')
+}
+
+/// Separators allowed between two digits inside a number: 6,000 3.5 10:30 9/11 (and Arabic ones).
+#[inline]
+pub fn is_number_joiner(c: char) -> bool {
+    matches!(c, ',' | '.' | ':' | '/' | '\u{066B}' | '\u{066C}')
+}
+
+/// Characters whose runs form one token ("...", "--", "!!", "?!").
+#[inline]
+pub fn is_run_punct(c: char) -> bool {
+    matches!(c, '.' | '-' | '!' | '?' | '*' | '=' | '_' | '~')
+}
+
+/// Punctuation trimmed from the ends of a selection: quotes, brackets, clause and
+/// sentence marks, dashes, slashes, ellipses, bullets (not symbols such as $ % & #).
+pub fn is_trim(c: char) -> bool {
+    matches!(c,
+        ',' | '.' | ';' | ':' | '!' | '?' | '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}'
+        | '-' | '/' | '\\' | '|' | '*' | '_' | '~' | '`' | '<' | '>'
+        | '\u{00A1}' | '\u{00AB}' | '\u{00B7}' | '\u{00BB}' | '\u{00BF}'
+        | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '\u{2212}'
+        | '\u{3000}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{3014}'..='\u{301F}'
+        | '\u{FF01}' | '\u{FF08}' | '\u{FF09}' | '\u{FF0C}' | '\u{FF0E}' | '\u{FF1A}'
+        | '\u{FF1B}' | '\u{FF1F}' | '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{06D4}'
+        | '\u{0964}' | '\u{0965}')
+        || is_joiner(c)
+        || is_extender(c)
+        || is_space(c)
+}
+
+/// Marks that end a sentence.
+pub fn is_terminal(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().all(|c| {
+            matches!(
+                c,
+                '.' | '!'
+                    | '?'
+                    | '\u{2026}'
+                    | '\u{06D4}'
+                    | '\u{061F}'
+                    | '\u{3002}'
+                    | '\u{FF01}'
+                    | '\u{FF1F}'
+                    | '\u{0964}'
+                    | '\u{0965}'
+                    | '\u{203C}'
+                    | '\u{2047}'..='\u{2049}'
+            )
+        })
+}
+
+/// Closing quotes and brackets that stay with the sentence they close.
+pub fn is_closer(s: &str) -> bool {
+    matches!(
+        s,
+        "\"" | "'"
+            | "\u{201D}"
+            | "\u{2019}"
+            | ")"
+            | "]"
+            | "}"
+            | "\u{00BB}"
+            | "\u{203A}"
+            | "\u{300D}"
+            | "\u{300F}"
+            | "\u{FF09}"
+    )
+}
