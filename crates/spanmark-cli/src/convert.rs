@@ -1,5 +1,301 @@
-//! `spanmark convert`: not built yet.
+//! `spanmark convert --from F --to G IN... OUT`: import with the core's readers, export with its
+//! writers, print the self-check report; a thin shell over `spanmark_core::formats`.
 
-pub fn run(_args: &[String]) -> Result<(), String> {
-    Err("`convert` is not available yet".into())
+use std::path::{Path, PathBuf};
+
+use spanmark_core::formats::{
+    self, DocumentChoice, ExportOptions, Format, InputFile, OffsetUnit, SpanChoice, TagScheme,
+};
+use spanmark_core::Schema;
+
+const HELP: &str = "usage: spanmark convert [--from F] --to G [options] IN... OUT
+
+formats (F, G): spanmark, spacy, doccano, labelstudio, conll, brat, txt
+  IN   files or folders (a folder is read whole: brat .txt/.ann pairs, many .txt files)
+       zips are opened; --from is guessed from the first file when left out
+  OUT  a file; or a folder (existing, or ending in /) to write every exported file into
+
+options:
+  --scheme iob2|bilou          CoNLL tags (default iob2)
+  --offsets codepoint|utf16    doccano offsets (default codepoint; utf16 for doccano's own page)
+  --suggestions                export suggestions too (default: accepted spans only)
+  --done                       export only documents marked done
+  --date YYYY-MM-DD            date in exported file names (folder output)
+  --strict                     fail when the self-check reports any span that would not survive";
+
+struct Args {
+    from: Option<Format>,
+    to: Format,
+    options: ExportOptions,
+    strict: bool,
+    inputs: Vec<PathBuf>,
+    output: PathBuf,
+}
+
+fn format_arg(value: Option<&String>, flag: &str) -> Result<Format, String> {
+    let value = value.ok_or(format!("{flag} needs a format name"))?;
+    Format::parse(value).ok_or(format!(
+        "unknown format “{value}”; use one of: {}",
+        Format::ALL
+            .iter()
+            .map(|f| f.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+}
+
+fn parse(args: &[String]) -> Result<Option<Args>, String> {
+    let (mut from, mut to, mut strict) = (None, None, false);
+    let mut options = ExportOptions::default();
+    let mut paths = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--help" | "-h" => return Ok(None),
+            "--from" => from = Some(format_arg(it.next(), "--from")?),
+            "--to" => to = Some(format_arg(it.next(), "--to")?),
+            "--scheme" => {
+                options.scheme = match it.next().map(String::as_str) {
+                    Some("iob2") | Some("iob") => TagScheme::Iob2,
+                    Some("bilou") => TagScheme::Bilou,
+                    other => {
+                        return Err(format!(
+                            "--scheme takes iob2 or bilou, not “{}”",
+                            other.unwrap_or("")
+                        ))
+                    }
+                }
+            }
+            "--offsets" => {
+                options.offsets = match it.next().map(String::as_str) {
+                    Some("codepoint") => OffsetUnit::CodePoint,
+                    Some("utf16") => OffsetUnit::Utf16,
+                    other => {
+                        return Err(format!(
+                            "--offsets takes codepoint or utf16, not “{}”",
+                            other.unwrap_or("")
+                        ))
+                    }
+                }
+            }
+            "--suggestions" => options.spans = SpanChoice::WithSuggestions,
+            "--done" => options.documents = DocumentChoice::Done,
+            "--date" => options.date = it.next().cloned().ok_or("--date needs a date")?,
+            "--strict" => strict = true,
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option “{flag}”\n{HELP}"))
+            }
+            path => paths.push(PathBuf::from(path)),
+        }
+    }
+    let to = to.ok_or(format!("--to is required\n{HELP}"))?;
+    if paths.len() < 2 {
+        return Err(format!("give at least one input and the output\n{HELP}"));
+    }
+    let output = paths.pop().unwrap_or_default();
+    Ok(Some(Args {
+        from,
+        to,
+        options,
+        strict,
+        inputs: paths,
+        output,
+    }))
+}
+
+/// Files to import: each path, or every file of a folder in name order.
+fn read_inputs(paths: &[PathBuf]) -> Result<Vec<InputFile>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| format!("cannot read the folder {}: {e}", path.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.is_file()
+                        && !p
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                })
+                .collect();
+            entries.sort();
+            for entry in entries {
+                files.push(read_one(&entry, path)?);
+            }
+        } else {
+            files.push(read_one(path, path.parent().unwrap_or(Path::new("")))?);
+        }
+    }
+    Ok(files)
+}
+
+fn read_one(path: &Path, base: &Path) -> Result<InputFile, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let name = path
+        .strip_prefix(base)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned();
+    Ok(InputFile { name, bytes })
+}
+
+fn write_output(export: &formats::Export, out: &Path) -> Result<Vec<PathBuf>, String> {
+    let as_folder = out.is_dir() || out.to_string_lossy().ends_with('/');
+    let mut written = Vec::new();
+    if as_folder {
+        std::fs::create_dir_all(out)
+            .map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+        for file in &export.files {
+            let inner = if file.name.ends_with(".zip") {
+                formats::unzip(&file.name, &file.bytes).map_err(|e| e.to_string())?
+            } else {
+                vec![InputFile {
+                    name: file.name.clone(),
+                    bytes: file.bytes.clone(),
+                }]
+            };
+            for f in inner {
+                let path = out.join(&f.name);
+                std::fs::write(&path, &f.bytes)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                written.push(path);
+            }
+        }
+    } else {
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let one = export.single_file(&name).map_err(|e| e.to_string())?;
+        std::fs::write(out, &one.bytes)
+            .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        written.push(out.to_path_buf());
+    }
+    Ok(written)
+}
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let Some(args) = parse(args)? else {
+        println!("{HELP}");
+        return Ok(());
+    };
+    let inputs = read_inputs(&args.inputs)?;
+    let first = inputs.first().ok_or("no input files found")?;
+    let from = match args.from {
+        Some(f) => f,
+        None => Format::guess(&first.name, &first.bytes).ok_or(format!(
+            "cannot tell the format of {}; say it with --from",
+            first.name
+        ))?,
+    };
+    let imported = formats::import_files(from, &inputs).map_err(|e| e.to_string())?;
+    for note in &imported.notes {
+        eprintln!("note: {note}");
+    }
+    let schema = imported.schema_or(&Schema::news());
+    let export = formats::export(args.to, &imported.documents, &schema, &args.options)
+        .map_err(|e| e.to_string())?;
+    for problem in &export.report {
+        eprintln!("warning: {problem}");
+    }
+    let written = write_output(&export, &args.output)?;
+    eprintln!(
+        "convert: {} documents, {} spans from {} ({}) to {} ({} files); {} problems",
+        export.documents,
+        export.spans,
+        args.inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" "),
+        from.name(),
+        args.output.display(),
+        written.len(),
+        export.report.len()
+    );
+    if args.strict && !export.report.is_empty() {
+        return Err(format!(
+            "{} spans or documents would not survive the conversion (--strict)",
+            export.report.len()
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn options_are_parsed_and_bad_ones_named() {
+        let a = parse(&args(&[
+            "--from",
+            "doccano",
+            "--to",
+            "conll",
+            "--scheme",
+            "bilou",
+            "--suggestions",
+            "in",
+            "out",
+        ]))
+        .unwrap()
+        .unwrap();
+        assert_eq!(
+            (a.from, a.to, a.options.scheme, a.options.spans),
+            (
+                Some(Format::Doccano),
+                Format::Conll,
+                TagScheme::Bilou,
+                SpanChoice::WithSuggestions
+            )
+        );
+        assert_eq!(a.inputs, [PathBuf::from("in")]);
+        assert!(parse(&args(&["--to", "csv", "a", "b"]))
+            .err()
+            .unwrap()
+            .starts_with("unknown format “csv”"));
+        assert!(
+            parse(&args(&["--to", "conll", "--scheme", "bio", "a", "b"]))
+                .err()
+                .unwrap()
+                .contains("iob2 or bilou")
+        );
+    }
+
+    #[test]
+    fn a_doccano_file_becomes_conll_and_strict_fails_on_a_lost_span() {
+        let dir = std::env::temp_dir().join(format!("spanmark-convert-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let input = dir.join("in.jsonl");
+        std::fs::write(
+            &input,
+            "{\"text\":\"Lahorebased 😀 Herat\",\"label\":[[14,19,\"GPE\"]]}\n",
+        )
+        .unwrap();
+        let out = dir.join("out.conll");
+        let run_with = |extra: &[&str]| {
+            let mut a = args(&["--to", "conll"]);
+            a.extend(args(extra));
+            a.extend([input.display().to_string(), out.display().to_string()]);
+            run(&a)
+        };
+        run_with(&[]).unwrap();
+        let conll = std::fs::read_to_string(&out).unwrap();
+        assert!(conll.contains("Herat -X- _ B-GPE\n"), "{conll}");
+        std::fs::write(
+            &input,
+            "{\"text\":\"Lahorebased\",\"label\":[[0,6,\"GPE\"]]}\n",
+        )
+        .unwrap();
+        assert!(run_with(&[]).is_ok(), "a lost span is a warning by default");
+        assert!(run_with(&["--strict"])
+            .unwrap_err()
+            .contains("would not survive"));
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }

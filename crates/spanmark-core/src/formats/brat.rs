@@ -179,6 +179,7 @@ pub(crate) fn read(files: &[InputFile]) -> Result<Imported, ImportError> {
         documents,
         labels,
         notes,
+        schema: None,
     })
 }
 

@@ -127,6 +127,7 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
         documents,
         labels,
         notes,
+        schema: None,
     })
 }
 

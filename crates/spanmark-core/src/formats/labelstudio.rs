@@ -252,5 +252,6 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
         documents,
         labels,
         notes,
+        schema: None,
     })
 }

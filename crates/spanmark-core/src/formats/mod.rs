@@ -204,8 +204,29 @@ pub struct Imported {
     pub documents: Vec<Document>,
     /// Labels in the file: with colours for Spanmark JSON, otherwise in order of appearance with palette colours.
     pub labels: Vec<Label>,
+    /// The schema the file carried (Spanmark JSON only).
+    pub schema: Option<Schema>,
     /// Things the reader left out or changed, in sentences (overlapping spans, relation lines, CRLF).
     pub notes: Vec<String>,
+}
+
+impl Imported {
+    /// The file's own schema (Spanmark JSON), or `base` with any label it lacks appended.
+    pub fn schema_or(&self, base: &Schema) -> Schema {
+        if let Some(schema) = &self.schema {
+            return schema.clone();
+        }
+        let mut schema = base.clone();
+        for label in &self.labels {
+            if !schema.contains(&label.name) {
+                schema.labels.push(Label {
+                    key: None,
+                    ..label.clone()
+                });
+            }
+        }
+        schema
+    }
 }
 
 /// A document and the spans chosen for export, after the options were applied.
@@ -293,6 +314,7 @@ pub fn import_files(format: Format, files: &[InputFile]) -> Result<Imported, Imp
         documents: Vec::new(),
         labels: Vec::new(),
         notes: Vec::new(),
+        schema: None,
     };
     for file in &files {
         let text = intake::utf8(file)?;
@@ -305,6 +327,7 @@ pub fn import_files(format: Format, files: &[InputFile]) -> Result<Imported, Imp
         };
         all.documents.extend(one.documents);
         all.notes.extend(one.notes);
+        all.schema = all.schema.or(one.schema);
         for label in one.labels {
             if !all.labels.iter().any(|l| l.name == label.name) {
                 all.labels.push(label);

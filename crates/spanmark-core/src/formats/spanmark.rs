@@ -188,11 +188,16 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
         }
         documents.push(intake::finish(draft, &mut notes));
     }
-    let known: Vec<Label> = file.schema.map(|s| s.labels).unwrap_or_default();
+    let known: Vec<Label> = file
+        .schema
+        .as_ref()
+        .map(|s| s.labels.clone())
+        .unwrap_or_default();
     let labels = intake::labels_of(&documents, &known);
     Ok(Imported {
         documents,
         labels,
         notes,
+        schema: file.schema,
     })
 }

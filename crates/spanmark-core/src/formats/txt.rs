@@ -27,5 +27,6 @@ pub(crate) fn read(files: &[InputFile]) -> Result<Imported, ImportError> {
         documents,
         labels: Vec::new(),
         notes,
+        schema: None,
     })
 }
