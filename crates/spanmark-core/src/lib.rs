@@ -4,21 +4,25 @@
 pub mod detect;
 pub mod document;
 pub mod edit;
+pub mod editor;
 pub mod error;
 pub mod formats;
 pub mod history;
 pub mod label;
 pub mod learn;
 pub mod persist;
+pub mod schema_change;
 pub mod span;
 pub mod text;
 pub mod token;
 
 pub use document::{DocStatus, Document};
 pub use edit::{Edge, Edit, Step};
+pub use editor::Editor;
 pub use error::CoreError;
 pub use history::History;
 pub use label::{Label, Schema};
+pub use schema_change::SchemaChange;
 pub use span::{Origin, Span, SpanState};
 pub use text::TextIndex;
 pub use token::Token;

@@ -70,7 +70,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 impl<'a> Tokenizer<'a> {
     #[inline]
     fn peek(&self) -> Option<char> {
-        self.text[self.pos.b..].chars().next()
+        match self.text.as_bytes().get(self.pos.b) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => self.text[self.pos.b..].chars().next(),
+            None => None,
+        }
     }
 
     #[inline]
@@ -99,7 +103,10 @@ impl<'a> Tokenizer<'a> {
     fn run(&mut self) {
         while let Some(c) = self.peek() {
             let from = self.pos;
-            if is_space(c) {
+            if c == ' ' {
+                self.pos.b += 1;
+                self.pos.c += 1;
+            } else if is_space(c) {
                 self.bump(c);
             } else if is_word(c) {
                 self.word(from);
@@ -160,7 +167,9 @@ impl<'a> Tokenizer<'a> {
 
     /// A word or number starting at `from`, with its clitics and abbreviation period.
     fn word(&mut self, from: Pos) {
-        if let Some(len) = abbrev::initialism_len(&self.text[from.b..]) {
+        let second = from.b + self.peek().map_or(1, char::len_utf8);
+        let dotted = self.text.as_bytes().get(second) == Some(&b'.');
+        if let Some(len) = dotted.then(|| abbrev::initialism_len(&self.text[from.b..])).flatten() {
             for c in self.text[from.b..from.b + len].chars() {
                 self.bump(c);
             }
@@ -168,7 +177,18 @@ impl<'a> Tokenizer<'a> {
             return;
         }
         let mut prev = '\0';
-        while let Some(c) = self.peek() {
+        loop {
+            // fast path: a run of ASCII letters and digits
+            let bytes = self.text.as_bytes();
+            let run = bytes[self.pos.b..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            if run > 0 {
+                self.pos.b += run;
+                self.pos.c += run;
+                prev = bytes[self.pos.b - 1] as char;
+            }
+            let Some(c) = self.peek() else {
+                break;
+            };
             if is_word(c) || is_extender(c) {
                 self.bump(c);
                 if !is_extender(c) {
