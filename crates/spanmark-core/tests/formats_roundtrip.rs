@@ -42,6 +42,10 @@ const WORDS: &[&str] = &[
     "x",
 ];
 const GAPS: &[&str] = &[" ", " ", " ", "  ", "\n", "\n\n", "", " \n", "\t"];
+/// CoNLL keeps tokens, not the text: its import joins tokens with spaces, so its round trip holds
+/// where the tokenizer and sentence splitter see the same words in the re-joined text, i.e. for
+/// words separated by whitespace (glued pool words such as "LahoreU.S." tokenize differently).
+const SPACED: &[&str] = &[" ", " ", " ", "  ", "\n", "\n\n", " \n", "\t"];
 const ORIGINS: &[Origin] = &[
     Origin::Manual,
     Origin::Gazetteer,
@@ -50,12 +54,13 @@ const ORIGINS: &[Origin] = &[
     Origin::Import,
 ];
 
-fn text() -> impl Strategy<Value = String> {
-    prop::collection::vec((0..WORDS.len(), 0..GAPS.len()), 0..30).prop_map(|parts| {
+/// Words from the pool joined by gaps from `gaps` (GAPS has "", gluing words together).
+fn text(gaps: &'static [&'static str]) -> impl Strategy<Value = String> {
+    prop::collection::vec((0..WORDS.len(), 0..gaps.len()), 0..30).prop_map(move |parts| {
         let mut s = String::new();
         for (w, g) in parts {
             s.push_str(WORDS[w]);
-            s.push_str(GAPS[g]);
+            s.push_str(gaps[g]);
         }
         s
     })
@@ -101,6 +106,10 @@ fn document(i: usize, text: String, picks: Vec<Pick>, done: bool, times: (u32, u
 }
 
 fn documents() -> impl Strategy<Value = Vec<Document>> {
+    documents_with(GAPS)
+}
+
+fn documents_with(gaps: &'static [&'static str]) -> impl Strategy<Value = Vec<Document>> {
     let pick = (
         0..40usize,
         0..3usize,
@@ -110,7 +119,7 @@ fn documents() -> impl Strategy<Value = Vec<Document>> {
         prop::option::of(0..5u8),
     );
     let one = (
-        text(),
+        text(gaps),
         prop::collection::vec(pick, 0..6),
         any::<bool>(),
         (any::<u32>(), any::<u32>()),
@@ -222,7 +231,7 @@ proptest! {
     }
 
     #[test]
-    fn conll_round_trips(docs in documents(), options in options()) {
+    fn conll_round_trips(docs in documents_with(SPACED), options in options()) {
         round_trip(Format::Conll, &docs, &options)?;
     }
 

@@ -96,15 +96,14 @@ fn sentence_ranges(doc: &Document, joined: &[bool]) -> Vec<std::ops::Range<usize
             breaks[i] = false;
         }
     }
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 1..=tokens.len() {
-        if i == tokens.len() || breaks[i] {
-            out.push(start..i);
-            start = i;
-        }
-    }
-    out
+    let mut starts: Vec<usize> = (1..tokens.len()).filter(|&i| breaks[i]).collect();
+    starts.insert(0, 0);
+    starts.push(tokens.len());
+    starts
+        .windows(2)
+        .filter(|w| w[0] < w[1])
+        .map(|w| w[0]..w[1])
+        .collect()
 }
 
 fn word_of(c: &Chosen, token: &Token, report: &mut Vec<Problem>) -> String {
@@ -139,6 +138,32 @@ fn tag_of(tag: &str) -> Option<(char, &str)> {
     (!label.is_empty()).then_some((kind, label))
 }
 
+/// Whether `word` is a clitic split off the word before ("’s", "'ll", "n't"), so the rebuilt text
+/// reads "Afghanistan’s" and tokenizes into the same tokens again.
+fn is_clitic_after(text: &str, word: &str) -> bool {
+    let apostrophe = |c: char| c == '\'' || c == '\u{2019}';
+    let after_word = text.chars().last().is_some_and(char::is_alphanumeric);
+    let mut chars = word.chars();
+    let clitic = match (chars.next(), chars.next()) {
+        (Some(a), Some(_)) if apostrophe(a) => word.chars().skip(1).all(char::is_alphabetic),
+        (Some('n' | 'N'), Some(a)) if apostrophe(a) => matches!(chars.as_str(), "t" | "T"),
+        _ => false,
+    };
+    after_word && clitic
+}
+
+/// Words of one sentence as the importer writes them: spaces between, clitics glued on.
+pub(crate) fn rejoin(words: &[&str]) -> String {
+    let mut out = String::new();
+    for w in words {
+        if !out.is_empty() && !is_clitic_after(&out, w) {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// A document being rebuilt from token lines: text so far and the open span.
 struct Rebuild {
     draft: Draft,
@@ -160,7 +185,8 @@ impl Rebuild {
         }
     }
     fn push(&mut self, word: &str, kind: char, label: &str, sentence_start: bool) {
-        if !self.draft.text.is_empty() {
+        let glued = !sentence_start && is_clitic_after(&self.draft.text, word);
+        if !self.draft.text.is_empty() && !glued {
             self.draft
                 .text
                 .push(if sentence_start { '\n' } else { ' ' });

@@ -77,16 +77,12 @@ pub(crate) fn compare(
             ));
             continue;
         };
-        if format == Format::Txt {
-            if !c.spans.is_empty() {
-                found.push(document_problem(
-                    c,
-                    format!(
-                        "plain text holds no spans: its {} spans are not in this file",
-                        c.spans.len()
-                    ),
-                ));
-            }
+        if format == Format::Txt && !c.spans.is_empty() {
+            let why = format!(
+                "plain text holds no spans: its {} spans are not in this file",
+                c.spans.len()
+            );
+            found.push(document_problem(c, why));
         }
         let keeps_text = format != Format::Conll;
         if keeps_text && back.text() != c.doc.text() {
@@ -143,7 +139,7 @@ pub(crate) fn compare(
     survived
 }
 
-/// The span's tokens joined by single spaces: its text as a token-per-line format gives it back.
+/// The span's tokens joined as the CoNLL reader joins them: its text as that format gives it back.
 fn joined_tokens(doc: &Document, s: &Span) -> String {
     let text = doc.text();
     let words: Vec<&str> = doc
@@ -152,7 +148,7 @@ fn joined_tokens(doc: &Document, s: &Span) -> String {
         .filter(|t| t.start >= s.start && t.end <= s.end)
         .map(|t| t.text(text))
         .collect();
-    words.join(" ")
+    super::conll::rejoin(&words)
 }
 
 fn describe_miss(back: &Document, s: &Span, keeps_text: bool) -> String {
