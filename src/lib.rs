@@ -2,5 +2,6 @@
 //! Every decision is made by spanmark-core; this crate wires signals to the DOM.
 
 pub mod app;
+pub mod storage;
 
 pub use app::App;

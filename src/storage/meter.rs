@@ -1,0 +1,61 @@
+//! How much of the browser's local storage is used, in the unit browsers count:
+//! UTF-16 code units of keys plus values (about 5 MB, i.e. 5,242,880 units, per site).
+
+use super::area::Area;
+
+/// Chromium, Firefox and Safari allow about 5 Mi UTF-16 units per site.
+pub const DEFAULT_CAPACITY: usize = 5 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Usage {
+    /// units used by every key of this site
+    pub used: usize,
+    /// units used by Spanmark's own keys
+    pub ours: usize,
+    /// the estimated capacity (lowered when the browser says it is full sooner)
+    pub capacity: usize,
+}
+
+/// UTF-16 length of a string, as the browser counts it.
+pub fn units(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+pub fn measure(area: &Area, capacity: usize) -> Usage {
+    let mut usage = Usage {
+        capacity,
+        ..Usage::default()
+    };
+    for key in area.keys() {
+        let size = units(&key) + area.get(&key).ok().flatten().map_or(0, |v| units(&v));
+        usage.used += size;
+        if key.starts_with("spanmark/") {
+            usage.ours += size;
+        }
+    }
+    usage
+}
+
+/// "1.2 MB" for a number of UTF-16 units (2 bytes each, as the browser stores them).
+pub fn megabytes(units: usize) -> String {
+    format!("{:.1} MB", units as f64 / (1024.0 * 1024.0))
+}
+
+impl Usage {
+    /// "1.2 MB of about 5.0 MB used"
+    pub fn sentence(&self) -> String {
+        format!(
+            "{} of about {} used",
+            megabytes(self.used),
+            megabytes(self.capacity)
+        )
+    }
+
+    pub fn fraction(&self) -> f64 {
+        if self.capacity == 0 {
+            1.0
+        } else {
+            (self.used as f64 / self.capacity as f64).min(1.0)
+        }
+    }
+}
