@@ -1,0 +1,178 @@
+// Browser performance of the release build, in headless Debian Chromium:
+// time to highlights, edit latency on a 1 MB article, JS heap, long tasks, bundle sizes,
+// and detection throughput beside the npm library compromise in the same page.
+// Run: node e2e/perf/perf.mjs [--runs 5] [--json out.json]   (after trunk build --release --offline)
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+import { startApp, repoRoot, distDir } from '../lib/harness.mjs';
+
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
+const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
+
+function article(bytes) {
+  const dir = path.join(repoRoot, 'tests', 'fixtures', 'dev');
+  const parts = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8').trim());
+  let out = '';
+  while (out.length < bytes) for (const p of parts) { if (out.length >= bytes) break; out += p + '\n\n'; }
+  return out;
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const range = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+
+function bundle() {
+  const rows = [];
+  let firstPaint = 0;
+  for (const f of fs.readdirSync(distDir)) {
+    const buf = fs.readFileSync(path.join(distDir, f));
+    const gz = zlib.gzipSync(buf, { level: 9 }).length;
+    const kind = path.extname(f).slice(1);
+    // Everything index.html pulls in before the first paint; data files load afterwards.
+    const early = ['html', 'js', 'wasm', 'css'].includes(kind);
+    if (early) firstPaint += gz;
+    rows.push({ file: f, kind, raw: buf.length, gzip: gz, early });
+  }
+  return { rows, firstPaintGzip: firstPaint };
+}
+
+// In-page helpers: time from a trigger to the last DOM change in the article painted,
+// and the longest task after a point in time.
+const PAGE_TOOLS = () => {
+  window.__longTasks = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e); })
+    .observe({ type: 'longtask', buffered: true });
+  const painted = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+  // Resolves with ms from t0 to the paint after the last mutation, once the DOM was quiet for `quiet` ms.
+  window.__settle = (t0, quiet = 400) => new Promise((ok) => {
+    let last = performance.now();
+    const mo = new MutationObserver(() => { last = performance.now(); });
+    mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    const tick = async () => {
+      if (performance.now() - last > quiet) { mo.disconnect(); await painted(); ok(last - t0); }
+      else setTimeout(tick, 50);
+    };
+    setTimeout(tick, 50);
+  });
+  // Latency of one key press: from keydown to the paint after the first DOM change it causes.
+  window.__keyLatency = [];
+  let pending = null;
+  window.addEventListener('keydown', (e) => { pending = e.timeStamp; }, true);
+  new MutationObserver(() => {
+    if (pending === null) return;
+    const t0 = pending; pending = null;
+    requestAnimationFrame(() => setTimeout(() => window.__keyLatency.push(performance.now() - t0), 0));
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+};
+
+async function annotateTimed(app, text) {
+  const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await app.open(ctx);
+  await page.evaluate(PAGE_TOOLS);
+  await page.fill('[data-testid=new-doc-input]', text);
+  const ms = await page.evaluate(async () => {
+    const t0 = performance.now();
+    document.querySelector('[data-testid=new-doc-submit]').click();
+    window.__annotatedAt = t0;
+    return window.__settle(t0);
+  });
+  const entities = await page.locator('[data-testid=entity]').count();
+  const longest = await page.evaluate(() => Math.max(0, ...window.__longTasks
+    .filter((t) => t.startTime > window.__annotatedAt).map((t) => t.duration)));
+  return { page, ctx, ms, entities, longest };
+}
+
+async function editLatency(page) {
+  const lat = {};
+  const ents = page.locator('[data-testid=entity]');
+  const n = await ents.count();
+  const pick = (i) => ents.nth(Math.floor((i * 7919) % n));
+  async function measure(name, times, act) {
+    await page.evaluate(() => { window.__keyLatency = []; });
+    for (let i = 0; i < times; i++) await act(i);
+    await page.waitForTimeout(100);
+    lat[name] = await page.evaluate(() => window.__keyLatency.slice());
+  }
+  await measure('accept', 20, async (i) => { await pick(i).scrollIntoViewIfNeeded(); await pick(i).click(); await page.keyboard.press('Enter'); });
+  await measure('relabel', 20, async (i) => { await pick(i + 50).scrollIntoViewIfNeeded(); await pick(i + 50).click(); await page.keyboard.press(String(1 + (i % 8))); });
+  await measure('undo', 20, async () => { await page.keyboard.press('Control+z'); });
+  await measure('add', 20, async (i) => {
+    // select one word of plain text with the real mouse (double click), then press a label key
+    const word = await page.evaluate((k) => {
+      const root = document.querySelector('[data-testid=doc-text]');
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        if (!t.parentElement.closest('[data-testid=entity]') && /\b[a-z]{5,}\b/.test(t.data)) nodes.push(t);
+      }
+      const t = nodes[(k * 104729) % nodes.length];
+      const m = /\b[a-z]{5,}\b/.exec(t.data);
+      const r = document.createRange(); r.setStart(t, m.index); r.setEnd(t, m.index + m[0].length);
+      t.parentElement.scrollIntoView({ block: 'center' });
+      const b = r.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    }, i);
+    await page.mouse.dblclick(word.x, word.y);
+    await page.keyboard.press('1');
+  });
+  return lat;
+}
+
+async function throughput(page, text) {
+  await page.addScriptTag({ path: require.resolve('compromise/builds/compromise.js') });
+  return page.evaluate((t) => {
+    const time = (f) => { const t0 = performance.now(); f(); return performance.now() - t0; };
+    const c = time(() => { const d = window.nlp(t); d.people().out('array'); d.places().out('array'); d.organizations().out('array'); });
+    const fn = window.wasmBindings && window.wasmBindings.detect_count;
+    const s = fn ? time(() => fn(t)) : NaN;
+    return { chars: t.length, compromiseMs: c, spanmarkMs: s };
+  }, text);
+}
+
+const results = { runs: RUNS, bundle: bundle(), sizes: {}, edits: {}, heapMB: [], throughput: [] };
+const app = await startApp();
+try {
+  for (const [name, bytes] of [['100KB', 100_000], ['1MB', 1_000_000]]) {
+    const text = article(bytes);
+    const r = { ms: [], longest: [], entities: 0 };
+    for (let run = 0; run < RUNS; run++) {
+      const { page, ctx, ms, entities, longest } = await annotateTimed(app, text);
+      r.ms.push(ms); r.longest.push(longest); r.entities = entities;
+      if (name === '1MB') {
+        const cdp = await ctx.newCDPSession(page);
+        await cdp.send('HeapProfiler.collectGarbage');
+        results.heapMB.push((await cdp.send('Runtime.getHeapUsage')).usedSize / 1e6);
+        if (run < 2) {
+          const lat = await editLatency(page);
+          for (const [k, v] of Object.entries(lat)) (results.edits[k] ||= []).push(...v);
+        }
+        results.throughput.push(await throughput(page, article(200_000)));
+      }
+      await ctx.close();
+    }
+    results.sizes[name] = r;
+  }
+} finally {
+  await app.close();
+}
+
+console.log(`\nbundle (first paint: ${(results.bundle.firstPaintGzip / 1024).toFixed(1)} KB gzip)`);
+for (const b of results.bundle.rows) console.log(`  ${b.file.padEnd(48)} ${(b.raw / 1024).toFixed(1).padStart(8)} KB raw ${(b.gzip / 1024).toFixed(1).padStart(8)} KB gzip${b.early ? '' : '  (after first paint)'}`);
+for (const [name, r] of Object.entries(results.sizes)) {
+  console.log(`${name}: highlights painted in median ${median(r.ms).toFixed(0)} ms (range ${range(r.ms)}), ${r.entities} entities, longest task after Annotate median ${median(r.longest).toFixed(0)} ms (range ${range(r.longest)})`);
+}
+for (const [k, v] of Object.entries(results.edits)) {
+  if (v.length) console.log(`edit ${k} on 1MB: p50 ${pct(v, 50).toFixed(1)} ms, p95 ${pct(v, 95).toFixed(1)} ms (n=${v.length})`);
+}
+if (results.heapMB.length) console.log(`JS heap after loading 1MB: median ${median(results.heapMB).toFixed(1)} MB (range ${range(results.heapMB)})`);
+const tp = results.throughput;
+if (tp.length) {
+  const c = tp.map((x) => x.chars / x.compromiseMs / 1000), s = tp.map((x) => x.chars / x.spanmarkMs / 1000);
+  console.log(`detection throughput (200 KB text): Spanmark median ${median(s).toFixed(2)} M chars/s, compromise median ${median(c).toFixed(3)} M chars/s, ratio ${(median(s) / median(c)).toFixed(0)}×`);
+}
+if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(results, null, 2));
