@@ -2,6 +2,24 @@
 //! Every decision is made by spanmark-core; this crate wires signals to the DOM.
 
 pub mod app;
+pub mod article;
+pub mod caret;
+pub mod dispatch;
+pub mod doc_list;
+pub mod export;
+pub mod help;
+pub mod intent;
+pub mod keys;
+pub mod new_doc;
+pub mod palette;
+pub mod paragraphs;
+pub mod schema_change;
+pub mod schema_editor;
+pub mod selection;
+pub mod state;
 pub mod storage;
+pub mod toolbar;
 
 pub use app::App;
+pub use intent::Intent;
+pub use state::{use_app, AppState, Change};

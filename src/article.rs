@@ -1,0 +1,217 @@
+//! The rendered article: one keyed element per paragraph (key = index + fingerprint, so an
+//! edit re-renders only the paragraphs it touches), one element per span, delegated mouse.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use spanmark_core::{Document, Schema, SpanState};
+use wasm_bindgen::JsCast;
+
+use crate::intent::Intent;
+use crate::paragraphs::{fingerprint, paragraphs, runs, EntityRun, Paragraph, Run};
+use crate::selection;
+use crate::state::{use_app, AppState};
+
+#[component]
+pub fn Article() -> impl IntoView {
+    let app = use_app();
+    let root = NodeRef::<leptos::html::Div>::new();
+    // The text never changes, so the paragraphs are cut once per opened document.
+    let layout: Memo<Arc<Vec<Paragraph>>> = Memo::new(move |_| {
+        app.current.track();
+        Arc::new(
+            app.with_current(|d| paragraphs(d.text(), d.index()))
+                .unwrap_or_default(),
+        )
+    });
+    let rows = Memo::new(move |_| {
+        let selected = app.selected.get();
+        let schema_rev = app.schema_rev.get();
+        let id = app.current.get();
+        let paras = layout.get();
+        app.documents.with(|docs| {
+            let Some(doc) = docs.iter().find(|d| Some(&d.id) == id.as_ref()) else {
+                return Vec::new();
+            };
+            paras
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (i, fingerprint(doc, p, selected, schema_rev)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let render_row = move |(i, _): (usize, u64)| {
+        let para = layout.with_untracked(|l| l.get(i).copied());
+        let selected = app.selected.get_untracked();
+        let built = para.and_then(|p| {
+            app.schema.with_untracked(|schema| {
+                app.with_current(|doc| paragraph_view(doc, schema, &p, selected))
+            })
+        });
+        built.unwrap_or_else(|| view! { <div></div> }.into_any())
+    };
+
+    // Keep the selected span in view (Tab through a long article).
+    Effect::new(move |_| {
+        let Some((s, e)) = app.selected.get() else {
+            return;
+        };
+        let Some(el) = root.get_untracked() else {
+            return;
+        };
+        request_animation_frame(move || {
+            let query = format!("[data-testid=entity][data-start=\"{s}\"][data-end=\"{e}\"]");
+            if let Ok(Some(target)) = el.query_selector(&query) {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                target.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        });
+    });
+
+    let on_mouseup = move |ev: web_sys::MouseEvent| {
+        let Some(el) = root.get_untracked() else {
+            return;
+        };
+        on_pointer_up(app, &el, &ev);
+    };
+
+    view! {
+        <div class="article-wrap">
+            <div
+                class="doc-text"
+                data-testid="doc-text"
+                lang="und"
+                dir="auto"
+                node_ref=root
+                on:mouseup=on_mouseup
+            >
+                <For each=move || rows.get() key=|row| *row children=render_row />
+            </div>
+        </div>
+    }
+}
+
+/// A mouse release in the article: a drag labels-to-be (pending), a click selects a span
+/// or places the caret.
+fn on_pointer_up(app: AppState, root: &web_sys::HtmlDivElement, ev: &web_sys::MouseEvent) {
+    let Some(read) = app
+        .with_current(|d| selection::read(root, d.index()))
+        .flatten()
+    else {
+        return;
+    };
+    match read {
+        Ok(range) => app.dispatch(Intent::SetPending(Some(range))),
+        Err(caret) => {
+            let entity = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest(".entity").ok().flatten());
+            match entity
+                .and_then(|e| Some((attr_num(&e, "data-start")?, attr_num(&e, "data-end")?)))
+            {
+                Some(span) => app.dispatch(Intent::Select(Some(span))),
+                None => {
+                    app.dispatch(Intent::Select(None));
+                    app.dispatch(Intent::SetCaret(caret));
+                }
+            }
+        }
+    }
+}
+
+fn attr_num(e: &web_sys::Element, name: &str) -> Option<usize> {
+    e.get_attribute(name)?.parse().ok()
+}
+
+fn paragraph_view(
+    doc: &Document,
+    schema: &Schema,
+    para: &Paragraph,
+    selected: Option<(usize, usize)>,
+) -> AnyView {
+    let children = runs(doc, para, selected)
+        .into_iter()
+        .map(|run| match run {
+            Run::Text(t) => t.into_any(),
+            Run::Entity(e) => entity_view(schema, e),
+        })
+        .collect_view();
+    // `data-u16` is selection::PARAGRAPH_ATTR.
+    view! { <div class="para" data-u16=para.utf16_start>{children}</div> }.into_any()
+}
+
+fn entity_view(schema: &Schema, e: EntityRun) -> AnyView {
+    let s = &e.span;
+    let color = schema
+        .get(&s.label)
+        .map_or("#888888", |l| l.color.as_str())
+        .to_string();
+    let state = if s.state == SpanState::Accepted {
+        "accepted"
+    } else {
+        "suggested"
+    };
+    let origin = if s.origin.is_manual() {
+        "manual"
+    } else {
+        "auto"
+    };
+    let mut class = format!("entity {state}");
+    if e.selected {
+        class.push_str(" selected");
+    }
+    if e.continued {
+        class.push_str(" cont");
+    }
+    let confidence = s
+        .confidence
+        .map(|c| format!(", {:.0}%", c * 100.0))
+        .unwrap_or_default();
+    let title = format!(
+        "{} ({}{}, {})",
+        s.label,
+        s.origin.as_str(),
+        confidence,
+        state
+    );
+    view! {
+        <mark
+            class=class
+            data-testid=if e.continued { "entity-part" } else { "entity" }
+            data-label=s.label.clone()
+            data-start=s.start
+            data-end=s.end
+            data-origin=origin
+            data-source=s.origin.as_str()
+            data-state=state
+            title=title
+            style=format!("--c:{color};--on:{}", ink_on(&color))
+        >
+            {e.text}
+        </mark>
+    }
+    .into_any()
+}
+
+/// Black or white, whichever reads better on a label colour (for the label tag).
+pub fn ink_on(color: &str) -> &'static str {
+    let hex = color.trim_start_matches('#');
+    let channel = |i: usize| {
+        u8::from_str_radix(hex.get(i..i + 2).unwrap_or("88"), 16).unwrap_or(0x88) as f64 / 255.0
+    };
+    let lin = |c: f64| {
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * lin(channel(0)) + 0.7152 * lin(channel(2)) + 0.0722 * lin(channel(4));
+    if l > 0.18 {
+        "#000"
+    } else {
+        "#fff"
+    }
+}

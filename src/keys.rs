@@ -1,0 +1,227 @@
+//! Keyboard shortcuts: which key press means which `Intent`. Pure, so the whole table is
+//! tested natively; the help overlay lists the same table.
+
+use spanmark_core::{Edge, Schema};
+
+use crate::intent::Intent;
+
+/// A key press as the browser reports it (`KeyboardEvent.key` and modifiers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyPress<'a> {
+    pub key: &'a str,
+    pub ctrl: bool,
+    pub shift: bool,
+    pub alt: bool,
+}
+
+/// Where the key was pressed: in a text field nothing but the form's own keys apply;
+/// on a button, Enter/Space/Tab/arrows keep their usual meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Page,
+    Button,
+    TextField,
+}
+
+/// The intent of a key press, if it is a shortcut here.
+pub fn shortcut(
+    k: KeyPress<'_>,
+    focus: Focus,
+    schema: &Schema,
+    document_open: bool,
+) -> Option<Intent> {
+    if focus == Focus::TextField {
+        return (k.key == "Escape").then_some(Intent::Escape);
+    }
+    if k.ctrl {
+        return match (k.key.to_ascii_lowercase().as_str(), k.shift) {
+            ("z", false) => Some(Intent::Undo),
+            ("z", true) | ("y", false) => Some(Intent::Redo),
+            _ => None,
+        };
+    }
+    let plain_key_ok = focus == Focus::Page;
+    match k.key {
+        "?" => return Some(Intent::ToggleHelp),
+        "Escape" => return Some(Intent::Escape),
+        _ => {}
+    }
+    if !document_open {
+        return None;
+    }
+    let arrow = match k.key {
+        "ArrowLeft" => Some(-1),
+        "ArrowRight" => Some(1),
+        _ => None,
+    };
+    if let Some(delta) = arrow {
+        return match (k.alt, k.shift) {
+            (true, false) => Some(Intent::ResizeSelected {
+                edge: Edge::End,
+                delta,
+            }),
+            (true, true) => Some(Intent::ResizeSelected {
+                edge: Edge::Start,
+                delta,
+            }),
+            (false, true) if plain_key_ok => Some(Intent::ExtendSelection(delta)),
+            _ => None,
+        };
+    }
+    if k.alt {
+        return None;
+    }
+    match k.key {
+        "Tab" if plain_key_ok => Some(if k.shift {
+            Intent::SelectPrev
+        } else {
+            Intent::SelectNext
+        }),
+        "Enter" if plain_key_ok => Some(Intent::AcceptSelected),
+        "Delete" | "Backspace" | "x" => Some(Intent::RemoveSelected),
+        "l" => Some(Intent::LabelAllSelected),
+        "A" => Some(Intent::AcceptAll),
+        key => {
+            let mut chars = key.chars();
+            let c = chars.next()?;
+            if chars.next().is_some() {
+                return None;
+            }
+            schema.by_key(c).map(|l| Intent::ApplyLabel(l.name.clone()))
+        }
+    }
+}
+
+/// Every shortcut, for the help overlay: (keys, what they do).
+pub const HELP: &[(&str, &str)] = &[
+    (
+        "Select text, then 1–9",
+        "label the selection (it snaps to whole words)",
+    ),
+    (
+        "Shift+← / Shift+→",
+        "select word by word from where you clicked",
+    ),
+    ("Click a span", "select it"),
+    ("Tab / Shift+Tab", "next / previous span"),
+    ("1–9 on a span", "change its label"),
+    ("Enter", "accept the selected suggestion and go to the next"),
+    (
+        "x, Delete, Backspace",
+        "reject the suggestion / remove the span",
+    ),
+    ("Alt+← / Alt+→", "move the span's end one word"),
+    (
+        "Alt+Shift+← / Alt+Shift+→",
+        "move the span's start one word",
+    ),
+    (
+        "l",
+        "label every other occurrence of the selected span's text",
+    ),
+    ("Shift+A", "accept all suggestions"),
+    ("Ctrl+Z", "undo"),
+    ("Ctrl+Shift+Z or Ctrl+Y", "redo"),
+    (
+        "Ctrl+Enter (in the text box)",
+        "annotate the pasted article",
+    ),
+    ("?", "show or hide this help"),
+    ("Esc", "close help / clear the selection"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(key: &str, ctrl: bool, shift: bool, alt: bool) -> Option<Intent> {
+        shortcut(
+            KeyPress {
+                key,
+                ctrl,
+                shift,
+                alt,
+            },
+            Focus::Page,
+            &Schema::news(),
+            true,
+        )
+    }
+
+    #[test]
+    fn the_table() {
+        assert_eq!(press("z", true, false, false), Some(Intent::Undo));
+        assert_eq!(press("Z", true, true, false), Some(Intent::Redo));
+        assert_eq!(press("y", true, false, false), Some(Intent::Redo));
+        assert_eq!(
+            press("1", false, false, false),
+            Some(Intent::ApplyLabel("PERSON".into()))
+        );
+        assert_eq!(
+            press("3", false, false, false),
+            Some(Intent::ApplyLabel("GPE".into()))
+        );
+        assert_eq!(press("9", false, false, false), None);
+        assert_eq!(
+            press("Enter", false, false, false),
+            Some(Intent::AcceptSelected)
+        );
+        assert_eq!(
+            press("Delete", false, false, false),
+            Some(Intent::RemoveSelected)
+        );
+        assert_eq!(
+            press("x", false, false, false),
+            Some(Intent::RemoveSelected)
+        );
+        assert_eq!(
+            press("ArrowRight", false, false, true),
+            Some(Intent::ResizeSelected {
+                edge: Edge::End,
+                delta: 1
+            })
+        );
+        assert_eq!(
+            press("ArrowLeft", false, true, true),
+            Some(Intent::ResizeSelected {
+                edge: Edge::Start,
+                delta: -1
+            })
+        );
+        assert_eq!(
+            press("ArrowLeft", false, true, false),
+            Some(Intent::ExtendSelection(-1))
+        );
+        assert_eq!(press("ArrowLeft", false, false, false), None);
+        assert_eq!(press("Tab", false, true, false), Some(Intent::SelectPrev));
+        assert_eq!(press("?", false, true, false), Some(Intent::ToggleHelp));
+        assert_eq!(press("A", false, true, false), Some(Intent::AcceptAll));
+    }
+
+    #[test]
+    fn fields_and_buttons_keep_their_keys() {
+        let s = Schema::news();
+        let k = |key| KeyPress {
+            key,
+            ctrl: false,
+            shift: false,
+            alt: false,
+        };
+        assert_eq!(shortcut(k("1"), Focus::TextField, &s, true), None);
+        assert_eq!(
+            shortcut(k("Escape"), Focus::TextField, &s, true),
+            Some(Intent::Escape)
+        );
+        assert_eq!(shortcut(k("Enter"), Focus::Button, &s, true), None);
+        assert_eq!(shortcut(k("Tab"), Focus::Button, &s, true), None);
+        assert_eq!(
+            shortcut(k("1"), Focus::Button, &s, true),
+            Some(Intent::ApplyLabel("PERSON".into()))
+        );
+        assert_eq!(
+            shortcut(k("1"), Focus::Page, &s, false),
+            None,
+            "no document open"
+        );
+    }
+}

@@ -1,0 +1,119 @@
+//! The new-document form: paste or type an article (or drop a .txt file), an optional
+//! title, then "Annotate" or Ctrl+Enter.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::intent::Intent;
+use crate::state::use_app;
+
+#[component]
+pub fn NewDocForm() -> impl IntoView {
+    let app = use_app();
+    let text_ref = NodeRef::<leptos::html::Textarea>::new();
+    let title_ref = NodeRef::<leptos::html::Input>::new();
+    let dragging = RwSignal::new(false);
+
+    let submit = move || {
+        let (Some(text), Some(title)) = (text_ref.get_untracked(), title_ref.get_untracked())
+        else {
+            return;
+        };
+        app.dispatch(Intent::Create {
+            title: title.value(),
+            text: text.value(),
+        });
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+            ev.prevent_default();
+            submit();
+        }
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let file = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0));
+        let Some(file) = file else { return };
+        let name = file.name();
+        if !(name.to_ascii_lowercase().ends_with(".txt") || file.type_().starts_with("text/")) {
+            app.say(
+                format!("“{name}” is not a .txt file; drop a plain-text article."),
+                true,
+            );
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let Ok(value) = wasm_bindgen_futures::JsFuture::from(file.text()).await else {
+                app.say(format!("Could not read “{name}”."), true);
+                return;
+            };
+            let text = value.as_string().unwrap_or_default();
+            if let Some(area) = text_ref.get_untracked() {
+                area.set_value(&text);
+            }
+            if let Some(title) = title_ref.get_untracked() {
+                if title.value().trim().is_empty() {
+                    title.set_value(name.trim_end_matches(".txt").trim_end_matches(".TXT"));
+                }
+            }
+        });
+    };
+
+    view! {
+        <section
+            class="new-doc"
+            class:dragging=move || dragging.get()
+            data-testid="new-doc-form"
+            on:dragover=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <h2>"New document"</h2>
+            <label class="field">
+                <span>"Title (optional)"</span>
+                <input type="text" data-testid="new-doc-title" node_ref=title_ref placeholder="e.g. Khyber attack, 12 March" />
+            </label>
+            <label class="field">
+                <span>"Article"</span>
+                <textarea
+                    data-testid="new-doc-input"
+                    node_ref=text_ref
+                    rows="14"
+                    spellcheck="false"
+                    placeholder="Paste or type a news article here, or drop a .txt file on this box"
+                    on:keydown=on_keydown
+                ></textarea>
+            </label>
+            <div class="form-actions">
+                <button class="primary" data-testid="new-doc-submit" on:click=move |ev: web_sys::MouseEvent| {
+                    ev.prevent_default();
+                    submit();
+                }>"Annotate"</button>
+                <span class="hint">"Ctrl+Enter · line endings become LF; nothing else changes"</span>
+            </div>
+        </section>
+    }
+}
+
+/// The element the user is typing in, if any (keyboard shortcuts stay out of its way).
+pub fn is_text_field(el: &web_sys::Element) -> bool {
+    let tag = el.tag_name().to_ascii_uppercase();
+    matches!(tag.as_str(), "TEXTAREA" | "SELECT")
+        || (tag == "INPUT"
+            && el.dyn_ref::<web_sys::HtmlInputElement>().is_some_and(|i| {
+                !matches!(
+                    i.type_().as_str(),
+                    "button" | "checkbox" | "radio" | "submit" | "color" | "range"
+                )
+            }))
+        || el
+            .dyn_ref::<web_sys::HtmlElement>()
+            .is_some_and(|h| h.is_content_editable())
+}

@@ -1,0 +1,72 @@
+//! The label palette: each label's colour, key and count in the open document; a click
+//! labels the selected text or relabels the selected span. It stays in view while scrolling.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::intent::Intent;
+use crate::schema_editor::SchemaEditor;
+use crate::state::use_app;
+
+#[component]
+pub fn Palette() -> impl IntoView {
+    let app = use_app();
+    let counts = Memo::new(move |_| {
+        app.current.track();
+        app.documents.with(|_| {
+            app.with_current(|d| {
+                let mut m: HashMap<String, usize> = HashMap::new();
+                for s in d.spans() {
+                    *m.entry(s.label.clone()).or_default() += 1;
+                }
+                m
+            })
+            .unwrap_or_default()
+        })
+    });
+    let editing = RwSignal::new(false);
+    let labels = move || app.schema.with(|s| s.labels.clone());
+    view! {
+        <div class="palette" data-testid="palette" role="toolbar" aria-label="Labels">
+            <For
+                each=labels
+                key=|l| (l.name.clone(), l.color.clone(), l.key)
+                children=move |label| {
+                    let name = label.name.clone();
+                    let count_name = name.clone();
+                    let click_name = name.clone();
+                    let key = label.key.map(|k| k.to_string()).unwrap_or_default();
+                    view! {
+                        <button
+                            class="label-chip"
+                            data-testid=format!("label-{name}")
+                            style=format!("--c:{}", label.color)
+                            title=format!("Label as {name} (key {key})")
+                            on:mousedown=|ev: web_sys::MouseEvent| ev.prevent_default()
+                            on:click=move |_| app.dispatch(Intent::ApplyLabel(click_name.clone()))
+                        >
+                            <span class="swatch" aria-hidden="true"></span>
+                            <span class="label-name">{name.clone()}</span>
+                            <kbd class="label-key">{key.clone()}</kbd>
+                            <span class="label-count" data-testid="label-count">
+                                {move || counts.with(|c| c.get(&count_name).copied().unwrap_or(0))}
+                            </span>
+                        </button>
+                    }
+                }
+            />
+            <button
+                class="schema-toggle"
+                data-testid="schema-edit"
+                aria-expanded=move || editing.get().to_string()
+                on:click=move |_| editing.update(|e| *e = !*e)
+            >
+                {move || if editing.get() { "Done editing" } else { "Edit labels" }}
+            </button>
+        </div>
+        <Show when=move || editing.get()>
+            <SchemaEditor />
+        </Show>
+    }
+}

@@ -1,0 +1,201 @@
+//! How the article is cut for rendering: paragraphs end after a run of newlines, and each
+//! paragraph is a list of runs — plain text, or one span — that together are its exact text.
+
+use std::hash::{Hash, Hasher};
+
+use spanmark_core::{Document, Span, SpanState, TextIndex};
+
+/// One rendered paragraph: code point range, and where it starts in UTF-16 units
+/// (the unit of DOM selections).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    pub utf16_start: usize,
+}
+
+/// Paragraphs of a text: each ends after its run of newlines, so they cover the text exactly.
+pub fn paragraphs(text: &str, index: &TextIndex) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut prev_newline = false;
+    for (i, c) in text.chars().enumerate() {
+        let newline = c == '\n';
+        if prev_newline && !newline {
+            out.push(make(index, start, i));
+            start = i;
+        }
+        prev_newline = newline;
+    }
+    let n = index.len_chars();
+    if start < n {
+        out.push(make(index, start, n));
+    }
+    out
+}
+
+fn make(index: &TextIndex, start: usize, end: usize) -> Paragraph {
+    Paragraph {
+        start,
+        end,
+        utf16_start: index.utf16_of_char(start).unwrap_or(0),
+    }
+}
+
+/// A piece of a paragraph: text, or (part of) a span.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Run {
+    Text(String),
+    Entity(EntityRun),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityRun {
+    pub span: Span,
+    /// The part of the span's text inside this paragraph.
+    pub text: String,
+    pub selected: bool,
+    /// A span that began in an earlier paragraph (shown, but not the span's own element).
+    pub continued: bool,
+}
+
+/// The spans touching a paragraph (spans are sorted and do not overlap).
+pub fn spans_in<'a>(spans: &'a [Span], para: &Paragraph) -> &'a [Span] {
+    let from = spans.partition_point(|s| s.end <= para.start);
+    let to = spans.partition_point(|s| s.start < para.end);
+    &spans[from..to.max(from)]
+}
+
+/// The runs of one paragraph; their texts joined are exactly the paragraph's text.
+pub fn runs(doc: &Document, para: &Paragraph, selected: Option<(usize, usize)>) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut pos = para.start;
+    for span in spans_in(doc.spans(), para) {
+        let (s, e) = (span.start.max(para.start), span.end.min(para.end));
+        if s > pos {
+            out.push(Run::Text(doc.slice(pos, s).to_string()));
+        }
+        out.push(Run::Entity(EntityRun {
+            span: span.clone(),
+            text: doc.slice(s, e).to_string(),
+            selected: selected == Some((span.start, span.end)),
+            continued: span.start < para.start,
+        }));
+        pos = e;
+    }
+    if pos < para.end {
+        out.push(Run::Text(doc.slice(pos, para.end).to_string()));
+    }
+    out
+}
+
+/// A fingerprint of everything a paragraph shows: when it is unchanged the paragraph is
+/// not re-rendered.
+pub fn fingerprint(
+    doc: &Document,
+    para: &Paragraph,
+    selected: Option<(usize, usize)>,
+    schema_rev: u64,
+) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    doc.id.hash(&mut h);
+    schema_rev.hash(&mut h);
+    para.start.hash(&mut h);
+    for s in spans_in(doc.spans(), para) {
+        (
+            s.start,
+            s.end,
+            &s.label,
+            s.origin,
+            s.state == SpanState::Accepted,
+        )
+            .hash(&mut h);
+        (selected == Some((s.start, s.end))).hash(&mut h);
+    }
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use spanmark_core::Origin;
+
+    fn joined(runs: &[Run]) -> String {
+        runs.iter()
+            .map(|r| match r {
+                Run::Text(t) => t.as_str(),
+                Run::Entity(e) => e.text.as_str(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_cover_the_text() {
+        let text = "\nFirst “line” 😀\n\nSecond اردو\nThird\n\n";
+        let index = TextIndex::new(text);
+        let paras = paragraphs(text, &index);
+        let chars: Vec<char> = text.chars().collect();
+        let pieces: Vec<String> = paras
+            .iter()
+            .map(|p| chars[p.start..p.end].iter().collect())
+            .collect();
+        assert_eq!(
+            pieces,
+            vec!["\n", "First “line” 😀\n\n", "Second اردو\n", "Third\n\n"]
+        );
+        assert_eq!(
+            paras[2].utf16_start,
+            1 + "First “line” 😀\n\n".encode_utf16().count()
+        );
+        assert!(paragraphs("", &TextIndex::new("")).is_empty());
+    }
+
+    #[test]
+    fn runs_rebuild_the_paragraph_text() {
+        let text = "Imran Khan 😀 met\nofficials in Lahore.";
+        let mut doc = Document::new("d", "t", text);
+        doc.set_spans(vec![
+            Span::manual(0, 10, "PERSON"),
+            Span::suggested(15, 26, "ORG", Origin::Gazetteer),
+            Span::manual(30, 36, "GPE"),
+        ]);
+        let paras = paragraphs(doc.text(), doc.index());
+        assert_eq!(paras.len(), 2);
+        let all: String = paras.iter().map(|p| joined(&runs(&doc, p, None))).collect();
+        assert_eq!(all, text);
+        let second = runs(&doc, &paras[1], Some((30, 36)));
+        let entities: Vec<&EntityRun> = second
+            .iter()
+            .filter_map(|r| match r {
+                Run::Entity(e) => Some(e),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(entities.len(), 2);
+        assert!(
+            entities[0].continued,
+            "the span crossing the line break continues here"
+        );
+        assert_eq!(entities[0].text, "officials");
+        assert!(entities[1].selected);
+        assert_eq!(entities[1].text, "Lahore");
+    }
+
+    #[test]
+    fn fingerprint_changes_only_where_spans_change() {
+        let mut doc = Document::new("d", "t", "Lahore\n\nKarachi\n");
+        let paras = paragraphs(doc.text(), doc.index());
+        let before: Vec<u64> = paras
+            .iter()
+            .map(|p| fingerprint(&doc, p, None, 0))
+            .collect();
+        doc.set_spans(vec![Span::manual(8, 15, "GPE")]);
+        let after: Vec<u64> = paras
+            .iter()
+            .map(|p| fingerprint(&doc, p, None, 0))
+            .collect();
+        assert_eq!(before[0], after[0]);
+        assert_ne!(before[1], after[1]);
+        assert_ne!(after[1], fingerprint(&doc, &paras[1], Some((8, 15)), 0));
+    }
+}

@@ -1,0 +1,209 @@
+//! The browser's text selection inside the article as code point offsets, and back:
+//! DOM position → UTF-16 units within the article → the core's `TextIndex` → code points.
+//!
+//! The article (`root`) holds one element per paragraph carrying `data-u16`, the UTF-16
+//! offset where the paragraph starts; inside a paragraph only text nodes count, so label
+//! names drawn by CSS (`::after`) never shift an offset.
+
+use spanmark_core::TextIndex;
+use wasm_bindgen::JsCast;
+use web_sys::{CharacterData, Element, Node};
+
+/// The attribute of a paragraph element holding its UTF-16 start offset.
+pub const PARAGRAPH_ATTR: &str = "data-u16";
+
+/// UTF-16 offset within the article of the DOM point (`node`, `offset`); points outside the
+/// article clamp to its start or end.
+pub fn utf16_of_point(root: &Element, node: &Node, offset: u32) -> usize {
+    let root_node: &Node = root.as_ref();
+    if !root_node.contains(Some(node)) {
+        let rel = root_node.compare_document_position(node);
+        return if rel & Node::DOCUMENT_POSITION_PRECEDING != 0 {
+            0
+        } else {
+            article_len(root)
+        };
+    }
+    if node == root_node {
+        return match root.children().item(offset) {
+            Some(p) => paragraph_start(&p),
+            None => article_len(root),
+        };
+    }
+    let element = match node.dyn_ref::<Element>() {
+        Some(e) => Some(e.clone()),
+        None => node.parent_element(),
+    };
+    let paragraph = element.and_then(|e| e.closest(&format!("[{PARAGRAPH_ATTR}]")).ok().flatten());
+    match paragraph {
+        Some(p) => paragraph_start(&p) + units_before(&p, node, offset),
+        None => 0,
+    }
+}
+
+/// UTF-16 units of text in `paragraph` before the point (`node`, `offset`).
+fn units_before(paragraph: &Element, node: &Node, offset: u32) -> usize {
+    let texts = text_nodes(paragraph.as_ref());
+    if node.node_type() == Node::TEXT_NODE {
+        let before: usize = texts
+            .iter()
+            .filter(|t| node.compare_document_position(t) & Node::DOCUMENT_POSITION_PRECEDING != 0)
+            .map(text_len)
+            .sum();
+        return before + (offset as usize).min(text_len(node));
+    }
+    // An element position: before its child number `offset`, or at its end.
+    match node.child_nodes().item(offset) {
+        Some(child) => texts
+            .iter()
+            .filter(|t| child.compare_document_position(t) & Node::DOCUMENT_POSITION_PRECEDING != 0)
+            .map(text_len)
+            .sum(),
+        None => texts
+            .iter()
+            .filter(|t| {
+                let rel = node.compare_document_position(t);
+                rel & (Node::DOCUMENT_POSITION_PRECEDING | Node::DOCUMENT_POSITION_CONTAINED_BY)
+                    != 0
+            })
+            .map(text_len)
+            .sum(),
+    }
+}
+
+fn text_nodes(node: &Node) -> Vec<Node> {
+    let mut out = Vec::new();
+    collect_text(node, &mut out);
+    out
+}
+
+fn collect_text(node: &Node, out: &mut Vec<Node>) {
+    let children = node.child_nodes();
+    for i in 0..children.length() {
+        if let Some(c) = children.item(i) {
+            if c.node_type() == Node::TEXT_NODE {
+                out.push(c);
+            } else {
+                collect_text(&c, out);
+            }
+        }
+    }
+}
+
+fn text_len(node: &Node) -> usize {
+    node.dyn_ref::<CharacterData>()
+        .map_or(0, |t| t.length() as usize)
+}
+
+fn paragraph_start(p: &Element) -> usize {
+    p.get_attribute(PARAGRAPH_ATTR)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+fn article_len(root: &Element) -> usize {
+    let n = root.children().length();
+    match n.checked_sub(1).and_then(|i| root.children().item(i)) {
+        Some(last) => {
+            paragraph_start(&last)
+                + text_nodes(last.as_ref())
+                    .iter()
+                    .map(text_len)
+                    .sum::<usize>()
+        }
+        None => 0,
+    }
+}
+
+/// The code point at or before a UTF-16 offset (never inside a surrogate pair).
+pub fn char_floor(index: &TextIndex, u: usize) -> usize {
+    let mut u = u.min(index.len_utf16());
+    loop {
+        if let Some(c) = index.char_of_utf16(u) {
+            return c;
+        }
+        u -= 1;
+    }
+}
+
+/// The code point at or after a UTF-16 offset.
+pub fn char_ceil(index: &TextIndex, u: usize) -> usize {
+    let mut u = u.min(index.len_utf16());
+    loop {
+        if let Some(c) = index.char_of_utf16(u) {
+            return c;
+        }
+        u += 1;
+    }
+}
+
+/// What the user has selected in the article, as a code point range; `Err(caret)` when the
+/// selection is collapsed (a click) inside the article; `None` when there is no selection.
+pub fn read(root: &Element, index: &TextIndex) -> Option<Result<(usize, usize), usize>> {
+    let sel = web_sys::window()?.get_selection().ok()??;
+    if sel.range_count() == 0 {
+        return None;
+    }
+    let range = sel.get_range_at(0).ok()?;
+    let a = utf16_of_point(
+        root,
+        &range.start_container().ok()?,
+        range.start_offset().ok()?,
+    );
+    let b = utf16_of_point(root, &range.end_container().ok()?, range.end_offset().ok()?);
+    let (start, end) = (char_floor(index, a), char_ceil(index, b));
+    if start < end {
+        Some(Ok((start, end)))
+    } else {
+        let root_node: &Node = root.as_ref();
+        let inside = range
+            .start_container()
+            .ok()
+            .is_some_and(|n| root_node.contains(Some(&n)));
+        inside.then_some(Err(start))
+    }
+}
+
+/// The DOM point of a UTF-16 offset in the article.
+pub fn point_of_utf16(root: &Element, u: usize) -> Option<(Node, u32)> {
+    let paras = root.children();
+    let n = paras.length();
+    // The last paragraph starting at or before `u` (paragraphs are in order).
+    let (mut lo, mut hi) = (0u32, n);
+    while lo + 1 < hi {
+        let mid = (lo + hi) / 2;
+        if paragraph_start(&paras.item(mid)?) <= u {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    let p = paras.item(lo)?;
+    let mut rest = u.saturating_sub(paragraph_start(&p));
+    let texts = text_nodes(p.as_ref());
+    for t in &texts {
+        let len = text_len(t);
+        if rest <= len {
+            return Some((t.clone(), rest as u32));
+        }
+        rest -= len;
+    }
+    texts.last().map(|t| (t.clone(), text_len(t) as u32))
+}
+
+/// Show a code point range as the browser's selection (for keyboard selection).
+pub fn show(root: &Element, index: &TextIndex, range: Option<(usize, usize)>) {
+    let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else {
+        return;
+    };
+    let Some((start, end)) = range else {
+        let _ = sel.remove_all_ranges();
+        return;
+    };
+    let (Some(a), Some(b)) = (index.utf16_of_char(start), index.utf16_of_char(end)) else {
+        return;
+    };
+    if let (Some((an, ao)), Some((bn, bo))) = (point_of_utf16(root, a), point_of_utf16(root, b)) {
+        let _ = sel.set_base_and_extent(&an, ao, &bn, bo);
+    }
+}
