@@ -238,3 +238,18 @@ fn formats_are_guessed_from_name_and_content() {
     assert_eq!(Format::parse("LabelStudio"), Some(Format::LabelStudio));
     assert_eq!(Format::parse("csv"), None);
 }
+
+#[test]
+fn label_studio_predictions_under_an_annotation_are_noted() {
+    let value = r#"{"start":0,"end":5,"labels":["GPE"]}"#;
+    let task = format!(
+        r#"[{{"data":{{"text":"Herat"}},"annotations":[{{"result":[{{"type":"labels","value":{value}}}]}}],"predictions":[{{"result":[{{"type":"labels","value":{value}}}]}}]}}]"#
+    );
+    let imported = formats::import(Format::LabelStudio, "ls.json", task.as_bytes()).unwrap();
+    assert_eq!(imported.documents[0].spans().len(), 1);
+    assert_eq!(imported.documents[0].spans()[0].state, SpanState::Accepted);
+    assert_eq!(
+        imported.notes,
+        ["task 1: 1 predictions over annotated text were left out; the annotation stands"]
+    );
+}

@@ -241,10 +241,18 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
             .filter(|s| s.state == SpanState::Accepted)
             .map(|s| (s.start, s.end))
             .collect();
+        let before = draft.spans.len();
         draft.spans.retain(|s| {
             s.state == SpanState::Accepted
                 || !accepted.iter().any(|&(a, b)| a < s.end && s.start < b)
         });
+        let covered = before - draft.spans.len();
+        if covered > 0 {
+            notes.push(format!(
+                "task {}: {covered} predictions over annotated text were left out; the annotation stands",
+                t + 1
+            ));
+        }
         documents.push(intake::finish(draft, &mut notes));
     }
     let labels = intake::labels_of(&documents, &[]);
