@@ -1,5 +1,23 @@
-//! Entity detection: layered detectors behind one trait, merged by precedence
-//! into non-overlapping suggestions, each carrying its origin.
+//! Entity detection: layered rule detectors (gazetteer, names, shapes, dates, numbers) merged by
+//! precedence into non-overlapping suggestions, each carrying its origin. See docs/detection.md.
+
+mod acronym;
+mod candidate;
+mod cardinal;
+mod date;
+mod gazetteer;
+pub mod kind;
+mod lexicon;
+mod numbers;
+mod person;
+mod pipeline;
+mod runs;
+mod shapes;
+mod surname;
+mod words;
+
+pub use kind::Kind;
+pub use pipeline::Pipeline;
 
 use crate::span::Span;
 use crate::token::Token;
@@ -15,9 +33,82 @@ pub trait Detector {
     fn detect(&self, input: &DetectInput<'_>) -> Vec<Span>;
 }
 
-/// Detect entities in a text with the default detector stack, non-overlapping, sorted.
-/// (Placeholder until the detection issue lands: finds nothing.)
+/// Detect entities in a text with the default detector stack (compiled-in word lists),
+/// non-overlapping, sorted.
 pub fn detect(text: &str, tokens: &[Token]) -> Vec<Span> {
-    let _ = DetectInput { text, tokens };
-    Vec::new()
+    Pipeline::builtin().detect(text, tokens)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::{Origin, SpanState};
+    use crate::token::tokenize;
+
+    fn labelled(text: &str) -> Vec<(String, String)> {
+        let spans = detect(text, &tokenize(text));
+        let chars: Vec<char> = text.chars().collect();
+        spans.iter().map(|s| (chars[s.start..s.end].iter().collect(), s.label.clone())).collect()
+    }
+
+    #[test]
+    fn default_stack_is_sorted_non_overlapping_and_suggested() {
+        let text = "PESHAWAR, Pakistan (AP) — Interior Minister Rana Sanaullah said on Monday that at least 27 people died in Khyber Pakhtunkhwa. Sanaullah blamed the Tehrik-e-Taliban Pakistan (TTP).";
+        let spans = detect(text, &tokenize(text));
+        assert!(!spans.is_empty());
+        for w in spans.windows(2) {
+            assert!(w[0].end <= w[1].start, "{:?} overlaps {:?}", w[0], w[1]);
+        }
+        assert!(spans.iter().all(|s| s.state == SpanState::Suggested && s.origin != Origin::Manual));
+        let got = labelled(text);
+        for want in [
+            ("PESHAWAR", "GPE"),
+            ("Pakistan", "GPE"),
+            ("AP", "ORG"),
+            ("Rana Sanaullah", "PERSON"),
+            ("Monday", "DATE"),
+            ("at least 27", "CARDINAL"),
+            ("Khyber Pakhtunkhwa", "GPE"),
+            ("Sanaullah", "PERSON"),
+            ("Tehrik-e-Taliban Pakistan", "ORG"),
+            ("TTP", "ORG"),
+        ] {
+            assert!(got.contains(&(want.0.to_string(), want.1.to_string())), "missing {want:?} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn context_rules_from_the_guidelines() {
+        let got = labelled("The Afghan army and the Iranian government met the Pakistan Air Force and the Counter Terrorism Department in Punjab Province.");
+        assert!(got.contains(&("Afghan".into(), "NORP".into())), "{got:?}");
+        assert!(got.contains(&("Iranian".into(), "NORP".into())));
+        assert!(got.contains(&("Pakistan Air Force".into(), "ORG".into())));
+        assert!(got.contains(&("Counter Terrorism Department".into(), "ORG".into())));
+        assert!(got.contains(&("Punjab Province".into(), "GPE".into())));
+        assert!(!got.iter().any(|(s, _)| s.starts_with("The ") || s.starts_with("the ")));
+        let got = labelled("Afghanistan’s envoy and Pakistan's army");
+        assert!(got.contains(&("Afghanistan".into(), "GPE".into())), "{got:?}");
+        assert!(got.contains(&("Pakistan".into(), "GPE".into())));
+    }
+
+    #[test]
+    fn extra_gazetteer_adds_names_and_rejects_bad_bytes() {
+        let text = "Fighting spread to Zorbaland overnight.";
+        let base = Pipeline::builtin();
+        assert!(base.detect(text, &tokenize(text)).iter().all(|s| s.label != "GPE"));
+        let more = Pipeline::with_extra(b"GPE\tZorbaland\n").unwrap();
+        assert!(more.entries() > base.entries());
+        assert!(more.detect(text, &tokenize(text)).iter().any(|s| s.label == "GPE"));
+        assert!(Pipeline::with_extra(&[0xff, 0xfe, 0x00]).is_err());
+        assert!(Pipeline::with_extra(b"nonsense line").is_err());
+    }
+
+    #[test]
+    fn any_input_is_safe() {
+        for text in ["", " ", "(", "’s", "—", "1,", ",1", "-", "A.", "Jaish-", "at least", "the past", "🇵🇰 Lahore 👍", "Mar.", "( )", "or ,"] {
+            let spans = detect(text, &tokenize(text));
+            let n = text.chars().count();
+            assert!(spans.iter().all(|s| s.start < s.end && s.end <= n), "{text:?}");
+        }
+    }
 }

@@ -1,0 +1,113 @@
+//! Gazetteer detector: countries, regions, cities, nationalities, known organisations and places,
+//! matched longest-first over tokens (case-sensitive; ALL-CAPS datelines matched as title case).
+
+use super::candidate::{rank, Candidate};
+use super::kind::Kind;
+use super::lexicon::Lexicon;
+use super::words::{title_case, View};
+use crate::span::Origin;
+
+pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i < v.len() {
+        let t = &v[i];
+        if t.shape.punct {
+            i += 1;
+            continue;
+        }
+        if let Some((end, kind)) = match_at(v, text, lex, i) {
+            let end = extend_region(v, end, kind);
+            out.push(Candidate::new(i, end, kind, Origin::Gazetteer, rank::GAZETTEER));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// The longest gazetteer phrase starting at token `i`: (end token, kind).
+fn match_at(v: &[View<'_>], text: &str, lex: &Lexicon, i: usize) -> Option<(usize, Kind)> {
+    let t = &v[i];
+    let mut max = lex.longest_from(t.text);
+    let shouted = t.shape.upper && t.text.chars().count() >= 3;
+    let titled = if shouted && max == 0 { title_case(t.text) } else { String::new() };
+    if shouted && max == 0 {
+        max = lex.longest_from(&titled);
+    }
+    if max == 0 {
+        return None;
+    }
+    for n in (1..=max.min(v.len() - i)).rev() {
+        let last = &v[i + n - 1];
+        if n > 1 && v[i + 1..i + n].iter().any(|w| w.line_start) {
+            continue;
+        }
+        let phrase = &text[t.byte_start..last.byte_end];
+        if let Some(kind) = lex.name(phrase) {
+            if short_acronym_in_shouting(v, i, i + n, kind) {
+                continue;
+            }
+            return Some((i + n, kind));
+        }
+        if shouted {
+            if let Some(kind @ (Kind::Gpe | Kind::Loc)) = lex.name(&title_case(phrase)) {
+                return Some((i + n, kind));
+            }
+        }
+    }
+    None
+}
+
+/// "WHO", "IS", "AP" inside an all-caps headline are words, not organisations.
+fn short_acronym_in_shouting(v: &[View<'_>], first: usize, end: usize, kind: Kind) -> bool {
+    if kind != Kind::Org || end - first != 1 || !v[first].shape.upper || v[first].text.len() > 3 {
+        return false;
+    }
+    let loud = |w: Option<&View<'_>>| w.is_some_and(|w| w.shape.upper && w.shape.alpha && w.text.len() >= 4);
+    loud(first.checked_sub(1).and_then(|p| v.get(p))) || loud(v.get(end))
+}
+
+/// A capitalised "Province" (or "City") after a region's name is part of it: "Punjab Province".
+fn extend_region(v: &[View<'_>], end: usize, kind: Kind) -> usize {
+    if kind == Kind::Gpe && v.get(end).is_some_and(|n| matches!(n.text, "Province" | "City" | "District" | "State")) {
+        end + 1
+    } else {
+        end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::words::views;
+    use crate::token::tokenize;
+
+    fn run(text: &str) -> Vec<(String, Kind)> {
+        let toks = tokenize(text);
+        let v = views(text, &toks);
+        let lex = Lexicon::builtin();
+        let mut out = Vec::new();
+        find(&v, text, &lex, &mut out);
+        out.iter().map(|c| (text[v[c.first].byte_start..v[c.last - 1].byte_end].to_string(), c.kind)).collect()
+    }
+
+    #[test]
+    fn places_nationalities_and_spellings() {
+        let got = run("PESHAWAR, Pakistan — Afghan troops in Khyber Pakhtunkhwa and Baluchistan; Lahore-based Punjab Province.");
+        assert!(got.contains(&("PESHAWAR".into(), Kind::Gpe)), "{got:?}");
+        assert!(got.contains(&("Pakistan".into(), Kind::Gpe)));
+        assert!(got.contains(&("Afghan".into(), Kind::Norp)));
+        assert!(got.contains(&("Khyber Pakhtunkhwa".into(), Kind::Gpe)));
+        assert!(got.contains(&("Baluchistan".into(), Kind::Gpe)));
+        assert!(got.contains(&("Lahore".into(), Kind::Gpe)));
+        assert!(got.contains(&("Punjab Province".into(), Kind::Gpe)));
+    }
+
+    #[test]
+    fn lowercase_words_and_shouting_acronyms_are_left_alone() {
+        let got = run("the punjab police said WHO CARES about the TTP");
+        assert!(!got.iter().any(|(s, _)| s == "WHO"), "{got:?}");
+        assert!(got.contains(&("TTP".into(), Kind::Org)));
+        assert!(!got.iter().any(|(s, _)| s == "punjab"));
+    }
+}

@@ -1,0 +1,197 @@
+//! The word lists the detectors consult: gazetteer names by kind, given names, and rule words
+//! (titles, organisation heads, stop words). Built from compiled-in data plus optional extra data.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use super::kind::Kind;
+use crate::error::CoreError;
+use crate::token::tokenize;
+
+const BUILTIN: &str = include_str!("../../data/builtin.tsv");
+const RULES: &str = include_str!("../../data/rules.tsv");
+
+/// Rule word classes, as bit flags on a word.
+pub mod class {
+    pub const TITLE: u32 = 1;
+    pub const ROLE: u32 = 1 << 1;
+    pub const ORG_HEAD: u32 = 1 << 2;
+    pub const ORG_PREFIX: u32 = 1 << 3;
+    pub const FAC_HEAD: u32 = 1 << 4;
+    pub const FAC_PREFIX: u32 = 1 << 5;
+    pub const LOC_HEAD: u32 = 1 << 6;
+    pub const LOC_PREFIX: u32 = 1 << 7;
+    /// "Gulf" of "Gulf of ...": the word is followed by "of" and a name
+    pub const LOC_OF: u32 = 1 << 8;
+    pub const STOP: u32 = 1 << 9;
+    pub const SOFT: u32 = 1 << 10;
+    pub const PARTICLE: u32 = 1 << 11;
+    pub const NAME_STOP: u32 = 1 << 12;
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// gazetteer phrase, whitespace-normalised → kind
+    names: HashMap<Box<str>, Kind>,
+    /// first token of a phrase → most tokens of any phrase starting with it
+    first: HashMap<Box<str>, u8>,
+    given: HashSet<Box<str>>,
+    words: HashMap<Box<str>, u32>,
+}
+
+impl Lexicon {
+    /// The compiled-in lists only.
+    pub fn builtin() -> Lexicon {
+        let mut lex = Lexicon::default();
+        // The compiled-in files are checked by tests; a bad line there is skipped, never a panic.
+        let _ = lex.add_gazetteer(BUILTIN);
+        for line in RULES.lines() {
+            let Some((class, word)) = line.split_once('\t') else { continue };
+            let flag = match class {
+                "TITLE" => class::TITLE,
+                "ROLE" => class::ROLE,
+                "ORG_HEAD" => class::ORG_HEAD,
+                "ORG_PREFIX" => class::ORG_PREFIX,
+                "FAC_HEAD" => class::FAC_HEAD,
+                "FAC_PREFIX" => class::FAC_PREFIX,
+                "LOC_HEAD" => class::LOC_HEAD,
+                "LOC_PREFIX" => class::LOC_PREFIX,
+                "STOP" => class::STOP,
+                "SOFT" => class::SOFT,
+                "PARTICLE" => class::PARTICLE,
+                "NAME_STOP" => class::NAME_STOP,
+                _ => continue,
+            };
+            let (word, flag) = match word.strip_suffix(" of") {
+                Some(head) if flag == class::LOC_PREFIX => (head, class::LOC_OF),
+                _ => (word, flag),
+            };
+            if word.contains(' ') {
+                continue;
+            }
+            *lex.words.entry(word.into()).or_default() |= flag;
+        }
+        lex
+    }
+
+    /// Adds `LABEL<TAB>name` lines (`NAME` rows are given names); `#` lines and blank lines are skipped.
+    /// Returns how many entries were added; a malformed line is an error naming its line number.
+    pub fn add_gazetteer(&mut self, tsv: &str) -> Result<usize, CoreError> {
+        let mut added = 0;
+        for (n, line) in tsv.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = || CoreError::Invalid(format!("gazetteer line {} is not “LABEL<tab>name”: {line}", n + 1));
+            let (label, name) = line.split_once('\t').ok_or_else(bad)?;
+            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            if name.is_empty() {
+                return Err(bad());
+            }
+            if label == "NAME" {
+                self.given.insert(name.into());
+                added += 1;
+                continue;
+            }
+            let kind = Kind::parse(label).ok_or_else(bad)?;
+            self.add_name(&name, kind);
+            added += 1;
+        }
+        Ok(added)
+    }
+
+    fn add_name(&mut self, name: &str, kind: Kind) {
+        let tokens = tokenize(name);
+        let Some(first) = tokens.first() else { return };
+        let count = tokens.len().min(u8::MAX as usize) as u8;
+        let slot = self.first.entry(first.text(name).into()).or_default();
+        *slot = (*slot).max(count);
+        // Curated entries come first in the compiled-in data; a later duplicate keeps the first kind.
+        self.names.entry(normalise(name).into_owned().into()).or_insert(kind);
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len() + self.given.len()
+    }
+
+    /// Most tokens of a gazetteer phrase starting with this token text (0 when none).
+    pub fn longest_from(&self, first: &str) -> usize {
+        self.first.get(first).copied().unwrap_or(0) as usize
+    }
+
+    /// The kind of a gazetteer phrase, given its text as it appears.
+    pub fn name(&self, phrase: &str) -> Option<Kind> {
+        self.names.get(normalise(phrase).as_ref()).copied()
+    }
+
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given.contains(word)
+    }
+
+    pub fn has(&self, word: &str, flag: u32) -> bool {
+        self.words.get(word).is_some_and(|f| f & flag != 0)
+    }
+}
+
+/// Collapses whitespace runs to one space and curly apostrophes to straight ones.
+fn normalise(s: &str) -> Cow<'_, str> {
+    let simple = !s.contains(['\n', '\t', '\r', '’', '\u{a0}']) && !s.contains("  ");
+    if simple {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(if c == '’' { '\'' } else { c });
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_data_parses_completely() {
+        let mut lex = Lexicon::default();
+        let added = lex.add_gazetteer(BUILTIN).expect("builtin.tsv is well formed");
+        assert!(added > 5000, "only {added} entries");
+        let extra = include_str!("../../data/extra.tsv");
+        assert!(lex.add_gazetteer(extra).expect("extra.tsv is well formed") > 30000);
+    }
+
+    #[test]
+    fn looks_up_names_words_and_spellings() {
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.name("Pakistan"), Some(Kind::Gpe));
+        assert_eq!(lex.name("Baluchistan"), Some(Kind::Gpe));
+        assert_eq!(lex.name("Khyber\n  Pakhtunkhwa"), Some(Kind::Gpe));
+        assert_eq!(lex.name("Pashtun"), Some(Kind::Norp));
+        assert_eq!(lex.name("Hindu Kush"), Some(Kind::Loc));
+        assert_eq!(lex.name("Shi’ite"), Some(Kind::Norp));
+        assert!(lex.longest_from("Khyber") >= 2);
+        assert!(lex.is_given_name("Imran"));
+        assert!(lex.has("Ministry", class::ORG_HEAD));
+        assert!(lex.has("Gulf", class::LOC_OF));
+        assert!(!lex.has("Lahore", class::ORG_HEAD));
+    }
+
+    #[test]
+    fn malformed_extra_data_is_an_error_not_a_panic() {
+        let mut lex = Lexicon::builtin();
+        let err = lex.add_gazetteer("GPE\tTimbuktu\nno tab here\n").unwrap_err();
+        assert!(err.to_string().contains("line 2"));
+        assert!(lex.add_gazetteer("WEIRD\tThing\n").is_err());
+        assert_eq!(lex.add_gazetteer("# comment\n\nLOC\tKarakoram Pass\n").unwrap(), 1);
+        assert_eq!(lex.name("Karakoram Pass"), Some(Kind::Loc));
+    }
+}

@@ -1,0 +1,149 @@
+//! Person detector: names after titles and roles ("Interior Minister Rana Sanaullah",
+//! "spokeswoman Mumtaz Zahra Baloch"), names starting with a known given name, and names in
+//! reporting contexts ("said Zhou Rong", "Ayesha Siddiqa, a military analyst", bylines).
+
+use super::candidate::{rank, Candidate};
+use super::kind::Kind;
+use super::lexicon::{class, Lexicon};
+use super::runs::person_run;
+use super::words::{inner_hyphen, possessive_at, View};
+use crate::span::Origin;
+
+pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i < v.len() {
+        if let Some(start) = after_title(v, lex, i) {
+            if let Some((end, _)) = person_run(v, lex, start) {
+                if !known_place_or_group(v, text, lex, start, end) {
+                    out.push(Candidate::new(start, end, Kind::Person, Origin::Pattern, rank::TITLE));
+                }
+                i = end.max(i + 1);
+                continue;
+            }
+        }
+        if let Some((end, words)) = person_run(v, lex, i) {
+            let given = lex.is_given_name(v[i].text);
+            if words >= 2 && !known_place_or_group(v, text, lex, i, end) && !lex.name(v[i].text).is_some_and(|k| k.is_name()) {
+                if given {
+                    out.push(Candidate::new(i, end, Kind::Person, Origin::Pattern, rank::GIVEN_NAME));
+                } else if reporting_context(v, lex, i, end) {
+                    out.push(Candidate::new(i, end, Kind::Person, Origin::Pattern, rank::CONTEXT));
+                }
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Title words that only qualify another title ("Interior" in "Interior Minister").
+const MODIFIERS: &[&str] = &[
+    "Vice", "Prime", "Interior", "Foreign", "Defence", "Defense", "Finance", "Information", "Education", "Health",
+    "Energy", "Commerce", "Trade", "Law", "Planning", "Religious", "Railways", "Federal", "Provincial", "State",
+    "Army", "Police", "Staff", "Agriculture", "Water", "Petroleum", "Home", "External", "Affairs", "Supreme",
+    "Acting", "Former", "Opposition", "Senior", "Junior", "Additional", "Assistant", "Special", "Associate",
+    "Caretaker", "Deputy", "Crown", "Attorney", "Leader", "Officer",
+];
+
+/// Token index where a name may start after a title or role ending at or after `i`.
+fn after_title(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
+    let t = &v[i];
+    let is_title = t.shape.cap && lex.has(t.text, class::TITLE) && !lex.has(t.text, class::STOP);
+    let role = !t.shape.cap && (lex.has(t.text, class::ROLE) || t.text.strip_suffix('s').is_some_and(|s| lex.has(s, class::ROLE)));
+    if !is_title && !role {
+        return None;
+    }
+    let mut last_title = t.text;
+    let mut j = i + 1;
+    // chains: "Lt. Gen.", "Secretary-General", "President-elect", "Inspector General of Police"
+    loop {
+        let Some(n) = v.get(j) else { return None };
+        if n.text == "." && !n.gap {
+            j += 1;
+        } else if inner_hyphen(v, j) {
+            j += 2;
+        } else if n.shape.cap && lex.has(n.text, class::TITLE) && !v.get(j + 1).is_some_and(|x| x.text == "." && !x.gap && n.text.len() == 1) {
+            // "Defense Minister": but "President Xi" has no title after it
+            if lex.is_given_name(n.text) && !lex.has(n.text, class::ROLE) {
+                break;
+            }
+            last_title = n.text;
+            j += 1;
+        } else if n.text == "of" && v.get(j + 1).is_some_and(|x| x.shape.cap && lex.has(x.text, class::TITLE)) {
+            last_title = v[j + 1].text;
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    if is_title && MODIFIERS.contains(&last_title) {
+        return None;
+    }
+    // "the education minister, Habibullah Agha," / "Their lawyer, Burhanul Hassan, said"
+    if role && v.get(j).is_some_and(|n| n.text == ",") {
+        j += 1;
+    }
+    (j < v.len()).then_some(j)
+}
+
+/// Runs that are a known country, region, nationality or organisation are not people.
+fn known_place_or_group(v: &[View<'_>], text: &str, lex: &Lexicon, start: usize, end: usize) -> bool {
+    lex.name(&text[v[start].byte_start..v[end - 1].byte_end]).is_some()
+}
+
+/// "said X Y", "X Y said|told|says", "X Y, a|an|the|who ...", "By X Y" (bylines, credits).
+fn reporting_context(v: &[View<'_>], lex: &Lexicon, start: usize, end: usize) -> bool {
+    let before = start.checked_sub(1).map(|p| v[p].text);
+    let after = v.get(end).map(|t| t.text);
+    let after2 = v.get(end + 1).map(|t| t.text);
+    if matches!(before, Some("said" | "says" | "told" | "by" | "By" | "according")) {
+        return true;
+    }
+    if before == Some("to") && start >= 2 && v[start - 2].text == "according" {
+        return true;
+    }
+    if possessive_at(v, end) {
+        return false;
+    }
+    match after {
+        Some("said" | "says" | "told" | "added" | "asked" | "wrote" | "tweeted" | "stated" | "recalled") => true,
+        Some(",") => matches!(after2, Some("a" | "an" | "who" | "whose" | "the")) && !lex.has(v[start].text, class::SOFT),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::words::views;
+    use crate::token::tokenize;
+
+    fn people(text: &str) -> Vec<String> {
+        let toks = tokenize(text);
+        let v = views(text, &toks);
+        let lex = Lexicon::builtin();
+        let mut out = Vec::new();
+        find(&v, text, &lex, &mut out);
+        out.iter().map(|c| text[v[c.first].byte_start..v[c.last - 1].byte_end].to_string()).collect()
+    }
+
+    #[test]
+    fn titles_and_roles_are_excluded_from_the_name() {
+        assert_eq!(people("Interior Minister Rana Sanaullah told reporters."), ["Rana Sanaullah"]);
+        assert_eq!(people("said spokeswoman Mumtaz Zahra Baloch at a briefing"), ["Mumtaz Zahra Baloch"]);
+        assert_eq!(people("Lt. Gen. Ahmed Sharif Chaudhry said"), ["Ahmed Sharif Chaudhry"]);
+        assert_eq!(people("U.N. Secretary-General Antonio Guterres said"), ["Antonio Guterres"]);
+        assert_eq!(people("the education minister, Habibullah Agha, was"), ["Habibullah Agha"]);
+        assert_eq!(people("President Xi Jinping met"), ["Xi Jinping"]);
+    }
+
+    #[test]
+    fn given_names_and_reporting_contexts() {
+        assert_eq!(people("The rally was led by Imran Khan in Lahore."), ["Imran Khan"]);
+        assert_eq!(people("\"It is over,\" said Zhou Rong, a researcher."), ["Zhou Rong"]);
+        assert_eq!(people("Ayesha Siddiqa, a military analyst, disagreed."), ["Ayesha Siddiqa"]);
+        assert!(people("Security Council members said").is_empty());
+        assert!(people("The Foreign Office said").is_empty());
+    }
+}

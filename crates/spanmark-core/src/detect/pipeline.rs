@@ -1,0 +1,94 @@
+//! The detector stack: every rule detector over one text, merged by precedence into
+//! non-overlapping suggestions, then the acronym and later-mention passes.
+
+use std::sync::{Arc, OnceLock};
+
+use super::candidate::{merge, Candidate};
+use super::lexicon::Lexicon;
+use super::words::{views, View};
+use super::{acronym, cardinal, date, gazetteer, person, shapes, surname, DetectInput, Detector};
+use crate::error::CoreError;
+use crate::span::Span;
+use crate::token::Token;
+
+/// The rule detectors with their word lists. Cheap to clone (the lists are shared).
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    lexicon: Arc<Lexicon>,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline::builtin()
+    }
+}
+
+impl Pipeline {
+    /// The compiled-in word lists only (what the web page has at first paint).
+    pub fn builtin() -> Pipeline {
+        static BUILTIN: OnceLock<Arc<Lexicon>> = OnceLock::new();
+        Pipeline { lexicon: BUILTIN.get_or_init(|| Arc::new(Lexicon::builtin())).clone() }
+    }
+
+    /// The compiled-in lists plus a gazetteer file (`LABEL<TAB>name` lines, UTF-8), e.g. the
+    /// bytes of `data/extra.tsv` fetched by the web page after first paint.
+    pub fn with_extra(bytes: &[u8]) -> Result<Pipeline, CoreError> {
+        let mut p = Pipeline::builtin();
+        p.add_gazetteer(bytes)?;
+        Ok(p)
+    }
+
+    /// The compiled-in lists plus the larger gazetteer shipped in the repository (native tools).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn full() -> Pipeline {
+        static FULL: OnceLock<Arc<Lexicon>> = OnceLock::new();
+        let lexicon = FULL.get_or_init(|| {
+            let mut lex = Lexicon::builtin();
+            let _ = lex.add_gazetteer(EXTRA);
+            Arc::new(lex)
+        });
+        Pipeline { lexicon: lexicon.clone() }
+    }
+
+    /// Adds more gazetteer lines; returns how many entries were read.
+    pub fn add_gazetteer(&mut self, bytes: &[u8]) -> Result<usize, CoreError> {
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| CoreError::Invalid(format!("the gazetteer file is not UTF-8 text (byte {})", e.valid_up_to())))?;
+        Arc::make_mut(&mut self.lexicon).add_gazetteer(text)
+    }
+
+    /// Number of names and given names the detectors know.
+    pub fn entries(&self) -> usize {
+        self.lexicon.len()
+    }
+
+    /// Suggestions for a text: non-overlapping, sorted, state Suggested, origin set.
+    pub fn detect(&self, text: &str, tokens: &[Token]) -> Vec<Span> {
+        let v = views(text, tokens);
+        self.candidates(&v, text).into_iter().map(|c| c.to_span(&v)).collect()
+    }
+
+    fn candidates(&self, v: &[View<'_>], text: &str) -> Vec<Candidate> {
+        let lex = &*self.lexicon;
+        let mut found = Vec::with_capacity(v.len() / 4);
+        gazetteer::find(v, text, lex, &mut found);
+        shapes::find(v, lex, &mut found);
+        person::find(v, text, lex, &mut found);
+        date::find(v, &mut found);
+        cardinal::find(v, &mut found);
+        let mut kept = merge(v, found);
+        acronym::apply(v, lex, &mut kept);
+        surname::apply(v, text, lex, &mut kept);
+        kept
+    }
+}
+
+impl Detector for Pipeline {
+    fn detect(&self, input: &DetectInput<'_>) -> Vec<Span> {
+        Pipeline::detect(self, input.text, input.tokens)
+    }
+}
+
+/// The larger gazetteer, compiled into native builds only (the web page fetches it instead).
+#[cfg(not(target_arch = "wasm32"))]
+pub const EXTRA: &str = include_str!("../../data/extra.tsv");

@@ -1,0 +1,86 @@
+//! Later-mention pass over merged suggestions: once "Rana Sanaullah" is a person, a standalone
+//! "Sanaullah" elsewhere in the same text is the same person (hyphenated family names too).
+
+use std::collections::HashMap;
+
+use super::candidate::{rank, Candidate};
+use super::kind::Kind;
+use super::lexicon::{class, Lexicon};
+use super::words::{inner_hyphen, View};
+use crate::span::Origin;
+
+pub fn apply(v: &[View<'_>], text: &str, lex: &Lexicon, kept: &mut Vec<Candidate>) {
+    // first token of a family name → (the whole family name, its token count)
+    let mut names: HashMap<&str, (&str, usize)> = HashMap::new();
+    for c in kept.iter().filter(|c| c.kind == Kind::Person && c.last - c.first >= 2) {
+        let mut first = c.last - 1;
+        while first >= c.first + 2 && inner_hyphen(v, first - 1) {
+            first -= 2;
+        }
+        if first == c.first {
+            continue;
+        }
+        let head = &v[first];
+        if head.shape.cap && head.text.chars().count() >= 3 && !lex.has(head.text, class::PARTICLE) {
+            names.insert(head.text, (&text[head.byte_start..v[c.last - 1].byte_end], c.last - first));
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; v.len()];
+    for c in kept.iter() {
+        covered[c.first..c.last].iter_mut().for_each(|x| *x = true);
+    }
+    let mut added = Vec::new();
+    let mut k = 0;
+    while k < v.len() {
+        let Some(&(family, n)) = names.get(v[k].text) else {
+            k += 1;
+            continue;
+        };
+        let end = k + n;
+        if end > v.len() || covered[k..end].iter().any(|c| *c) || &text[v[k].byte_start..v[end - 1].byte_end] != family {
+            k += 1;
+            continue;
+        }
+        // standalone: not inside another capitalised run or hyphen compound
+        let cap_before = k > 0 && v[k - 1].shape.cap && !v[k - 1].shape.punct && !v[k].sentence_start && v[k].gap;
+        let cap_after = v.get(end).is_some_and(|a| a.shape.cap && a.gap);
+        let glued = inner_hyphen(v, end) || (k > 0 && inner_hyphen(v, k - 1));
+        if !cap_before && !cap_after && !glued {
+            added.push(Candidate::new(k, end, Kind::Person, Origin::Pattern, rank::SURNAME));
+        }
+        k = end;
+    }
+    kept.extend(added);
+    kept.sort_by_key(|c| c.first);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::words::views;
+    use crate::token::tokenize;
+
+    #[test]
+    fn later_mentions_by_family_name() {
+        let text = "Minister Hossein Amir-Abdollahian met Rana Sanaullah. Sanaullah said Amir-Abdollahian's visit and Sanaullah Khan Street";
+        let toks = tokenize(text);
+        let v = views(text, &toks);
+        let lex = Lexicon::builtin();
+        let span = |a: &str| {
+            let s = v.iter().position(|t| t.text == a.split(['-', ' ']).next().unwrap()).unwrap();
+            s
+        };
+        let hossein = span("Hossein");
+        let rana = span("Rana");
+        let mut kept = vec![
+            Candidate::new(hossein, hossein + 4, Kind::Person, Origin::Pattern, rank::TITLE),
+            Candidate::new(rana, rana + 2, Kind::Person, Origin::Pattern, rank::GIVEN_NAME),
+        ];
+        apply(&v, text, &lex, &mut kept);
+        let got: Vec<&str> = kept.iter().map(|c| &text[v[c.first].byte_start..v[c.last - 1].byte_end]).collect();
+        assert_eq!(got, ["Hossein Amir-Abdollahian", "Rana Sanaullah", "Sanaullah", "Amir-Abdollahian"]);
+    }
+}
