@@ -2,8 +2,10 @@
 //! Each subcommand lives in its own module with `run(args) -> Result<(), String>`.
 
 mod convert;
+mod curve;
 mod detect;
 mod eval;
+mod model_option;
 mod train;
 
 const USAGE: &str = "usage: spanmark <command> [options]

@@ -1,1 +1,53 @@
-fn main() {}
+//! Training the learner on 50 articles of 5 KB (the budget is 2 s in the browser).
+//! Run: cargo bench -p spanmark-core --bench train
+
+#[path = "../tests/learn_support/mod.rs"]
+mod learn_support;
+
+use spanmark_core::learn::Learner;
+
+fn main() {
+    let corpus = learn_support::synthetic_corpus(50, 5_000);
+    let mut learner = Learner::new();
+    for a in &corpus {
+        learner.learn_document(&a.name, &a.text, &a.spans);
+    }
+    learner.train();
+    let size = learner.to_json().len();
+    let stats = learner.stats();
+    eprintln!(
+        "50 × 5 KB: {} spans, {} weights, {} forms, saved learner {} KB",
+        stats.trained_spans,
+        stats.model_weights,
+        stats.remembered_forms,
+        size / 1024
+    );
+    divan::main();
+}
+
+/// Featurising the articles (tokenize + rule detector + features) and memory.
+#[divan::bench(sample_count = 5)]
+fn learn_documents_50x5kb(bencher: divan::Bencher) {
+    let corpus = learn_support::synthetic_corpus(50, 5_000);
+    bencher.bench(|| {
+        let mut learner = Learner::new();
+        for a in &corpus {
+            learner.learn_document(&a.name, &a.text, &a.spans);
+        }
+        learner
+    });
+}
+
+/// The whole thing: learn the documents, then train the tagger to the end.
+#[divan::bench(sample_count = 5)]
+fn learn_and_train_50x5kb(bencher: divan::Bencher) {
+    let corpus = learn_support::synthetic_corpus(50, 5_000);
+    bencher.bench(|| {
+        let mut learner = Learner::new();
+        for a in &corpus {
+            learner.learn_document(&a.name, &a.text, &a.spans);
+        }
+        learner.train();
+        learner
+    });
+}

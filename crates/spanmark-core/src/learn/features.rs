@@ -1,8 +1,32 @@
 //! Token features for the tagger, hashed into a fixed table: the word and its shape,
 //! affixes, neighbours, position in the sentence, quotes/brackets, and rule detector hits.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use crate::span::Span;
 use crate::token::Token;
+
+/// Feature ids are hashes already: a map keyed by them only needs their bits spread.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FeatureHasher(u64);
+
+impl Hasher for FeatureHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (n as u64 ^ self.0).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// A map from feature id to anything, with the cheap hasher.
+pub type FeatureMap<V> = HashMap<u32, V, BuildHasherDefault<FeatureHasher>>;
 
 /// Feature ids live in `0..TABLE_SIZE`.
 pub const TABLE_BITS: u32 = 20;

@@ -12,14 +12,26 @@ use crate::token::Token;
 /// Confidence of a surname suggestion learnt from a full name ("Sharif" from "Shehbaz Sharif").
 const SURNAME_CONFIDENCE: f32 = 0.6;
 
-/// One remembered accepted span.
+/// An accepted (label, surface) of one document and how often it occurred there; saved
+/// as a JSON array `[label, surface, count]` to keep local storage small.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Remembered {
-    /// normalised words joined by single spaces
-    pub form: String,
-    pub label: String,
+pub struct Remembered(pub String, pub String, pub u32);
+
+impl Remembered {
+    fn label(&self) -> &str {
+        &self.0
+    }
+    /// the words as written (possessive dropped), single-spaced
+    fn surface(&self) -> &str {
+        &self.1
+    }
+    fn form(&self) -> String {
+        normal_word(&self.1)
+    }
     /// the span began with a capital letter: only capitalised occurrences are suggested
-    pub capitalised: bool,
+    fn capitalised(&self) -> bool {
+        starts_upper(&self.1)
+    }
 }
 
 /// One rejected suggestion with the words on either side.
@@ -58,7 +70,18 @@ fn is_possessive_tail(word: &str) -> bool {
 
 /// Normalised words of a span's tokens, possessive endings dropped.
 fn form_of(text: &str, tokens: &[Token]) -> Vec<String> {
-    let mut words: Vec<String> = tokens.iter().map(|t| normal_word(t.text(text))).collect();
+    surface_of(text, tokens)
+        .iter()
+        .map(|w| normal_word(w))
+        .collect()
+}
+
+/// The words of a span's tokens as written, possessive endings dropped.
+fn surface_of(text: &str, tokens: &[Token]) -> Vec<String> {
+    let mut words: Vec<String> = tokens
+        .iter()
+        .map(|t| t.text(text).replace('’', "'"))
+        .collect();
     while words.len() > 1 && words.last().is_some_and(|w| is_possessive_tail(w)) {
         let dropped = words.pop().unwrap_or_default();
         if dropped == "s" && !words.last().is_some_and(|w| w == "'") {
@@ -67,7 +90,11 @@ fn form_of(text: &str, tokens: &[Token]) -> Vec<String> {
         }
     }
     if let Some(last) = words.last_mut() {
-        if let Some(stem) = last.strip_suffix("'s").filter(|s| !s.is_empty()) {
+        if let Some(stem) = last
+            .strip_suffix("'s")
+            .or(last.strip_suffix("'S"))
+            .filter(|s| !s.is_empty())
+        {
             *last = stem.to_string();
         }
     }
@@ -93,23 +120,24 @@ impl Memory {
             .map(|r| (r.form.clone(), r.label.clone()))
             .collect();
         for r in self.documents.values().flatten() {
-            let words = r.form.split(' ').count();
+            let form = r.form();
+            let words = form.split(' ').count();
             self.longest = self.longest.max(words);
-            let c = self.index.entry(r.form.clone()).or_default();
-            *c.counts.entry(r.label.clone()).or_default() += 1;
-            c.capitalised |= r.capitalised;
+            let c = self.index.entry(form.clone()).or_default();
+            *c.counts.entry(r.label().to_string()).or_default() += r.2;
+            c.capitalised |= r.capitalised();
             c.surname_only = false;
-            if r.label == "PERSON" && words > 1 && r.capitalised {
-                let surname = r.form.rsplit(' ').next().unwrap_or_default().to_string();
-                if surname.chars().count() > 2
-                    && !rejected.contains(&(surname.clone(), r.label.clone()))
-                {
+            if r.label() == "PERSON" && words > 1 && r.capitalised() {
+                let surname = form.rsplit(' ').next().unwrap_or_default().to_string();
+                let last_upper = r.surface().rsplit(' ').next().is_some_and(starts_upper);
+                let fresh = !rejected.contains(&(surname.clone(), r.0.clone()));
+                if last_upper && fresh && surname.chars().count() > 2 {
                     let c = self.index.entry(surname).or_insert_with(|| Candidate {
                         surname_only: true,
                         ..Default::default()
                     });
                     if c.surname_only {
-                        *c.counts.entry(r.label.clone()).or_default() += 1;
+                        *c.counts.entry(r.0.clone()).or_default() += r.2;
                         c.capitalised = true;
                     }
                 }
@@ -119,28 +147,24 @@ impl Memory {
 
     /// Remember a document's accepted spans, replacing what it taught before.
     pub fn add_document(&mut self, id: &str, text: &str, tokens: &[Token], spans: &[Span]) {
-        let mut entries = Vec::new();
+        let mut counts: BTreeMap<(String, String), u32> = BTreeMap::new();
         for s in spans.iter().filter(|s| s.is_accepted()) {
             let r = covered_tokens(tokens, s.start, s.end);
-            let words = form_of(text, &tokens[r.clone()]);
-            if words.is_empty() {
-                continue;
+            let words = surface_of(text, &tokens[r]);
+            if !words.is_empty() {
+                *counts
+                    .entry((s.label.clone(), words.join(" ")))
+                    .or_default() += 1;
             }
-            let capitalised = tokens
-                .get(r.start)
-                .is_some_and(|t| starts_upper(t.text(text)));
-            entries.push(Remembered {
-                form: words.join(" "),
-                label: s.label.clone(),
-                capitalised,
-            });
         }
-        self.documents.insert(id.to_string(), entries);
-        // an accepted form clears an earlier rejection of the same form and label
-        let accepted: Vec<(String, String)> = self.documents[id]
-            .iter()
-            .map(|r| (r.form.clone(), r.label.clone()))
+        let entries: Vec<Remembered> = counts
+            .into_iter()
+            .map(|((l, w), n)| Remembered(l, w, n))
             .collect();
+        // an accepted form clears an earlier rejection of the same form and label
+        let accepted: Vec<(String, String)> =
+            entries.iter().map(|r| (r.form(), r.0.clone())).collect();
+        self.documents.insert(id.to_string(), entries);
         self.rejections
             .retain(|r| !accepted.contains(&(r.form.clone(), r.label.clone())));
         self.reindex();

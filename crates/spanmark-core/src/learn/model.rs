@@ -1,15 +1,13 @@
 //! The tagger as data: weights quantised to i16 and packed (delta-coded keys) into a
 //! base64 string inside a small versioned JSON object, fit for localStorage and files.
 
-use std::collections::HashMap;
-
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 
 use super::bilou::TagSet;
 use super::error::LearnError;
-use super::features::TABLE_BITS;
+use super::features::{FeatureMap, TABLE_BITS};
 use super::tagger::Tagger;
 
 pub const MODEL_VERSION: u32 = 1;
@@ -109,7 +107,7 @@ impl ModelFile {
         let bytes = STANDARD
             .decode(&self.weights)
             .map_err(|e| LearnError::Damaged(e.to_string()))?;
-        let mut weights: HashMap<u32, Vec<(u16, f32)>> = HashMap::new();
+        let mut weights: FeatureMap<Vec<(u16, f32)>> = FeatureMap::default();
         let (mut pos, mut key) = (0usize, 0u64);
         while pos < bytes.len() {
             let delta = get_varint(&bytes, &mut pos)

@@ -1,10 +1,8 @@
 //! The sequence tagger: linear scores of hashed token features per BILOU tag plus tag
 //! transitions, decoded with Viterbi under BILOU validity; confidences from marginals.
 
-use std::collections::HashMap;
-
 use super::bilou::{decode, TagSet};
-use super::features::TokenFeatures;
+use super::features::{FeatureMap, TokenFeatures};
 use crate::span::{Origin, Span};
 use crate::token::Token;
 
@@ -16,7 +14,7 @@ const TEMPERATURE: f32 = 2.0;
 pub struct Tagger {
     pub(crate) tags: TagSet,
     /// feature id → (tag, weight) for the tags whose weight is not zero
-    pub(crate) weights: HashMap<u32, Vec<(u16, f32)>>,
+    pub(crate) weights: FeatureMap<Vec<(u16, f32)>>,
     /// (tags + 1) × tags: row 0 is "sentence start", row t+1 is "after tag t"
     pub(crate) transitions: Vec<f32>,
     /// training spans seen per label (a label the model never saw cannot be vetoed by it)
@@ -32,40 +30,50 @@ pub struct Prediction {
     pub outside: Vec<f32>,
 }
 
-/// Which tag may follow which, as a (tags + 1) × tags table like the transitions.
-pub(crate) fn validity(tags: usize) -> Vec<bool> {
-    let mut ok = Vec::with_capacity((tags + 1) * tags);
-    for from in std::iter::once(None).chain((0..tags).map(Some)) {
-        for to in 0..tags {
-            ok.push(TagSet::allowed(from, to));
-        }
-    }
-    ok
+/// Which tag may follow which: for each tag, the tags allowed before it.
+#[derive(Debug, Clone)]
+pub(crate) struct Lattice {
+    pub tags: usize,
+    /// may the tag open a sentence
+    pub opens: Vec<bool>,
+    /// may the tag close a sentence
+    pub closes: Vec<bool>,
+    /// allowed predecessors of each tag
+    pub before: Vec<Vec<usize>>,
 }
 
-/// Best valid tag path for emission scores `em` (n × tags, row-major).
-pub(crate) fn viterbi(em: &[f32], tags: usize, transitions: &[f32], valid: &[bool]) -> Vec<usize> {
+impl Lattice {
+    pub fn new(tags: usize) -> Self {
+        Lattice {
+            tags,
+            opens: (0..tags).map(|t| TagSet::allowed(None, t)).collect(),
+            closes: (0..tags).map(TagSet::may_end).collect(),
+            before: (0..tags)
+                .map(|t| (0..tags).filter(|&p| TagSet::allowed(Some(p), t)).collect())
+                .collect(),
+        }
+    }
+}
+
+/// Best valid tag path for emission scores `em` (n × tags, row-major); transitions are
+/// (tags + 1) × tags with row 0 for the sentence start.
+pub(crate) fn viterbi(em: &[f32], lattice: &Lattice, transitions: &[f32]) -> Vec<usize> {
+    let tags = lattice.tags;
     let n = em.len() / tags;
     if n == 0 {
         return Vec::new();
     }
     let mut score = vec![f32::NEG_INFINITY; n * tags];
     let mut back = vec![0usize; n * tags];
-    for t in 0..tags {
-        if valid[t] {
-            score[t] = em[t] + transitions[t];
-        }
+    for t in (0..tags).filter(|&t| lattice.opens[t]) {
+        score[t] = em[t] + transitions[t];
     }
     for i in 1..n {
         for t in 0..tags {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
-            for p in 0..tags {
-                let k = (p + 1) * tags + t;
-                if !valid[k] {
-                    continue;
-                }
-                let s = score[(i - 1) * tags + p] + transitions[k];
+            for &p in &lattice.before[t] {
+                let s = score[(i - 1) * tags + p] + transitions[(p + 1) * tags + t];
                 if s > best {
                     best = s;
                     arg = p;
@@ -77,7 +85,7 @@ pub(crate) fn viterbi(em: &[f32], tags: usize, transitions: &[f32], valid: &[boo
     }
     let mut last = 0;
     let mut best = f32::NEG_INFINITY;
-    for t in (0..tags).filter(|&t| TagSet::may_end(t)) {
+    for t in (0..tags).filter(|&t| lattice.closes[t]) {
         if score[(n - 1) * tags + t] > best {
             best = score[(n - 1) * tags + t];
             last = t;
@@ -100,38 +108,39 @@ fn log_sum_exp(xs: impl Iterator<Item = f32> + Clone) -> f32 {
 }
 
 /// Posterior probability of each tag at each position (forward-backward over valid paths).
-pub(crate) fn marginals(em: &[f32], tags: usize, transitions: &[f32], valid: &[bool]) -> Vec<f32> {
+pub(crate) fn marginals(em: &[f32], lattice: &Lattice, transitions: &[f32]) -> Vec<f32> {
+    let tags = lattice.tags;
     let n = em.len() / tags;
     let e = |i: usize, t: usize| em[i * tags + t] / TEMPERATURE;
-    let tr = |k: usize| {
-        if valid[k] {
-            transitions[k] / TEMPERATURE
-        } else {
-            f32::NEG_INFINITY
-        }
-    };
+    let tr = |p: usize, t: usize| transitions[(p + 1) * tags + t] / TEMPERATURE;
     let mut alpha = vec![f32::NEG_INFINITY; n * tags];
     let mut beta = vec![f32::NEG_INFINITY; n * tags];
-    for t in 0..tags {
-        alpha[t] = tr(t) + e(0, t);
+    let after: Vec<Vec<usize>> = (0..tags)
+        .map(|p| {
+            (0..tags)
+                .filter(|t| lattice.before[*t].contains(&p))
+                .collect()
+        })
+        .collect();
+    for t in (0..tags).filter(|&t| lattice.opens[t]) {
+        alpha[t] = transitions[t] / TEMPERATURE + e(0, t);
     }
     for i in 1..n {
         for t in 0..tags {
-            let prev = (0..tags).map(|p| alpha[(i - 1) * tags + p] + tr((p + 1) * tags + t));
+            let prev = lattice.before[t]
+                .iter()
+                .map(|&p| alpha[(i - 1) * tags + p] + tr(p, t));
             alpha[i * tags + t] = log_sum_exp(prev) + e(i, t);
         }
     }
-    for t in 0..tags {
-        beta[(n - 1) * tags + t] = if TagSet::may_end(t) {
-            0.0
-        } else {
-            f32::NEG_INFINITY
-        };
+    for t in (0..tags).filter(|&t| lattice.closes[t]) {
+        beta[(n - 1) * tags + t] = 0.0;
     }
     for i in (0..n.saturating_sub(1)).rev() {
         for t in 0..tags {
-            let next =
-                (0..tags).map(|q| tr((t + 1) * tags + q) + e(i + 1, q) + beta[(i + 1) * tags + q]);
+            let next = after[t]
+                .iter()
+                .map(|&q| tr(t, q) + e(i + 1, q) + beta[(i + 1) * tags + q]);
             beta[i * tags + t] = log_sum_exp(next);
         }
     }
@@ -186,7 +195,7 @@ impl Tagger {
         sentences: &[std::ops::Range<usize>],
     ) -> Prediction {
         let tags = self.tags.len();
-        let valid = validity(tags);
+        let lattice = Lattice::new(tags);
         let mut out = Prediction {
             spans: Vec::new(),
             outside: vec![1.0; tokens.len()],
@@ -196,8 +205,8 @@ impl Tagger {
             .filter(|s| !s.is_empty() && s.end <= tokens.len())
         {
             let em = self.emissions(feats, sent.clone());
-            let path = viterbi(&em, tags, &self.transitions, &valid);
-            let marg = marginals(&em, tags, &self.transitions, &valid);
+            let path = viterbi(&em, &lattice, &self.transitions);
+            let marg = marginals(&em, &lattice, &self.transitions);
             for (row, i) in sent.clone().enumerate() {
                 out.outside[i] = marg[row * tags];
             }
@@ -232,8 +241,7 @@ mod tests {
             0.0, 5.0, 0.0, 0.0, 0.0, /* next */ 1.0, 0.0, 0.0, 0.0, 0.0,
         ];
         let trans = vec![0.0; (tags + 1) * tags];
-        let valid = validity(tags);
-        let path = viterbi(&em, tags, &trans, &valid);
+        let path = viterbi(&em, &Lattice::new(tags), &trans);
         assert!(TagSet::allowed(None, path[0]));
         assert!(TagSet::allowed(Some(path[0]), path[1]));
         assert!(TagSet::may_end(path[1]));
@@ -247,7 +255,7 @@ mod tests {
             0.3, 1.0, 0.0, 0.2, 0.5, 0.0, 0.1, 0.4, 0.9, 0.2, 1.0, 0.0, 0.0, 0.3, 0.0,
         ];
         let trans = vec![0.1; (tags + 1) * tags];
-        let m = marginals(&em, tags, &trans, &validity(tags));
+        let m = marginals(&em, &Lattice::new(tags), &trans);
         for i in 0..3 {
             let s: f32 = m[i * tags..(i + 1) * tags].iter().sum();
             assert!((s - 1.0).abs() < 1e-4, "row {i} sums to {s}");

@@ -1,12 +1,11 @@
 //! Training the tagger: a structured averaged perceptron over sentences, run in slices
 //! (`step(budget)`) so a page can train without blocking for more than a few milliseconds.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::bilou::{encode, TagSet};
-use super::features::TokenFeatures;
-use super::tagger::{validity, viterbi, Tagger};
+use super::features::{FeatureMap, TokenFeatures};
+use super::tagger::{viterbi, Lattice, Tagger};
 use crate::token::Token;
 
 /// Passes over the training sentences.
@@ -54,7 +53,7 @@ impl Acc {
 #[derive(Debug, Clone)]
 pub struct Trainer {
     tags: TagSet,
-    valid: Vec<bool>,
+    lattice: Lattice,
     gold: Vec<Vec<usize>>,
     /// (example, sentence) pairs in the order of the current epoch
     items: Vec<(usize, Range<usize>)>,
@@ -62,8 +61,10 @@ pub struct Trainer {
     epoch: usize,
     cursor: usize,
     clock: u32,
-    weights: HashMap<u32, Vec<Acc>>,
+    weights: FeatureMap<Vec<Acc>>,
     transitions: Vec<Acc>,
+    /// current transition weights (the `w` of `transitions`), kept for decoding
+    current: Vec<f32>,
     label_counts: Vec<u32>,
     seed: u64,
 }
@@ -111,7 +112,7 @@ impl Trainer {
             })
             .collect();
         Trainer {
-            valid: validity(n),
+            lattice: Lattice::new(n),
             tags,
             gold,
             items,
@@ -119,7 +120,8 @@ impl Trainer {
             epoch: 0,
             cursor: 0,
             clock: 0,
-            weights: HashMap::new(),
+            weights: FeatureMap::default(),
+            current: vec![0.0; (n + 1) * n],
             transitions,
             label_counts,
             seed: 0x9e37_79b9_7f4a_7c15,
@@ -187,8 +189,7 @@ impl Trainer {
                 }
             }
         }
-        let trans: Vec<f32> = self.transitions.iter().map(|a| a.w).collect();
-        let pred = viterbi(&em, n, &trans, &self.valid);
+        let pred = viterbi(&em, &self.lattice, &self.current);
         if pred == gold {
             return;
         }
@@ -228,6 +229,8 @@ impl Trainer {
             if gk != pk {
                 self.transitions[gk].bump(1.0, clock);
                 self.transitions[pk].bump(-1.0, clock);
+                self.current[gk] += 1.0;
+                self.current[pk] -= 1.0;
             }
         }
     }
@@ -240,7 +243,7 @@ impl Trainer {
     /// The averaged tagger of what has been learnt so far.
     pub fn tagger(&self) -> Tagger {
         let clock = self.clock;
-        let mut weights = HashMap::new();
+        let mut weights = FeatureMap::default();
         for (&id, accs) in &self.weights {
             let row: Vec<(u16, f32)> = accs
                 .iter()

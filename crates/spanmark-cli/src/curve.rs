@@ -1,0 +1,201 @@
+//! `spanmark eval --curve --data DIR`: the learning curve. Train on the first k documents,
+//! score rules + memory + tagger on the rest, for k = 0, 1, 2, 4, 8; print a table.
+
+use std::path::Path;
+
+use spanmark_core::learn::{Learner, MergePolicy};
+use spanmark_core::span::Span;
+
+use crate::train::{load_documents, train_on, Annotated};
+
+const HELP: &str = "usage: spanmark eval --curve --data DIR [--ks 0,1,2,4,8] [--labels]
+
+Trains on the first k documents of DIR (sorted by file name) and scores the
+suggestions (rules + memory + tagger) on the remaining ones, strict exact spans.
+Prints precision/recall/F1 on PERSON, ORG, GPE (core3) and F1 on every label.";
+
+pub const CORE3: [&str; 3] = ["PERSON", "ORG", "GPE"];
+
+/// Exact-match counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, o: Counts) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+    }
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    pub fn f1(&self) -> f64 {
+        ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn_)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
+}
+
+/// Counts over spans whose label passes `keep`.
+pub fn count(gold: &[Span], predicted: &[Span], keep: impl Fn(&str) -> bool) -> Counts {
+    let g: Vec<&Span> = gold.iter().filter(|s| keep(&s.label)).collect();
+    let p: Vec<&Span> = predicted.iter().filter(|s| keep(&s.label)).collect();
+    let tp = p
+        .iter()
+        .filter(|s| {
+            g.iter()
+                .any(|x| x.start == s.start && x.end == s.end && x.label == s.label)
+        })
+        .count();
+    Counts {
+        tp,
+        fp: p.len() - tp,
+        fn_: g.len() - tp,
+    }
+}
+
+/// (core3, all labels) counts of a learner's suggestions on documents.
+pub fn score_on(learner: &Learner, docs: &[Annotated]) -> (Counts, Counts) {
+    let mut core = Counts::default();
+    let mut all = Counts::default();
+    for d in docs {
+        let predicted = learner.suggest_text(&d.text, &MergePolicy::default());
+        core.add(count(&d.spans, &predicted, |l| CORE3.contains(&l)));
+        all.add(count(&d.spans, &predicted, |_| true));
+    }
+    (core, all)
+}
+
+fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+}
+
+/// The curve as a Markdown table.
+pub fn curve_table(docs: &[Annotated], ks: &[usize]) -> String {
+    let mut out = String::from(
+        "| k (train) | test docs | core3 P | core3 R | core3 F1 | all-8 F1 | core3 F1 on fixed test |\n|---:|---:|---:|---:|---:|---:|---:|\n",
+    );
+    let last = ks
+        .iter()
+        .copied()
+        .filter(|&k| k < docs.len())
+        .max()
+        .unwrap_or(0);
+    for &k in ks.iter().filter(|&&k| k < docs.len()) {
+        let learner = train_on(&docs[..k]);
+        let (core, all) = score_on(&learner, &docs[k..]);
+        let (fixed, _) = score_on(&learner, &docs[last..]);
+        out.push_str(&format!(
+            "| {k} | {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} |\n",
+            docs.len() - k,
+            core.precision(),
+            core.recall(),
+            core.f1(),
+            all.f1(),
+            fixed.f1()
+        ));
+    }
+    out.push_str(&format!(
+        "\nfixed test = documents {}–{} (after the largest k)\n",
+        last + 1,
+        docs.len()
+    ));
+    out
+}
+
+/// F1 per label for each k, as a Markdown table.
+pub fn label_table(docs: &[Annotated], ks: &[usize]) -> String {
+    let mut labels: Vec<&str> = docs
+        .iter()
+        .flat_map(|d| d.spans.iter().map(|s| s.label.as_str()))
+        .collect();
+    labels.sort();
+    labels.dedup();
+    let mut out = format!(
+        "| k | {} |\n|---:|{}\n",
+        labels.join(" | "),
+        "---:|".repeat(labels.len())
+    );
+    for &k in ks.iter().filter(|&&k| k < docs.len()) {
+        let learner = train_on(&docs[..k]);
+        let mut per = vec![Counts::default(); labels.len()];
+        for d in &docs[k..] {
+            let predicted = learner.suggest_text(&d.text, &MergePolicy::default());
+            for (i, l) in labels.iter().enumerate() {
+                per[i].add(count(&d.spans, &predicted, |x| x == *l));
+            }
+        }
+        let cells: Vec<String> = per.iter().map(|c| format!("{:.1}", c.f1())).collect();
+        out.push_str(&format!("| {k} | {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{HELP}");
+        return Ok(());
+    }
+    let data = option(args, "--data").ok_or_else(|| format!("--data DIR is required\n{HELP}"))?;
+    let ks: Vec<usize> = match option(args, "--ks") {
+        Some(list) => list
+            .split(',')
+            .map(|k| {
+                k.trim()
+                    .parse()
+                    .map_err(|_| format!("--ks: “{k}” is not a number"))
+            })
+            .collect::<Result<_, _>>()?,
+        None => vec![0, 1, 2, 4, 8],
+    };
+    let docs = load_documents(Path::new(data))?;
+    if docs.len() < 2 {
+        return Err(format!("{data}: a curve needs at least two documents"));
+    }
+    print!("{}", curve_table(&docs, &ks));
+    if args.iter().any(|a| a == "--labels") {
+        print!("\nF1 per label:\n\n{}", label_table(&docs, &ks));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_spans_only_count() {
+        let gold = vec![Span::manual(0, 5, "GPE"), Span::manual(10, 15, "ORG")];
+        let pred = vec![
+            Span::manual(0, 5, "GPE"),
+            Span::manual(10, 14, "ORG"),
+            Span::manual(20, 25, "DATE"),
+        ];
+        let c = count(&gold, &pred, |l| CORE3.contains(&l));
+        assert_eq!(
+            c,
+            Counts {
+                tp: 1,
+                fp: 1,
+                fn_: 1
+            }
+        );
+        assert!((c.f1() - 50.0).abs() < 1e-9);
+    }
+}
