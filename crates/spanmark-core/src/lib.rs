@@ -12,6 +12,7 @@ pub mod label;
 pub mod learn;
 pub mod persist;
 pub mod schema_change;
+pub mod score;
 pub mod span;
 pub mod text;
 pub mod token;
