@@ -253,3 +253,12 @@ fn label_studio_predictions_under_an_annotation_are_noted() {
         ["task 1: 1 predictions over annotated text were left out; the annotation stands"]
     );
 }
+
+#[test]
+fn spanmark_json_refuses_a_repeated_id() {
+    let twice = r#"{"format":"spanmark/1","documents":[{"id":"a","title":"A","text":"x"},{"id":"a","title":"B","text":"y"}]}"#;
+    assert_eq!(
+        refused(Format::Spanmark, "t.json", twice),
+        "t.json: document 2 (“B”): its id “a” is already used by document 1"
+    );
+}

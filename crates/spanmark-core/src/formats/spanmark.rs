@@ -163,6 +163,16 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
         if doc.id.trim().is_empty() {
             return Err(at("it has no \"id\"".into()));
         }
+        if let Some(k) = documents
+            .iter()
+            .position(|d: &crate::document::Document| d.id == doc.id)
+        {
+            return Err(at(format!(
+                "its id “{}” is already used by document {}",
+                doc.id,
+                k + 1
+            )));
+        }
         let index = TextIndex::new(&doc.text);
         for (i, s) in doc.spans.iter().enumerate() {
             let (start, end) =
