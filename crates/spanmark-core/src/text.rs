@@ -121,3 +121,41 @@ impl TextIndex {
         Ok((s, e))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newlines_normalised_only() {
+        assert_eq!(normalize_newlines("a\r\nb\rc\nd\t"), "a\nb\nc\nd\t");
+        assert_eq!(normalize_newlines("\r\r\n"), "\n\n");
+    }
+
+    #[test]
+    fn three_units_agree_on_hard_text() {
+        // é decomposed (2 code points), 😀 astral (2 UTF-16 units, 4 bytes), 北 (3 bytes)
+        let t = "e\u{301}😀北";
+        let i = TextIndex::new(t);
+        assert_eq!(i.len_chars(), 4);
+        assert_eq!(i.len_utf16(), 5);
+        assert_eq!(i.byte_of_char(2), Some(3));
+        assert_eq!(i.utf16_of_char(3), Some(4));
+        assert_eq!(i.char_of_byte(4), None, "inside the emoji");
+        assert_eq!(i.char_of_utf16(3), None, "between the surrogates");
+        assert_eq!((i.char_of_utf16_floor(3), i.char_of_utf16_ceil(3)), (Some(2), Some(3)));
+        assert_eq!(i.chars_of_utf16_range(3, 9), Err(CoreError::OutOfRange { offset: 9, len: 5 }));
+        assert_eq!(i.slice(t, 2, 4), Some("😀北"));
+        assert_eq!(i.slice(t, 3, 5), None);
+    }
+
+    #[test]
+    fn empty_and_default_indexes() {
+        for i in [TextIndex::new(""), TextIndex::default()] {
+            assert_eq!(i.len_chars(), 0);
+            assert_eq!(i.len_utf16(), 0);
+            assert_eq!(i.char_of_utf16_ceil(0), Some(0));
+            assert_eq!(i.char_of_utf16_floor(1), None);
+        }
+    }
+}

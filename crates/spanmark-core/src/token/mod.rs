@@ -292,3 +292,46 @@ fn is_pronoun(word: &str) -> bool {
     ];
     PRONOUNS.iter().any(|p| word.eq_ignore_ascii_case(p))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn apostrophes_at_edges_and_lone_clitics() {
+        assert_eq!(toks("'s"), ["'", "s"]);
+        assert_eq!(toks("n't"), ["n't"]);
+        assert_eq!(toks("’90s"), ["’", "90s"]);
+        assert_eq!(toks("Qur'an Ma'am"), ["Qur'an", "Ma'am"]);
+        assert_eq!(toks("Sa'd"), ["Sa'd"], "'d splits only after pronouns");
+        assert_eq!(toks("He'd"), ["He", "'d"]);
+        assert_eq!(toks("WON'T"), ["WO", "N'T"]);
+    }
+
+    #[test]
+    fn stray_marks_and_joiners_never_vanish() {
+        assert_eq!(toks("\u{301}a"), ["\u{301}", "a"]);
+        assert_eq!(toks("a \u{200D}"), ["a", "\u{200D}"]);
+        assert_eq!(toks("x\u{200B}y"), ["x", "y"], "zero-width space separates");
+        assert_eq!(toks("\u{FEFF}Hi"), ["Hi"]);
+    }
+
+    #[test]
+    fn numbers_keep_only_inner_separators() {
+        assert_eq!(toks("6,000, 3.5. 1:2:3"), ["6,000", ",", "3.5", ".", "1:2:3"]);
+        assert_eq!(toks("١٬٠٠٠ ٣٫٥"), ["١٬٠٠٠", "٣٫٥"]);
+        assert_eq!(toks("v1.2"), ["v1.2"]);
+    }
+
+    #[test]
+    fn wordlike() {
+        let text = "U.S. — 😀";
+        let t = tokenize(text);
+        assert!(t[0].is_wordlike(text));
+        assert!(!t[1].is_wordlike(text) && !t[2].is_wordlike(text));
+    }
+}
