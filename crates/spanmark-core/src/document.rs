@@ -158,6 +158,18 @@ impl Document {
         i.checked_sub(1).map(|i| self.tokens[i].start)
     }
 
+    /// End of the first token ending after `offset` (for Shift+Right growing a selection).
+    pub fn next_token_end(&self, offset: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.end <= offset);
+        self.tokens.get(i).map(|t| t.end)
+    }
+
+    /// End of the last token ending before `offset` (for Shift+Left shrinking a selection).
+    pub fn prev_token_end(&self, offset: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.end < offset);
+        i.checked_sub(1).map(|i| self.tokens[i].end)
+    }
+
     /// Whether `offset` is where a token starts.
     pub fn is_token_start(&self, offset: usize) -> bool {
         self.tokens

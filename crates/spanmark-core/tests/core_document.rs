@@ -112,6 +112,11 @@ fn token_lookups_for_the_caret() {
     assert_eq!(doc.next_token_start(13), None);
     assert_eq!(doc.prev_token_start(11), Some(7));
     assert_eq!(doc.prev_token_start(0), None);
+    assert_eq!(doc.next_token_end(0), Some(5));
+    assert_eq!(doc.next_token_end(5), Some(11));
+    assert_eq!(doc.next_token_end(16), None);
+    assert_eq!(doc.prev_token_end(11), Some(5));
+    assert_eq!(doc.prev_token_end(5), None);
     assert!(doc.is_token_start(11) && doc.is_token_end(11) && !doc.is_token_end(10));
     assert_eq!(doc.tokens_overlapping(3, 9), 0..2);
 }
