@@ -143,8 +143,14 @@ mod tests {
         assert_eq!(i.utf16_of_char(3), Some(4));
         assert_eq!(i.char_of_byte(4), None, "inside the emoji");
         assert_eq!(i.char_of_utf16(3), None, "between the surrogates");
-        assert_eq!((i.char_of_utf16_floor(3), i.char_of_utf16_ceil(3)), (Some(2), Some(3)));
-        assert_eq!(i.chars_of_utf16_range(3, 9), Err(CoreError::OutOfRange { offset: 9, len: 5 }));
+        assert_eq!(
+            (i.char_of_utf16_floor(3), i.char_of_utf16_ceil(3)),
+            (Some(2), Some(3))
+        );
+        assert_eq!(
+            i.chars_of_utf16_range(3, 9),
+            Err(CoreError::OutOfRange { offset: 9, len: 5 })
+        );
         assert_eq!(i.slice(t, 2, 4), Some("😀北"));
         assert_eq!(i.slice(t, 3, 5), None);
     }

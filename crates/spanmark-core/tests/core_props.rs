@@ -183,7 +183,11 @@ fn make_edit(doc: &Document, schema: &Schema, kind: u8, a: usize, b: usize, k: u
         4 => Edit::Resize {
             start: s,
             end: e,
-            edge: if a.is_multiple_of(2) { Edge::Start } else { Edge::End },
+            edge: if a.is_multiple_of(2) {
+                Edge::Start
+            } else {
+                Edge::End
+            },
             delta: if k.is_multiple_of(2) { 1 } else { -1 },
         },
         5 => Edit::Accept { start: s, end: e },

@@ -169,7 +169,10 @@ impl<'a> Tokenizer<'a> {
     fn word(&mut self, from: Pos) {
         let second = from.b + self.peek().map_or(1, char::len_utf8);
         let dotted = self.text.as_bytes().get(second) == Some(&b'.');
-        if let Some(len) = dotted.then(|| abbrev::initialism_len(&self.text[from.b..])).flatten() {
+        if let Some(len) = dotted
+            .then(|| abbrev::initialism_len(&self.text[from.b..]))
+            .flatten()
+        {
             for c in self.text[from.b..from.b + len].chars() {
                 self.bump(c);
             }
@@ -180,7 +183,10 @@ impl<'a> Tokenizer<'a> {
         loop {
             // fast path: a run of ASCII letters and digits
             let bytes = self.text.as_bytes();
-            let run = bytes[self.pos.b..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            let run = bytes[self.pos.b..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
             if run > 0 {
                 self.pos.b += run;
                 self.pos.c += run;
@@ -322,7 +328,10 @@ mod tests {
 
     #[test]
     fn numbers_keep_only_inner_separators() {
-        assert_eq!(toks("6,000, 3.5. 1:2:3"), ["6,000", ",", "3.5", ".", "1:2:3"]);
+        assert_eq!(
+            toks("6,000, 3.5. 1:2:3"),
+            ["6,000", ",", "3.5", ".", "1:2:3"]
+        );
         assert_eq!(toks("١٬٠٠٠ ٣٫٥"), ["١٬٠٠٠", "٣٫٥"]);
         assert_eq!(toks("v1.2"), ["v1.2"]);
     }
