@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 use spanmark_core::detect::detect;
-use spanmark_core::{CoreError, DocStatus, Document, Edit, History, Span, SpanState, Step};
+use spanmark_core::{
+    CoreError, DocStatus, Document, Edit, History, SchemaChange, Span, SpanState, Step,
+};
 
 use crate::caret::Extent;
 use crate::intent::Intent;
-use crate::schema_change::SchemaChange;
 use crate::state::{AppState, Change};
 
 impl AppState {
@@ -211,7 +212,7 @@ impl AppState {
                     );
                 };
                 match edit.apply(doc, schema) {
-                    Ok(step) if step.before != step.after => {
+                    Ok(step) if !step.is_noop() => {
                         doc.revision += 1;
                         doc.updated = js_sys::Date::now();
                         (true, Ok(step))
@@ -221,7 +222,7 @@ impl AppState {
             })
         });
         let step = step.unwrap_or(Err(CoreError::Invalid("The page was closed.".into())))?;
-        if step.before != step.after {
+        if !step.is_noop() {
             self.histories
                 .update_value(|h| h.entry(id.clone()).or_default().record(step.clone()));
             self.history_rev.update(|r| *r += 1);
@@ -334,23 +335,30 @@ impl AppState {
         }
     }
 
+    /// A schema change reaches into every document (renamed or removed spans); each
+    /// document's part is one step of its own undo history.
     fn change_schema(&self, change: &SchemaChange) -> Result<(), CoreError> {
         let mut schema = self.schema.get_untracked();
-        let fix = change.apply(&mut schema)?;
-        let mut saved = Vec::new();
-        self.documents.update(|docs| {
-            for doc in docs.iter_mut() {
-                if let Some(spans) = fix.spans(doc.spans()) {
-                    doc.set_spans(spans);
-                    doc.revision += 1;
-                    saved.push(doc.id.clone());
+        let now = js_sys::Date::now();
+        let steps = self
+            .documents
+            .try_maybe_update(|docs| match change.apply(&mut schema, docs) {
+                Ok(steps) => {
+                    for (id, _) in &steps {
+                        if let Some(doc) = docs.iter_mut().find(|d| &d.id == id) {
+                            doc.revision += 1;
+                            doc.updated = now;
+                        }
+                    }
+                    (!steps.is_empty(), Ok(steps))
                 }
-            }
-        });
-        // Undo steps hold the old label names; they would bring them back.
+                Err(e) => (false, Err(e)),
+            })
+            .unwrap_or(Ok(Vec::new()))?;
+        let saved: Vec<String> = steps.iter().map(|(id, _)| id.clone()).collect();
         self.histories.update_value(|h| {
-            for id in &saved {
-                h.insert(id.clone(), History::new());
+            for (id, step) in steps {
+                h.entry(id).or_default().record(step);
             }
         });
         self.schema.set(schema);

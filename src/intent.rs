@@ -1,9 +1,7 @@
 //! What the user asked for, as values: every button, key and mouse gesture becomes one
 //! `Intent`, and `AppState::dispatch` (dispatch.rs) carries it out through the core.
 
-use spanmark_core::{Edge, Edit};
-
-use crate::schema_change::SchemaChange;
+use spanmark_core::{Edge, Edit, SchemaChange};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Intent {

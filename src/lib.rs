@@ -13,7 +13,6 @@ pub mod keys;
 pub mod new_doc;
 pub mod palette;
 pub mod paragraphs;
-pub mod schema_change;
 pub mod schema_editor;
 pub mod selection;
 pub mod state;

@@ -2,9 +2,10 @@
 //! spans; deleting a label in use asks first and removes its spans.
 
 use leptos::prelude::*;
+use spanmark_core::schema_change::count_spans;
+use spanmark_core::SchemaChange;
 
 use crate::intent::Intent;
-use crate::schema_change::SchemaChange;
 use crate::state::use_app;
 
 #[component]
@@ -13,17 +14,11 @@ pub fn SchemaEditor() -> impl IntoView {
     let new_name = RwSignal::new(String::new());
     let new_color = RwSignal::new("#8E44AD".to_string());
     let confirm_delete = RwSignal::new(None::<String>);
-    let used = move |name: &str| {
-        app.documents.with_untracked(|docs| {
-            docs.iter()
-                .map(|d| d.spans().iter().filter(|s| s.label == name).count())
-                .sum::<usize>()
-        })
-    };
+    let used = move |name: &str| app.documents.with_untracked(|docs| count_spans(docs, name));
     let add = move || {
         app.dispatch(Intent::Schema(SchemaChange::Add {
             name: new_name.get_untracked(),
-            color: new_color.get_untracked(),
+            color: Some(new_color.get_untracked()),
         }));
         new_name.set(String::new());
     };
@@ -37,7 +32,7 @@ pub fn SchemaEditor() -> impl IntoView {
                 <For
                     each=rows
                     key=|(i, l)| (*i, l.name.clone(), l.color.clone())
-                    children=move |(_, label)| {
+                    children=move |(i, label)| {
                         let name = label.name.clone();
                         let (n1, n2, n3, n4, n5, n6) = (name.clone(), name.clone(), name.clone(), name.clone(), name.clone(), name.clone());
                         view! {
@@ -57,14 +52,14 @@ pub fn SchemaEditor() -> impl IntoView {
                                     on:change=move |ev| app.dispatch(Intent::Schema(SchemaChange::Rename { from: n2.clone(), to: event_target_value(&ev) }))
                                 />
                                 <kbd>{label.key.map(|k| k.to_string()).unwrap_or_default()}</kbd>
-                                <button data-testid="label-up" title="Move up" on:click=move |_| app.dispatch(Intent::Schema(SchemaChange::Move { name: n3.clone(), delta: -1 }))>"↑"</button>
-                                <button data-testid="label-down" title="Move down" on:click=move |_| app.dispatch(Intent::Schema(SchemaChange::Move { name: n4.clone(), delta: 1 }))>"↓"</button>
+                                <button data-testid="label-up" title="Move up" on:click=move |_| app.dispatch(Intent::Schema(SchemaChange::Move { name: n3.clone(), to: i.saturating_sub(1) }))>"↑"</button>
+                                <button data-testid="label-down" title="Move down" on:click=move |_| app.dispatch(Intent::Schema(SchemaChange::Move { name: n4.clone(), to: i + 1 }))>"↓"</button>
                                 <button
                                     class="danger"
                                     data-testid="label-delete"
                                     on:click=move |_| {
                                         if used(&n5) == 0 {
-                                            app.dispatch(Intent::Schema(SchemaChange::Remove { name: n5.clone() }));
+                                            app.dispatch(Intent::Schema(SchemaChange::Delete { name: n5.clone() }));
                                         } else {
                                             confirm_delete.set(Some(n5.clone()));
                                         }
@@ -82,7 +77,7 @@ pub fn SchemaEditor() -> impl IntoView {
                                                 {format!("Also remove its {} spans? ", used(&n))}
                                                 <button class="danger" data-testid="label-delete-confirm" on:click=move |_| {
                                                     confirm_delete.set(None);
-                                                    app.dispatch(Intent::Schema(SchemaChange::Remove { name: m.clone() }));
+                                                    app.dispatch(Intent::Schema(SchemaChange::Delete { name: m.clone() }));
                                                 }>"Delete"</button>
                                                 <button data-testid="label-delete-cancel" on:click=move |_| confirm_delete.set(None)>"Keep"</button>
                                             </span>

@@ -152,7 +152,7 @@ pub fn read(root: &Element, index: &TextIndex) -> Option<Result<(usize, usize), 
     );
     let b = utf16_of_point(root, &range.end_container().ok()?, range.end_offset().ok()?);
     let (start, end) = (char_floor(index, a), char_ceil(index, b));
-    if start < end {
+    if start < end && !range.collapsed() {
         Some(Ok((start, end)))
     } else {
         let root_node: &Node = root.as_ref();
