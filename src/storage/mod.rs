@@ -5,13 +5,18 @@
 //! this module talks to `localStorage` and to the page's signals.
 
 mod area;
+mod autosave;
 mod backup;
 mod meter;
+mod panel;
 mod quarantine;
 mod store;
+mod tabs;
 
 pub use area::{Area, WriteError};
+pub use autosave::{use_autosave, use_storage, SaveStatus, StorageState, DEBOUNCE};
 pub use backup::Restored;
 pub use meter::{megabytes, units, Usage, DEFAULT_CAPACITY};
+pub use panel::{restore, StorageNotices, StoragePanel};
 pub use quarantine::Quarantined;
 pub use store::{same_content, Loaded, SaveError, Snapshot, Store, SyncReport};

@@ -135,6 +135,11 @@ impl Store {
         self.saved.borrow_mut().insert(doc.id.clone(), doc.clone());
     }
 
+    /// Stop tracking a document that another tab deleted.
+    pub fn forget(&self, id: &str) {
+        self.saved.borrow_mut().remove(id);
+    }
+
     /// True when the document differs from what this tab last stored.
     pub fn is_dirty(&self, doc: &Document) -> bool {
         self.saved

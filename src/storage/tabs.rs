@@ -1,0 +1,62 @@
+//! Other tabs: the `storage` event tells this tab what another tab wrote. Unchanged
+//! documents follow along; a document with unsaved edits here is saved at once, which
+//! detects the newer revision and merges (see `Store::save_document`).
+
+use leptos::prelude::*;
+use spanmark_core::persist::{decode_labels, doc_id_of_key, LABELS_KEY};
+
+use super::autosave::{replace_or_push, StorageState};
+
+impl StorageState {
+    pub(super) fn on_storage_event(&self, ev: &web_sys::StorageEvent) {
+        // `key` is null when another tab cleared everything: keep what this page holds.
+        let Some(key) = ev.key() else { return };
+        if let Some(id) = doc_id_of_key(&key) {
+            self.other_tab_wrote(id, ev.new_value().is_some());
+        } else if key == LABELS_KEY {
+            let Some(schema) = ev.new_value().and_then(|raw| decode_labels(&raw).ok()) else {
+                return;
+            };
+            if self.app.schema.with_untracked(|s| *s != schema) {
+                self.app.schema.set(schema);
+                self.app.schema_rev.update(|r| *r += 1);
+            }
+        }
+        self.refresh_usage();
+    }
+
+    fn other_tab_wrote(&self, id: &str, exists: bool) {
+        let app = self.app;
+        let mine = app
+            .documents
+            .with_untracked(|d| d.iter().find(|x| x.id == id).cloned());
+        let dirty = mine
+            .as_ref()
+            .is_some_and(|m| self.store.with_value(|s| s.is_dirty(m)));
+        if dirty {
+            // Our unsaved edits meet theirs now rather than later.
+            self.flush();
+            return;
+        }
+        if !exists {
+            // Deleted in another tab and untouched here: follow.
+            if mine.is_some() {
+                app.documents.update(|docs| docs.retain(|d| d.id != id));
+                self.store.with_value(|s| s.forget(id));
+                if app.current.get_untracked().as_deref() == Some(id) {
+                    app.current.set(None);
+                }
+            }
+            return;
+        }
+        let Some(theirs) = self.store.with_value(|s| s.read_document(id)) else {
+            return;
+        };
+        if theirs.revision <= self.store.with_value(|s| s.base_revision(id)) {
+            return;
+        }
+        self.store.with_value(|s| s.mark_saved(&theirs));
+        app.documents.update(|docs| replace_or_push(docs, theirs));
+        self.forget_history(&[id.to_string()]);
+    }
+}
