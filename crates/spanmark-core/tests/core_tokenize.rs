@@ -71,6 +71,8 @@ const SPACY: &[(&str, &[&str], bool)] = &[
     ("5% rise", &["5", "%", "rise"], true),
     ("2019-20", &["2019", "-", "20"], true),
     ("the 1990s", &["the", "1990s"], true),
+    ("a 10km march", &["a", "10", "km", "march"], true),
+    ("at 5pm", &["at", "5", "pm"], true),
     ("(AP)", &["(", "AP", ")"], true),
     (
         "\"Hello,\" he said.",

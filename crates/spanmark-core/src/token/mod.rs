@@ -224,7 +224,32 @@ impl<'a> Tokenizer<'a> {
             }
             break;
         }
-        self.push(from);
+        self.push_word(from);
+    }
+
+    /// Push a word, splitting a unit after a number as spaCy does ("10km" → "10" "km", "5pm").
+    fn push_word(&mut self, from: Pos) {
+        let word = self.text[from.b..self.pos.b].as_bytes();
+        let letters = word
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        let cut = word.len() - letters;
+        let unit = letters > 0 && cut > 0 && word[cut - 1].is_ascii_digit();
+        if unit && is_unit(&self.text[from.b + cut..self.pos.b]) {
+            let end = self.pos;
+            let mid = Pos {
+                b: from.b + cut,
+                c: end.c - letters,
+            };
+            self.pos = mid;
+            self.push(from);
+            self.pos = end;
+            self.push(mid);
+        } else {
+            self.push(from);
+        }
     }
 
     /// Whether the word from `from` to here is an abbreviation that keeps the '.' that follows.
@@ -291,6 +316,16 @@ impl<'a> Tokenizer<'a> {
     }
 }
 
+/// Units and clock suffixes spaCy splits from a number before them.
+fn is_unit(s: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "am", "pm", "AM", "PM", "km", "m", "cm", "mm", "dm", "ha", "nm", "yd", "in", "ft", "kg",
+        "g", "mg", "t", "lb", "oz", "kmh", "mph", "hPa", "Pa", "mbar", "mb", "MB", "kb", "KB",
+        "gb", "GB", "tb", "TB", "T", "G", "M", "K",
+    ];
+    UNITS.contains(&s)
+}
+
 fn is_pronoun(word: &str) -> bool {
     const PRONOUNS: &[&str] = &[
         "i", "you", "he", "she", "it", "we", "they", "who", "what", "that", "there", "where",
@@ -334,6 +369,16 @@ mod tests {
         );
         assert_eq!(toks("١٬٠٠٠ ٣٫٥"), ["١٬٠٠٠", "٣٫٥"]);
         assert_eq!(toks("v1.2"), ["v1.2"]);
+    }
+
+    #[test]
+    fn units_split_from_numbers_as_in_spacy() {
+        assert_eq!(
+            toks("a 10km march at 5pm"),
+            ["a", "10", "km", "march", "at", "5", "pm"]
+        );
+        assert_eq!(toks("1,200kg 3.5m"), ["1,200", "kg", "3.5", "m"]);
+        assert_eq!(toks("1990s 3rd F16 km5"), ["1990s", "3rd", "F16", "km5"]);
     }
 
     #[test]
