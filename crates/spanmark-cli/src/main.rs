@@ -1,6 +1,7 @@
 //! The `spanmark` command line: thin subcommands over spanmark-core.
 //! Each subcommand lives in its own module with `run(args) -> Result<(), String>`.
 
+mod annotated;
 mod convert;
 mod curve;
 mod detect;

@@ -31,7 +31,8 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
                 if (start..name_end).any(|t| owner[t].is_some_and(|c| kept[c].first < start)) {
                     ending_kind
                 } else {
-                    let kind = ending_kind.unwrap_or(Kind::Org);
+                    // "... Mission in Afghanistan (UNAMA)": a longer name than the place it ends with
+                    let kind = ending_kind.filter(|k| matches!(k, Kind::Org | Kind::Fac | Kind::Loc)).unwrap_or(Kind::Org);
                     added.push(Candidate::new(start, name_end, kind, Origin::Acronym, rank::ACRONYM));
                     Some(kind)
                 }

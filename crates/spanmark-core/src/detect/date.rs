@@ -25,7 +25,7 @@ const PLAIN: &[&str] = &["today", "yesterday", "tomorrow", "Today", "Yesterday",
 /// Words before a bare four-digit number that make it a year.
 const YEAR_CUES: &[&str] = &[
     "in", "In", "since", "Since", "until", "till", "by", "of", "from", "to", "before", "after", "during", "early",
-    "late", "mid", "year", "between", "and", "since", ",", "(", "through",
+    "late", "mid", "year", "between", "and", ",", "(", "through", "a", "the", "its", "his", "her", "their",
 ];
 
 pub fn find(v: &[View<'_>], out: &mut Vec<Candidate>) {

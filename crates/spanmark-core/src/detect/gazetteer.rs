@@ -29,7 +29,8 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
 fn match_at(v: &[View<'_>], text: &str, lex: &Lexicon, i: usize) -> Option<(usize, Kind)> {
     let t = &v[i];
     let mut max = lex.longest_from(t.text);
-    let shouted = t.shape.upper && t.text.chars().count() >= 3;
+    // ALL-CAPS place names only in datelines: "PESHAWAR, Pakistan", "NEW DELHI —"
+    let shouted = t.shape.upper && t.text.chars().count() >= 3 && t.line_start;
     let titled = if shouted && max == 0 { title_case(t.text) } else { String::new() };
     if shouted && max == 0 {
         max = lex.longest_from(&titled);

@@ -104,6 +104,13 @@ mod tests {
     }
 
     #[test]
+    fn ages_after_names_are_not_counts() {
+        let got = labelled("said Olena Kravets, 62, a retired teacher, and 62 others");
+        assert!(got.contains(&("Olena Kravets".into(), "PERSON".into())), "{got:?}");
+        assert_eq!(got.iter().filter(|(s, l)| s == "62" && l == "CARDINAL").count(), 1);
+    }
+
+    #[test]
     fn any_input_is_safe() {
         for text in ["", " ", "(", "’s", "—", "1,", ",1", "-", "A.", "Jaish-", "at least", "the past", "🇵🇰 Lahore 👍", "Mar.", "( )", "or ,"] {
             let spans = detect(text, &tokenize(text));

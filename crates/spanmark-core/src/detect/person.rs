@@ -54,7 +54,7 @@ fn after_title(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
     if !is_title && !role {
         return None;
     }
-    let mut last_title = t.text;
+    let mut head = !MODIFIERS.contains(&t.text);
     let mut j = i + 1;
     // chains: "Lt. Gen.", "Secretary-General", "President-elect", "Inspector General of Police"
     loop {
@@ -68,16 +68,16 @@ fn after_title(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
             if lex.is_given_name(n.text) && !lex.has(n.text, class::ROLE) {
                 break;
             }
-            last_title = n.text;
+            head |= !MODIFIERS.contains(&n.text);
             j += 1;
         } else if n.text == "of" && v.get(j + 1).is_some_and(|x| x.shape.cap && lex.has(x.text, class::TITLE)) {
-            last_title = v[j + 1].text;
+            head |= !MODIFIERS.contains(&v[j + 1].text);
             j += 2;
         } else {
             break;
         }
     }
-    if is_title && MODIFIERS.contains(&last_title) {
+    if is_title && !head {
         return None;
     }
     // "the education minister, Habibullah Agha," / "Their lawyer, Burhanul Hassan, said"
@@ -108,7 +108,12 @@ fn reporting_context(v: &[View<'_>], lex: &Lexicon, start: usize, end: usize) ->
     }
     match after {
         Some("said" | "says" | "told" | "added" | "asked" | "wrote" | "tweeted" | "stated" | "recalled") => true,
-        Some(",") => matches!(after2, Some("a" | "an" | "who" | "whose" | "the")) && !lex.has(v[start].text, class::SOFT),
+        Some(",") => {
+            let appositive = matches!(after2, Some("a" | "an" | "who" | "whose" | "the"));
+            // ", Roza Otunbayeva, told": a name set off by commas before a reporting verb
+            let aside = before == Some(",") && matches!(v.get(end + 2).map(|t| t.text), Some("said" | "told" | "says" | "added" | "would" | "was" | "is" | "has"));
+            (appositive || aside) && !lex.has(v[start].text, class::SOFT)
+        }
         _ => false,
     }
 }

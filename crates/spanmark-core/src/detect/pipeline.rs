@@ -77,10 +77,29 @@ impl Pipeline {
         date::find(v, &mut found);
         cardinal::find(v, &mut found);
         let mut kept = merge(v, found);
+        drop_ages(v, &mut kept);
         acronym::apply(v, lex, &mut kept);
         surname::apply(v, text, lex, &mut kept);
         kept
     }
+}
+
+/// "Olena Kravets, 62, a retired teacher": a number set off by commas after a name is an age.
+fn drop_ages(v: &[View<'_>], kept: &mut Vec<Candidate>) {
+    use super::kind::Kind;
+    let mut person_end = vec![false; v.len() + 1];
+    for c in kept.iter().filter(|c| c.kind == Kind::Person) {
+        person_end[c.last] = true;
+    }
+    kept.retain(|c| {
+        let aside = c.kind == Kind::Cardinal
+            && c.last == c.first + 1
+            && c.first >= 1
+            && v[c.first - 1].text == ","
+            && person_end[c.first - 1]
+            && v.get(c.last).is_some_and(|n| n.text == ",");
+        !aside
+    });
 }
 
 impl Detector for Pipeline {

@@ -45,7 +45,12 @@ pub fn apply(v: &[View<'_>], text: &str, lex: &Lexicon, kept: &mut Vec<Candidate
             continue;
         }
         // standalone: not inside another capitalised run or hyphen compound
-        let cap_before = k > 0 && v[k - 1].shape.cap && !v[k - 1].shape.punct && !v[k].sentence_start && v[k].gap;
+        let cap_before = k > 0
+            && v[k - 1].shape.cap
+            && !v[k - 1].shape.punct
+            && !lex.has(v[k - 1].text, class::TITLE)
+            && !v[k].sentence_start
+            && v[k].gap;
         let cap_after = v.get(end).is_some_and(|a| a.shape.cap && a.gap);
         let glued = inner_hyphen(v, end) || (k > 0 && inner_hyphen(v, k - 1));
         if !cap_before && !cap_after && !glued {
