@@ -74,14 +74,14 @@ impl History {
 
     pub fn undo(&mut self, doc: &mut Document) -> Result<(), CoreError> {
         let step = self.undo.pop_back().ok_or(CoreError::NothingToUndo)?;
-        doc.spans_mut().clone_from(&step.before);
+        step.undo(doc.spans_mut());
         self.redo.push(step);
         Ok(())
     }
 
     pub fn redo(&mut self, doc: &mut Document) -> Result<(), CoreError> {
         let step = self.redo.pop().ok_or(CoreError::NothingToRedo)?;
-        doc.spans_mut().clone_from(&step.after);
+        step.redo(doc.spans_mut());
         self.undo.push_back(step);
         Ok(())
     }

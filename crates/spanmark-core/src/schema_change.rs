@@ -78,14 +78,9 @@ fn change_each(
     for doc in docs {
         let before = doc.spans().to_vec();
         change(doc.spans_mut());
-        if doc.spans() != before.as_slice() {
-            steps.push((
-                doc.id.clone(),
-                Step {
-                    before,
-                    after: doc.spans().to_vec(),
-                },
-            ));
+        let step = Step::between(&before, doc.spans());
+        if !step.is_noop() {
+            steps.push((doc.id.clone(), step));
         }
     }
     steps

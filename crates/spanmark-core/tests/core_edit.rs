@@ -95,7 +95,12 @@ fn add_replaces_overlapping_spans_in_one_step() {
     }
     .apply(&mut d, &Schema::news())
     .unwrap();
-    assert_eq!(step.before.len(), 2);
+    assert_eq!(
+        step.before.len(),
+        2,
+        "the step holds the two replaced spans"
+    );
+    assert_eq!(step.after.len(), 1);
     assert_eq!(
         surfaces(&d),
         vec![("Kabul-based Taliban".into(), "ORG".into())]
@@ -300,6 +305,7 @@ fn label_all_whole_words_only_and_skips_accepted() {
     }
     .apply(&mut d, &schema)
     .unwrap();
+    let before = d.spans().to_vec();
     let step = Edit::LabelAll {
         start: p0,
         end: p0 + 8,
@@ -324,9 +330,9 @@ fn label_all_whole_words_only_and_skips_accepted() {
     assert_eq!(d.spans()[1].start, b(2));
     assert!(d.spans().iter().all(|s| s.is_accepted()));
     let mut h = History::new();
-    h.record(step.clone());
+    h.record(step);
     h.undo(&mut d).unwrap();
-    assert_eq!(d.spans(), &step.before[..]);
+    assert_eq!(d.spans(), &before[..]);
 }
 
 #[test]

@@ -158,6 +158,26 @@ proptest! {
     }
 }
 
+proptest! {
+    #[test]
+    fn steps_hold_only_the_change_and_undo_exactly(
+        old in prop::collection::vec((0usize..5, 0usize..3), 0..12),
+        new in prop::collection::vec((0usize..5, 0usize..3), 0..12),
+    ) {
+        let spans = |v: &[(usize, usize)]| -> Vec<Span> {
+            v.iter().enumerate().map(|(i, &(w, l))| Span::manual(i * 10, i * 10 + 1 + w, ["A", "B", "C"][l])).collect()
+        };
+        let (old, new) = (spans(&old), spans(&new));
+        let step = spanmark_core::Step::between(&old, &new);
+        prop_assert!(step.before.len() <= old.len() && step.after.len() <= new.len());
+        let mut s = old.clone();
+        step.redo(&mut s);
+        prop_assert_eq!(&s, &new);
+        step.undo(&mut s);
+        prop_assert_eq!(&s, &old);
+    }
+}
+
 /// An edit built from random numbers, aimed at existing spans half the time.
 fn make_edit(doc: &Document, schema: &Schema, kind: u8, a: usize, b: usize, k: usize) -> Edit {
     let label = schema
