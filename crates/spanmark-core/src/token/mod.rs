@@ -229,7 +229,7 @@ impl<'a> Tokenizer<'a> {
 
     /// Push a word, splitting a unit after a number as spaCy does ("10km" → "10" "km", "5pm").
     fn push_word(&mut self, from: Pos) {
-        let word = self.text[from.b..self.pos.b].as_bytes();
+        let word = &self.text.as_bytes()[from.b..self.pos.b];
         let letters = word
             .iter()
             .rev()
