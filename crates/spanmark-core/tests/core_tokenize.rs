@@ -267,6 +267,14 @@ fn sentences_split_at_terminal_marks_only() {
         ["It opened at 9 a.m. on Monday."]
     );
     assert_eq!(sents("Read Dawn.com today."), ["Read Dawn.com today."]);
+    assert_eq!(
+        sents("He flew to the U.S. He stayed."),
+        ["He flew to the U.S.", "He stayed."]
+    );
+    assert_eq!(
+        sents("The U.N. Security Council met."),
+        ["The U.N. Security Council met."]
+    );
     assert_eq!(sents("Wait... What?"), ["Wait...", "What?"]);
 }
 

@@ -57,7 +57,13 @@ fn sentence_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
         return (follows || gap.contains("\n\n")).then_some(end);
     }
     if let Some(kind) = kind_of_token(t) {
-        if kind == AbbrevKind::Trailing && !gap.is_empty() && starts_uppercase(next_text) {
+        let spaced = !gap.is_empty();
+        if kind == AbbrevKind::Trailing && spaced && starts_uppercase(next_text) {
+            return Some(i + 1);
+        }
+        // "to the U.S. He said": an initialism, then a word that starts sentences
+        let initialism = t.len() > 2 && t[..t.len() - 1].contains('.');
+        if initialism && spaced && STARTERS.contains(&next_text) {
             return Some(i + 1);
         }
     }
@@ -70,6 +76,13 @@ fn sentence_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     }
     None
 }
+
+/// Capitalised words that begin sentences but hardly ever follow "U.S." inside one.
+const STARTERS: &[&str] = &[
+    "A", "After", "An", "And", "As", "At", "But", "He", "Her", "His", "However", "I", "If", "In",
+    "It", "Its", "On", "She", "So", "That", "The", "Their", "There", "These", "They", "This",
+    "Those", "We", "What", "When", "While", "Yet", "You",
+];
 
 fn starts_lowercase(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_lowercase)
