@@ -146,15 +146,16 @@ fn entries(bytes: &[u8]) -> Result<Vec<InputFile>, String> {
         if unpacked > MAX_UNPACKED {
             return Err("it unpacks to more than 256 MB".into());
         }
-        let bytes =
-            match method {
-                0 => data.to_vec(),
-                8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, size)
-                    .map_err(|e| format!("{name} cannot be decompressed ({:?})", e.status))?,
-                m => return Err(format!(
+        let bytes = match method {
+            0 => data.to_vec(),
+            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, size)
+                .map_err(|e| format!("{name} cannot be decompressed ({:?})", e.status))?,
+            m => {
+                return Err(format!(
                     "{name} uses compression method {m}; Spanmark opens stored or deflated zips"
-                )),
-            };
+                ))
+            }
+        };
         if bytes.len() != size || crc32fast::hash(&bytes) != crc {
             return Err(format!("{name} is damaged (its checksum does not match)"));
         }
