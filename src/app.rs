@@ -19,6 +19,8 @@ use crate::toolbar::{SpanBar, TopBar};
 pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
+    // storage: load saved work, autosave, other tabs (src/storage/)
+    crate::storage::use_autosave(app);
     let _ = window_event_listener(leptos::ev::keydown, move |ev| on_key(app, &ev));
 
     view! {
@@ -27,9 +29,11 @@ pub fn App() -> impl IntoView {
             <div class="layout">
                 <aside class="sidebar">
                     <DocList />
+                    <crate::storage::StoragePanel />
                 </aside>
                 <main class="main">
                     <NoticeLine />
+                    <crate::storage::StorageNotices />
                     {move || match app.current.get() {
                         None => view! { <NewDocForm /> }.into_any(),
                         Some(_) => view! {
