@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use spanmark_core::formats::{
-    self, DocumentChoice, ExportOptions, Format, InputFile, OffsetUnit, SpanChoice, TagScheme,
+    self, DocumentChoice, ExportOptions, Format, ImportOptions, InputFile, OffsetUnit, SpanChoice,
+    TagScheme,
 };
 use spanmark_core::Schema;
 
@@ -17,7 +18,8 @@ formats (F, G): spanmark, spacy, doccano, labelstudio, conll, brat, txt
 
 options:
   --scheme iob2|bilou          CoNLL tags (default iob2)
-  --offsets codepoint|utf16    doccano offsets (default codepoint; utf16 for doccano's own page)
+  --offsets codepoint|utf16    doccano offsets, written and read when a file does not say
+                               (default codepoint; utf16 for doccano's own page)
   --suggestions                export suggestions too (default: accepted spans only)
   --done                       export only documents marked done
   --date YYYY-MM-DD            date in exported file names (folder output)
@@ -188,7 +190,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
             first.name
         ))?,
     };
-    let imported = formats::import_files(from, &inputs).map_err(|e| e.to_string())?;
+    let reading = ImportOptions {
+        offsets: args.options.offsets,
+    };
+    let imported = formats::import_with(from, &inputs, &reading).map_err(|e| e.to_string())?;
     for note in &imported.notes {
         eprintln!("note: {note}");
     }

@@ -60,7 +60,18 @@ fn doccano_utf16_offsets_are_read_when_the_file_says_so_and_hinted_when_not() {
         err.starts_with("u.jsonl: line 1: span 1 ends at 8 but the text has 7 characters"),
         "{err}"
     );
-    assert!(err.contains("UTF-16"), "{err}");
+    assert!(err.contains("import it with UTF-16 offsets"), "{err}");
+    let options = formats::ImportOptions {
+        offsets: formats::OffsetUnit::Utf16,
+    };
+    let file = InputFile {
+        name: "u.jsonl".into(),
+        bytes: unsaid.into_bytes(),
+    };
+    let docs = formats::import_with(Format::Doccano, &[file], &options)
+        .unwrap()
+        .documents;
+    assert_eq!(spans(&docs[0]), [pair("Herat", "GPE")]);
 }
 
 #[test]

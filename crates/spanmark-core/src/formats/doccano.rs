@@ -66,7 +66,8 @@ pub(crate) fn write(
     }])
 }
 
-pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
+/// Reads doccano JSONL; `unsaid` is the unit for lines whose meta does not name one.
+pub(crate) fn read(name: &str, text: &str, unsaid: OffsetUnit) -> Result<Imported, ImportError> {
     let mut documents = Vec::new();
     let mut notes = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -92,7 +93,7 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
             .and_then(Value::as_object)
             .cloned()
             .unwrap_or_default();
-        let unit = unit_of(&obj, &meta).map_err(at)?;
+        let unit = unit_of(&obj, &meta, unsaid).map_err(at)?;
         let id = string(&meta, "id")
             .or_else(|| string(&obj, "id"))
             .unwrap_or_else(|| format!("{}-{n}", intake::stem(name)));
@@ -139,12 +140,17 @@ fn string(obj: &Map<String, Value>, key: &str) -> Option<String> {
     }
 }
 
-fn unit_of(obj: &Map<String, Value>, meta: &Map<String, Value>) -> Result<OffsetUnit, String> {
+fn unit_of(
+    obj: &Map<String, Value>,
+    meta: &Map<String, Value>,
+    unsaid: OffsetUnit,
+) -> Result<OffsetUnit, String> {
     match string(meta, "offsets")
         .or_else(|| string(obj, "offsets"))
         .as_deref()
     {
-        None | Some("codepoint") => Ok(OffsetUnit::CodePoint),
+        None => Ok(unsaid),
+        Some("codepoint") => Ok(OffsetUnit::CodePoint),
         Some("utf16") => Ok(OffsetUnit::Utf16),
         Some(other) => Err(format!(
             "\"offsets\" is \"{other}\"; expected \"codepoint\" or \"utf16\""
@@ -183,7 +189,7 @@ fn hint(message: String, unit: OffsetUnit, text: &str) -> String {
     match unit {
         OffsetUnit::CodePoint if astral => format!(
             "{message}; the text has emoji or other characters that count twice in UTF-16, so the file may use \
-             UTF-16 offsets (doccano's page does): add \"offsets\": \"utf16\" to \"meta\""
+             UTF-16 offsets (doccano's page does): import it with UTF-16 offsets (`--offsets utf16`)"
         ),
         _ => message,
     }

@@ -304,6 +304,23 @@ pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, Impo
 
 /// Import several files at once (brat .txt + .ann pairs, many .txt files, or JSONL parts).
 pub fn import_files(format: Format, files: &[InputFile]) -> Result<Imported, ImportError> {
+    import_with(format, files, &ImportOptions::default())
+}
+
+/// Choices for an import that the file itself may not state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportOptions {
+    /// doccano: the offset unit of lines whose `meta.offsets` is missing (doccano's own exports
+    /// count UTF-16 units; files for Python count code points, the default).
+    pub offsets: OffsetUnit,
+}
+
+/// Import several files with options.
+pub fn import_with(
+    format: Format,
+    files: &[InputFile],
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
     let files = archive::expand(files)?;
     match format {
         Format::Brat => return brat::read(&files),
@@ -321,7 +338,7 @@ pub fn import_files(format: Format, files: &[InputFile]) -> Result<Imported, Imp
         let one = match format {
             Format::Spanmark => spanmark::read(&file.name, &text)?,
             Format::Spacy => spacy::read(&file.name, &text)?,
-            Format::Doccano => doccano::read(&file.name, &text)?,
+            Format::Doccano => doccano::read(&file.name, &text, options.offsets)?,
             Format::LabelStudio => labelstudio::read(&file.name, &text)?,
             _ => conll::read(&file.name, &text)?,
         };
