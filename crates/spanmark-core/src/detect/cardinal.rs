@@ -22,6 +22,7 @@ const NOT_COUNT_BEFORE: &[&str] = &[
     "Route", "Highway", "Chapter", "Rule", "Order", "Clause", "Act", "Amendment", "Paragraph", "Page", "Block", "Sector",
     "Phase", "Level", "Grade", "Class", "Batch", "Vol", "Model", "Gate", "Platform", "Ward", "Camp", "Bay", "Lane",
     "Street", "Road", "Plot", "House", "Box", "F", "JF", "Su", "T", "Mi", "MQ", "Boeing", "Airbus", "COVID", "G",
+    "magnitude", "Magnitude", "scale", "number", "No.",
 ];
 const UNITS_OF_TIME: &[&str] = &["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"];
 
@@ -47,6 +48,13 @@ fn is_count(v: &[View<'_>], i: usize, end: usize) -> bool {
         let next = v.get(end).map(|n| n.text).unwrap_or("");
         let prev = i.checked_sub(1).map(|p| v[p].text).unwrap_or("");
         if matches!(next, "another" | "," | "." | "who" | "that" | "day" | "time") || matches!(prev, "no" | "No" | "any" | "every" | "the" | "The" | "this" | "that") {
+            return false;
+        }
+    }
+    // a plain year-like number counts only after a clear approximator ("more than 2000")
+    if t.shape.digits && t.text.len() == 4 && matches!(t.text.as_bytes()[0], b'1' | b'2') && end == i + 1 {
+        let prev = i.checked_sub(1).map(|p| v[p].text).unwrap_or("");
+        if !matches!(prev, "than" | "about" | "nearly" | "almost" | "least" | "around" | "approximately" | "roughly" | "estimated" | "some") {
             return false;
         }
     }

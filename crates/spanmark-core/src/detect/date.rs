@@ -19,9 +19,14 @@ const UNITS: &[&str] = &[
     "weekend", "fortnight",
 ];
 const SEASONS: &[&str] = &["summer", "winter", "spring", "autumn", "fall"];
-const RELATIVE: &[&str] = &["last", "next", "this", "past", "coming", "previous", "following", "same", "current"];
+const RELATIVE: &[&str] = &["last", "next", "this", "past", "coming", "previous", "following", "same", "current", "recent"];
 const AFTERWARDS: &[&str] = &["ago", "later", "earlier", "before", "after", "afterwards", "old"];
 const PLAIN: &[&str] = &["today", "yesterday", "tomorrow", "Today", "Yesterday", "Tomorrow"];
+/// Nouns after a bare four-digit number that make it a count ("2019 people").
+const COUNTED: &[&str] = &[
+    "people", "soldiers", "civilians", "troops", "militants", "members", "families", "homes", "houses", "cases",
+    "deaths", "refugees", "migrants", "children", "women", "men", "votes", "workers", "prisoners", "police",
+];
 /// Words before a bare four-digit number that make it a year.
 const YEAR_CUES: &[&str] = &[
     "in", "In", "since", "Since", "until", "till", "by", "of", "from", "to", "before", "after", "during", "early",
@@ -182,11 +187,14 @@ fn year(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
     if v.get(i + 1).is_some_and(|s| s.text == "s" && !s.gap) {
         return Some((i, i + 2));
     }
-    let next = v.get(i + 1);
-    let before_ok = i == 0 || YEAR_CUES.contains(&v[i - 1].text) || v[i - 1].shape.cap;
-    let after_ok = next.is_none_or(|n| n.shape.punct || !n.shape.alpha || n.text.chars().next().is_some_and(char::is_uppercase))
-        || next.is_some_and(|n| matches!(n.text, "and" | "to" | "when" | "after" | "before" | "that" | "in" | "as" | "the" | "but" | "election" | "elections" | "attack" | "attacks" | "bombing" | "war" | "floods" | "earthquake"));
-    if before_ok || after_ok {
+    // news writes counts with separators ("2,019 people"); a bare 1800-2099 is a year unless
+    // an approximator or a counted noun says otherwise
+    let next = v.get(i + 1).map(|n| n.text).unwrap_or("");
+    let prev = i.checked_sub(1).map(|p| v[p].text).unwrap_or("");
+    let counted = COUNTED.contains(&next);
+    let approximated = matches!(prev, "than" | "about" | "nearly" | "almost" | "least" | "around" | "approximately" | "roughly" | "estimated" | "some");
+    let cue = YEAR_CUES.contains(&prev);
+    if cue || (!counted && !approximated) {
         // "mid-2023"
         if i >= 2 && inner_hyphen(v, i - 1) && lower_eq(v[i - 2].text, "mid") {
             return Some((i - 2, i + 1));

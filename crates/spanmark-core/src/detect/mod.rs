@@ -11,6 +11,7 @@ mod lexicon;
 mod numbers;
 mod person;
 mod pipeline;
+mod places;
 mod runs;
 mod shapes;
 mod surname;

@@ -14,7 +14,10 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
     while i < v.len() {
         if let Some(start) = after_title(v, lex, i) {
             if let Some((end, _)) = person_run(v, lex, start) {
-                if !known_place_or_group(v, text, lex, start, end) {
+                // "Chief Election Commissioner Nasir Uddin": a capitalised title word right after
+                // the run means the run was part of the title
+                let title_follows = v.get(end).is_some_and(|n| n.shape.cap && lex.has(n.text, class::TITLE) && n.gap);
+                if !title_follows && !known_place_or_group(v, text, lex, start, end) {
                     out.push(Candidate::new(start, end, Kind::Person, Origin::Pattern, rank::TITLE));
                 }
                 i = end.max(i + 1);
@@ -23,11 +26,23 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
         }
         if let Some((end, words)) = person_run(v, lex, i) {
             let given = lex.is_given_name(v[i].text);
-            if words >= 2 && !known_place_or_group(v, text, lex, i, end) && !lex.name(v[i].text).is_some_and(|k| k.is_name()) {
-                if given {
+            let byline = i > 0 && matches!(v[i - 1].text, "By" | "by");
+            let first_is_place = lex.name(v[i].text).is_some_and(|k| k.is_name());
+            if words >= 2 && !known_place_or_group(v, text, lex, i, end) && (byline || !first_is_place) {
+                if given || byline {
                     out.push(Candidate::new(i, end, Kind::Person, Origin::Pattern, rank::GIVEN_NAME));
                 } else if reporting_context(v, lex, i, end) {
                     out.push(Candidate::new(i, end, Kind::Person, Origin::Pattern, rank::CONTEXT));
+                }
+                // "By Ruma Paul and Sudipto Ganguly": the second name of a byline
+                if byline && v.get(end).is_some_and(|a| a.text == "and") {
+                    if let Some((end2, w2)) = person_run(v, lex, end + 1) {
+                        if w2 >= 2 {
+                            out.push(Candidate::new(end + 1, end2, Kind::Person, Origin::Pattern, rank::CONTEXT));
+                            i = end2;
+                            continue;
+                        }
+                    }
                 }
             }
             i = end;

@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 use super::candidate::{merge, Candidate};
 use super::lexicon::Lexicon;
 use super::words::{views, View};
-use super::{acronym, cardinal, date, gazetteer, person, shapes, surname, DetectInput, Detector};
+use super::{acronym, cardinal, date, gazetteer, person, places, shapes, surname, DetectInput, Detector};
 use crate::error::CoreError;
 use crate::span::Span;
 use crate::token::Token;
@@ -77,9 +77,10 @@ impl Pipeline {
         date::find(v, &mut found);
         cardinal::find(v, &mut found);
         let mut kept = merge(v, found);
-        drop_ages(v, &mut kept);
         acronym::apply(v, lex, &mut kept);
         surname::apply(v, text, lex, &mut kept);
+        places::apply(v, lex, &mut kept);
+        drop_ages(v, &mut kept);
         kept
     }
 }

@@ -68,6 +68,11 @@ pub fn person_run(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<(usize, usi
                 end = next;
                 continue;
             }
+            // "von der Leyen": two particles in a row
+            if next == end + 1 && v.get(next).is_some_and(|n| lex.has(n.text, class::PARTICLE) && !n.shape.cap) && v.get(next + 1).is_some_and(|n| person_word(n, lex)) {
+                end = next + 1;
+                continue;
+            }
         }
         break;
     }
@@ -76,7 +81,13 @@ pub fn person_run(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<(usize, usi
 
 /// A capitalised word that may sit inside the name of an organisation, facility or place.
 pub fn org_word(v: &View<'_>, lex: &Lexicon) -> bool {
-    (v.shape.cap || (v.shape.digits && v.text.len() <= 4)) && !v.shape.punct && !lex.has(v.text, class::STOP)
+    (v.shape.cap || (v.shape.digits && v.text.len() <= 4) || ordinal(v.text)) && !v.shape.punct && !lex.has(v.text, class::STOP)
+}
+
+/// "5th", "11th", "2nd": numbered units ("5th Border Guard Police Battalion").
+fn ordinal(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&s[digits..], "st" | "nd" | "rd" | "th")
 }
 
 /// Start of the capitalised run that ends just before `end` (exclusive), walking left over name

@@ -59,19 +59,23 @@ fn push(v: &[View<'_>], out: &mut Vec<Candidate>, start: usize, end: usize, kind
 /// "Organization for Migration"), possibly joined by "and" ("… of Science and Technology").
 fn of_extension(v: &[View<'_>], lex: &Lexicon, after_head: usize) -> usize {
     let mut end = after_head;
-    let Some(c) = v.get(end) else { return end };
-    if !matches!(c.text, "of" | "for" | "on") || c.line_start {
-        return end;
-    }
-    let run = org_run_forward(v, lex, end + 1, 6);
-    if run == end + 1 {
-        return end;
-    }
-    end = run;
-    if v.get(end).is_some_and(|a| a.text == "and") {
-        let more = org_run_forward(v, lex, end + 1, 4);
-        if more > end + 1 {
-            end = more;
+    // "... Committee of the Red Cross", "Office for the Coordination of Humanitarian Affairs"
+    for _ in 0..2 {
+        let Some(c) = v.get(end) else { return end };
+        if !matches!(c.text, "of" | "for" | "on") || c.line_start {
+            return end;
+        }
+        let from = if v.get(end + 1).is_some_and(|t| t.text == "the") { end + 2 } else { end + 1 };
+        let run = org_run_forward(v, lex, from, 6);
+        if run == from {
+            return end;
+        }
+        end = run;
+        if v.get(end).is_some_and(|a| a.text == "and") {
+            let more = org_run_forward(v, lex, end + 1, 4);
+            if more > end + 1 {
+                end = more;
+            }
         }
     }
     end

@@ -12,12 +12,13 @@ use crate::span::Origin;
 pub fn apply(v: &[View<'_>], text: &str, lex: &Lexicon, kept: &mut Vec<Candidate>) {
     // first token of a family name → (the whole family name, its token count)
     let mut names: HashMap<&str, (&str, usize)> = HashMap::new();
-    for c in kept.iter().filter(|c| c.kind == Kind::Person && c.last - c.first >= 2) {
+    // after a title a single word is a name too ("Sheikh Hasina" → "Hasina")
+    for c in kept.iter().filter(|c| c.kind == Kind::Person && (c.last - c.first >= 2 || c.rank == rank::TITLE)) {
         let mut first = c.last - 1;
         while first >= c.first + 2 && inner_hyphen(v, first - 1) {
             first -= 2;
         }
-        if first == c.first {
+        if first == c.first && c.rank != rank::TITLE {
             continue;
         }
         let head = &v[first];
@@ -28,6 +29,11 @@ pub fn apply(v: &[View<'_>], text: &str, lex: &Lexicon, kept: &mut Vec<Candidate
     if names.is_empty() {
         return;
     }
+    // a known person's family name beats a one-word place of the same spelling ("Yunus")
+    kept.retain(|c| {
+        let single_place = c.kind == Kind::Gpe && c.last == c.first + 1 && c.origin == Origin::Gazetteer;
+        !(single_place && names.get(v[c.first].text).is_some_and(|(_, n)| *n == 1))
+    });
     let mut covered = vec![false; v.len()];
     for c in kept.iter() {
         covered[c.first..c.last].iter_mut().for_each(|x| *x = true);
