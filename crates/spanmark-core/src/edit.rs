@@ -111,34 +111,51 @@ impl Step {
 impl Edit {
     /// Apply to a document. On error the document is untouched.
     pub fn apply(&self, doc: &mut Document, schema: &Schema) -> Result<Step, CoreError> {
-        let after = self.result(doc, schema)?;
-        let step = Step::between(doc.spans(), &after);
-        *doc.spans_mut() = after;
+        let step = match self.local(doc, schema)? {
+            Some(step) => step,
+            None => Step::between(doc.spans(), &self.global(doc, schema)?),
+        };
+        step.redo(doc.spans_mut());
         Ok(step)
     }
 
-    /// The spans the document would have after this edit.
-    fn result(&self, doc: &Document, schema: &Schema) -> Result<Vec<Span>, CoreError> {
-        let mut spans = doc.spans().to_vec();
-        match self {
+    /// The step of an edit that touches a few neighbouring spans (None for the others),
+    /// computed without copying the whole span list.
+    fn local(&self, doc: &Document, schema: &Schema) -> Result<Option<Step>, CoreError> {
+        let spans = doc.spans();
+        let one = |i: usize, after: Vec<Span>| Step {
+            before: vec![spans[i].clone()],
+            after,
+            at: i,
+        };
+        let changed = |i: usize, change: &dyn Fn(&mut Span)| {
+            let mut span = spans[i].clone();
+            change(&mut span);
+            one(i, vec![span])
+        };
+        Ok(Some(match self {
             Edit::Add { start, end, label } => {
                 schema.check(label)?;
                 let (s, e) = doc.snap(*start, *end)?;
                 let r = doc.spans_overlapping(s, e);
-                spans.splice(r, [Span::manual(s, e, label.clone())]);
+                Step {
+                    before: spans[r.clone()].to_vec(),
+                    after: vec![Span::manual(s, e, label.clone())],
+                    at: r.start,
+                }
             }
             Edit::Remove { start, end } | Edit::Reject { start, end } => {
-                let i = existing(doc, *start, *end)?;
-                spans.remove(i);
+                one(existing(doc, *start, *end)?, Vec::new())
             }
             Edit::Relabel { start, end, label } => {
                 schema.check(label)?;
-                let span = &mut spans[existing(doc, *start, *end)?];
-                if span.label != *label {
-                    span.label.clone_from(label);
-                    span.confidence = None;
-                }
-                span.state = SpanState::Accepted;
+                changed(existing(doc, *start, *end)?, &|span| {
+                    if span.label != *label {
+                        span.label.clone_from(label);
+                        span.confidence = None;
+                    }
+                    span.state = SpanState::Accepted;
+                })
             }
             Edit::Resize {
                 start,
@@ -148,23 +165,30 @@ impl Edit {
             } => {
                 let i = existing(doc, *start, *end)?;
                 let (s, e) = resized(doc, i, *edge, *delta)?;
-                let span = &mut spans[i];
-                span.start = s;
-                span.end = e;
-                span.state = SpanState::Accepted;
+                changed(i, &|span| {
+                    span.start = s;
+                    span.end = e;
+                    span.state = SpanState::Accepted;
+                })
             }
-            Edit::Accept { start, end } => {
-                spans[existing(doc, *start, *end)?].state = SpanState::Accepted;
-            }
+            Edit::Accept { start, end } => changed(existing(doc, *start, *end)?, &|span| {
+                span.state = SpanState::Accepted
+            }),
+            _ => return Ok(None),
+        }))
+    }
+
+    /// The whole span list after an edit that may touch spans anywhere.
+    fn global(&self, doc: &Document, schema: &Schema) -> Result<Vec<Span>, CoreError> {
+        let mut spans = doc.spans().to_vec();
+        match self {
             Edit::AcceptAll => spans.iter_mut().for_each(|s| s.state = SpanState::Accepted),
             Edit::ClearSuggestions => spans.retain(Span::is_accepted),
             Edit::LabelAll { start, end } => {
-                let i = existing(doc, *start, *end)?;
-                spans = layer::label_all(doc, i);
+                spans = layer::label_all(doc, existing(doc, *start, *end)?)
             }
-            Edit::Suggest { spans: incoming } => {
-                spans = layer::suggest(doc, schema, incoming);
-            }
+            Edit::Suggest { spans: incoming } => spans = layer::suggest(doc, schema, incoming),
+            _ => {}
         }
         Ok(spans)
     }

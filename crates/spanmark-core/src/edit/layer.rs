@@ -26,7 +26,14 @@ pub(super) fn label_all(doc: &Document, i: usize) -> Vec<Span> {
             added.push(manual(s, e, &source.label));
         }
     }
-    spans.retain(|s| !added.iter().any(|a| s.overlaps(a.start, a.end)));
+    // both lists are sorted and non-overlapping: one sweep finds the suggestions to replace
+    let mut k = 0;
+    spans.retain(|s| {
+        while added.get(k).is_some_and(|a: &Span| a.end <= s.start) {
+            k += 1;
+        }
+        !added.get(k).is_some_and(|a| a.start < s.end)
+    });
     spans.extend(added);
     spans.sort_by_key(|s| s.start);
     spans
