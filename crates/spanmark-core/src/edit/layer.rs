@@ -32,7 +32,7 @@ pub(super) fn label_all(doc: &Document, i: usize) -> Vec<Span> {
         while added.get(k).is_some_and(|a: &Span| a.end <= s.start) {
             k += 1;
         }
-        !added.get(k).is_some_and(|a| a.start < s.end)
+        added.get(k).is_none_or(|a| a.start >= s.end)
     });
     spans.extend(added);
     spans.sort_by_key(|s| s.start);
