@@ -273,3 +273,12 @@ fn spanmark_json_refuses_a_repeated_id() {
         "t.json: document 2 (“B”): its id “a” is already used by document 1"
     );
 }
+
+#[test]
+fn spanmark_json_refuses_a_confidence_outside_0_to_1() {
+    let file = r#"{"format":"spanmark/1","documents":[{"id":"a","title":"T","text":"Kabul","spans":[{"start":0,"end":5,"label":"GPE","state":"suggested","confidence":1.5}]}]}"#;
+    assert_eq!(
+        refused(Format::Spanmark, "c.json", file),
+        "c.json: document 1 (“T”): span 1 has confidence 1.5, outside 0–1"
+    );
+}

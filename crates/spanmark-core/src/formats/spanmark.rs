@@ -181,10 +181,11 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
             intake::check_copy(&doc.text, &index, i + 1, start, end, s.text.as_deref())
                 .map_err(at)?;
             if s.confidence.is_some_and(|c| !(0.0..=1.0).contains(&c)) {
+                // serde_json's number formatting, not core's float Debug (smaller wasm)
+                let shown = serde_json::json!(s.confidence);
                 return Err(at(format!(
-                    "span {} has confidence {:?}, outside 0–1",
-                    i + 1,
-                    s.confidence.unwrap_or(0.0)
+                    "span {} has confidence {shown}, outside 0–1",
+                    i + 1
                 )));
             }
             draft.spans.push(RawSpan {
