@@ -69,12 +69,13 @@ pub fn Article() -> impl IntoView {
         });
     });
 
-    let on_mouseup = move |ev: web_sys::MouseEvent| {
-        let Some(el) = root.get_untracked() else {
-            return;
-        };
-        on_pointer_up(app, &el, &ev);
-    };
+    // One listener for the whole page: a drag that starts in the article may end beside it.
+    let handle = window_event_listener(leptos::ev::mouseup, move |ev| {
+        if let Some(el) = root.get_untracked() {
+            on_pointer_up(app, &el, &ev);
+        }
+    });
+    on_cleanup(move || handle.remove());
 
     view! {
         <div class="article-wrap">
@@ -84,7 +85,6 @@ pub fn Article() -> impl IntoView {
                 lang="und"
                 dir="auto"
                 node_ref=root
-                on:mouseup=on_mouseup
             >
                 <For each=move || rows.get() key=|row| *row children=render_row />
             </div>
@@ -92,22 +92,29 @@ pub fn Article() -> impl IntoView {
     }
 }
 
-/// A mouse release in the article: a drag labels-to-be (pending), a click selects a span
-/// or places the caret.
+/// A mouse release: a drag over the article becomes the text to label (pending), a click
+/// on a span selects it, a click in the text places the caret. Buttons keep the selection.
 fn on_pointer_up(app: AppState, root: &web_sys::HtmlDivElement, ev: &web_sys::MouseEvent) {
-    let Some(read) = app
-        .with_current(|d| selection::read(root, d.index()))
-        .flatten()
-    else {
+    if ev.button() != 0 {
         return;
-    };
+    }
+    let target = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let root_node: &web_sys::Node = root.as_ref();
+    let in_article = target
+        .as_ref()
+        .is_some_and(|t| root_node.contains(Some(t.as_ref())));
+    if !in_article && target.as_ref().is_some_and(is_control) {
+        return;
+    }
+    let read = app
+        .with_current(|d| selection::read(root, d.index()))
+        .flatten();
     match read {
-        Ok(range) => app.dispatch(Intent::SetPending(Some(range))),
-        Err(caret) => {
-            let entity = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|t| t.closest(".entity").ok().flatten());
+        Some(Ok(range)) => app.dispatch(Intent::SetPending(Some(range))),
+        Some(Err(caret)) if in_article => {
+            let entity = target.and_then(|t| t.closest(".entity").ok().flatten());
             match entity
                 .and_then(|e| Some((attr_num(&e, "data-start")?, attr_num(&e, "data-end")?)))
             {
@@ -118,7 +125,20 @@ fn on_pointer_up(app: AppState, root: &web_sys::HtmlDivElement, ev: &web_sys::Mo
                 }
             }
         }
+        _ => {
+            if app.pending.get_untracked().is_some() {
+                app.dispatch(Intent::SetPending(None));
+            }
+        }
     }
+}
+
+/// Buttons, fields and toolbars: clicking them must not drop the text selection.
+fn is_control(el: &web_sys::Element) -> bool {
+    el.closest("button, input, textarea, select, label, a, [role=toolbar], [role=dialog]")
+        .ok()
+        .flatten()
+        .is_some()
 }
 
 fn attr_num(e: &web_sys::Element, name: &str) -> Option<usize> {

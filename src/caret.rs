@@ -1,26 +1,9 @@
-//! Keyboard selection in the article: where the moving end of a selection goes when the
-//! user presses Shift+←/→ (one token at a time), in code points.
+//! Keyboard selection in the article: a fixed end (where the user clicked) and a moving
+//! end that Shift+←/→ moves one token at a time, using the core's token boundaries.
 
-use spanmark_core::Token;
+use spanmark_core::Document;
 
-/// The next token boundary after `pos` (`dir > 0`) or before it (`dir < 0`).
-/// Moving right lands on a token's end, moving left on a token's start; `pos` itself when
-/// there is no token that way.
-pub fn step(tokens: &[Token], pos: usize, dir: i32) -> usize {
-    if dir > 0 {
-        let i = tokens.partition_point(|t| t.end <= pos);
-        tokens.get(i).map_or(pos, |t| t.end)
-    } else {
-        let i = tokens.partition_point(|t| t.start < pos);
-        if i == 0 {
-            pos
-        } else {
-            tokens[i - 1].start
-        }
-    }
-}
-
-/// A keyboard selection: the fixed end and the moving end.
+/// A keyboard selection: the fixed end and the moving end, code points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Extent {
     pub anchor: usize,
@@ -28,11 +11,17 @@ pub struct Extent {
 }
 
 impl Extent {
-    /// The selection after one Shift+arrow press.
-    pub fn extend(self, tokens: &[Token], dir: i32) -> Extent {
+    /// The selection after one Shift+arrow press: right to the next token's end, left to
+    /// the previous token's start; unchanged at either end of the text.
+    pub fn extend(self, doc: &Document, dir: i32) -> Extent {
+        let focus = if dir > 0 {
+            doc.next_token_end(self.focus)
+        } else {
+            doc.prev_token_start(self.focus)
+        };
         Extent {
             anchor: self.anchor,
-            focus: step(tokens, self.focus, dir),
+            focus: focus.unwrap_or(self.focus),
         }
     }
 
@@ -46,40 +35,41 @@ impl Extent {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use spanmark_core::token::tokenize;
+
+    fn at(pos: usize) -> Extent {
+        Extent {
+            anchor: pos,
+            focus: pos,
+        }
+    }
 
     #[test]
     fn steps_over_whole_tokens() {
-        let text = "Imran Khan’s party, PTI.";
-        let t = tokenize(text);
-        assert_eq!(step(&t, 0, 1), 5);
-        assert_eq!(step(&t, 5, 1), 10);
-        assert_eq!(step(&t, 3, 1), 5, "from inside a word to its end");
-        assert_eq!(step(&t, 10, -1), 6);
-        assert_eq!(step(&t, 6, -1), 0);
-        assert_eq!(step(&t, 0, -1), 0);
-        let end = text.chars().count();
-        assert_eq!(step(&t, end, 1), end);
+        let doc = Document::new("d", "t", "Imran Khan’s party, PTI.");
+        assert_eq!(at(0).extend(&doc, 1).focus, 5);
+        assert_eq!(at(5).extend(&doc, 1).focus, 10);
+        assert_eq!(
+            at(3).extend(&doc, 1).focus,
+            5,
+            "from inside a word to its end"
+        );
+        assert_eq!(at(10).extend(&doc, -1).focus, 6);
+        assert_eq!(at(6).extend(&doc, -1).focus, 0);
+        assert_eq!(at(0).extend(&doc, -1).focus, 0);
+        let end = doc.len_chars();
+        assert_eq!(at(end).extend(&doc, 1).focus, end);
     }
 
     #[test]
     fn extent_grows_and_shrinks() {
-        let t = tokenize("Lahore and Karachi");
-        let e = Extent {
-            anchor: 0,
-            focus: 0,
-        }
-        .extend(&t, 1);
+        let doc = Document::new("d", "t", "Lahore and Karachi");
+        let e = at(0).extend(&doc, 1);
         assert_eq!(e.range(), Some((0, 6)));
-        let e = e.extend(&t, 1).extend(&t, 1);
+        let e = e.extend(&doc, 1).extend(&doc, 1);
         assert_eq!(e.range(), Some((0, 18)));
-        let e = e.extend(&t, -1);
+        let e = e.extend(&doc, -1);
         assert_eq!(e.range(), Some((0, 11)));
-        let back = Extent {
-            anchor: 18,
-            focus: 18,
-        }
-        .extend(&t, -1);
-        assert_eq!(back.range(), Some((11, 18)));
+        assert_eq!(at(18).extend(&doc, -1).range(), Some((11, 18)));
+        assert_eq!(at(4).range(), None);
     }
 }

@@ -293,9 +293,6 @@ impl AppState {
     }
 
     fn extend(&self, dir: i32) {
-        let Some(tokens) = self.with_current(|d| d.tokens().to_vec()) else {
-            return;
-        };
         let pending = self.pending.get_untracked();
         let anchor = self
             .caret
@@ -307,7 +304,9 @@ impl AppState {
             Some((s, _)) => s,
             None => anchor,
         };
-        let next = Extent { anchor, focus }.extend(&tokens, dir);
+        let Some(next) = self.with_current(|d| Extent { anchor, focus }.extend(d, dir)) else {
+            return;
+        };
         self.caret.set(Some(anchor));
         self.selected.set(None);
         self.pending.set(next.range());
