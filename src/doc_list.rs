@@ -73,7 +73,7 @@ pub fn DocList() -> impl IntoView {
                     when=move || renaming.get()
                     fallback=move || {
                         let open_id = open_id.clone();
-                        let title = title.clone();
+                        let title = title;
                         view! {
                             <button class="doc-open" data-testid="doc-open" on:click=move |_| app.dispatch(Intent::Open(open_id.clone()))>
                                 <span class="doc-title" data-testid="doc-title">{title}</span>
@@ -84,7 +84,7 @@ pub fn DocList() -> impl IntoView {
                     {
                         let commit_rename = commit_rename.clone();
                         let commit_blur = commit_blur.clone();
-                        let current = title.clone();
+                        let current = title;
                         view! {
                             <input
                                 class="doc-title-input"
