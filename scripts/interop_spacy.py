@@ -19,9 +19,12 @@ def fail_list(problems):
 
 
 def check_jsonl(nlp, source, jsonl_path):
-    """Returns (problems, spans checked, docs, expected CoNLL entities per doc)."""
+    """Returns (problems, spans checked, docs, expected CoNLL entities per doc, spans that also
+    align with spaCy's own English tokenizer run on the raw text)."""
     by_id = {d["id"]: d for d in source["documents"]}
-    problems, n_spans, n_docs, conll_expected = [], 0, 0, []
+    problems, n_spans, n_docs, conll_expected, own = [], 0, 0, [], 0
+    english = spacy.blank("en")
+    own_misses = []
     for line_no, line in enumerate(Path(jsonl_path).read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
@@ -40,7 +43,7 @@ def check_jsonl(nlp, source, jsonl_path):
             problems.append(f"{where}: spaCy made {len(doc)} tokens of {len(tokens)} words")
             continue
         source_spans = {(s["start"], s["end"], s["label"]) for s in src["spans"]}
-        ents, expected = [], []
+        ents, expected, raw = [], [], english.make_doc(text)
         for k, s in enumerate(task["spans"], 1):
             start, end, label = s["start"], s["end"], s["label"]
             span = doc.char_span(start, end, label=label)
@@ -57,6 +60,11 @@ def check_jsonl(nlp, source, jsonl_path):
                 problems.append(f"{where}: span {k} {start}-{end} {label} is not a span of the source document")
                 continue
             ents.append(span)
+            # Informational: would spaCy's own tokenizer on the raw text place it too?
+            if raw.char_span(start, end) is not None:
+                own += 1
+            elif len(own_misses) < 5:
+                own_misses.append(f"{meta.get('id')}: '{text[start:end]}' ({label})")
             words = [t.text for t in span if not t.is_space]
             expected.append((" ".join(words), label))
             n_spans += 1
@@ -68,7 +76,9 @@ def check_jsonl(nlp, source, jsonl_path):
             problems.append(f"{where}: doc.ents differ from the spans")
         conll_expected.append(expected)
         n_docs += 1
-    return problems, n_spans, n_docs, conll_expected
+    for miss in own_misses:
+        print(f"  not on spaCy's own token boundaries (fine with our tokens): {miss}")
+    return problems, n_spans, n_docs, conll_expected, own
 
 
 def check_conll(conll_path, workdir, expected):
@@ -99,13 +109,14 @@ def main():
     source_path, jsonl_path, conll_path, workdir = sys.argv[1:]
     source = json.loads(Path(source_path).read_text(encoding="utf-8"))
     nlp = spacy.blank("xx")
-    problems, n_spans, n_docs, expected = check_jsonl(nlp, source, jsonl_path)
+    problems, n_spans, n_docs, expected, own = check_jsonl(nlp, source, jsonl_path)
     problems += check_conll(conll_path, workdir, expected)
     if problems:
         fail_list(problems)
         print(f"interop FAILED: {len(problems)} mismatches in {jsonl_path} / {conll_path}", file=sys.stderr)
         return 1
     print(f"checked {Path(jsonl_path).name}: {n_spans} spans in {n_docs} docs identical in spaCy {spacy.__version__} (char_span and spacy convert)")
+    print(f"  for information: {own} of {n_spans} also align with spaCy's own English tokenizer on the raw text")
     print(f"COUNT {n_spans} {n_docs}")
     return 0
 
