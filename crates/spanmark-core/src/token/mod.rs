@@ -130,6 +130,9 @@ impl<'a> Tokenizer<'a> {
                     while self.peek() == Some(c) {
                         self.bump(c);
                     }
+                } else if is_apostrophe(c) && self.possessive_after_token(from) {
+                    // "U.S.’s": the possessive of a token that ended in punctuation
+                    self.bump('s');
                 } else if !is_cjk(c) {
                     self.cluster();
                 }
@@ -137,6 +140,17 @@ impl<'a> Tokenizer<'a> {
                 self.push(from);
             }
         }
+    }
+
+    /// Whether the apostrophe at `from` starts an "’s" right after a word-like token.
+    fn possessive_after_token(&self, from: Pos) -> bool {
+        let s_next = matches!(self.peek(), Some('s' | 'S'));
+        let ends_word = !self.peek_at(self.pos.b + 1).is_some_and(is_word);
+        let after_token = self
+            .out
+            .last()
+            .is_some_and(|t| t.byte_end == from.b && t.is_wordlike(self.text));
+        s_next && ends_word && after_token
     }
 
     /// Emoji modifiers, combining marks and joiner sequences after a symbol.
@@ -351,6 +365,9 @@ mod tests {
         assert_eq!(toks("Sa'd"), ["Sa'd"], "'d splits only after pronouns");
         assert_eq!(toks("He'd"), ["He", "'d"]);
         assert_eq!(toks("WON'T"), ["WO", "N'T"]);
+        assert_eq!(toks("the U.S.’s role"), ["the", "U.S.", "’s", "role"]);
+        assert_eq!(toks("the 'show'"), ["the", "'", "show", "'"]);
+        assert_eq!(toks("“Go”'s"), ["“", "Go", "”", "'", "s"]);
     }
 
     #[test]
