@@ -282,3 +282,21 @@ fn spanmark_json_refuses_a_confidence_outside_0_to_1() {
         "c.json: document 1 (“T”): span 1 has confidence 1.5, outside 0–1"
     );
 }
+
+#[test]
+fn spacy_reads_a_json_list_or_one_pretty_printed_object_too() {
+    let pretty = "{\n  \"text\": \"Kabul\",\n  \"spans\": [{\"start\": 0, \"end\": 5, \"label\": \"GPE\", \"text\": \"Kabul\"}]\n}\n";
+    assert_eq!(
+        Format::guess("a.json", pretty.as_bytes()),
+        Some(Format::Spacy)
+    );
+    let docs = formats::import(Format::Spacy, "a.json", pretty.as_bytes())
+        .unwrap()
+        .documents;
+    assert_eq!(spans(&docs[0]), [pair("Kabul", "GPE")]);
+    let list = r#"[{"text":"Herat"},{"text":"Kabul","spans":[{"start":0,"end":9,"label":"GPE"}]}]"#;
+    assert_eq!(
+        refused(Format::Spacy, "l.json", list),
+        "l.json: task 2: span 1 ends at 9 but the text has 5 characters"
+    );
+}

@@ -99,7 +99,11 @@ impl Format {
             return Some(Format::LabelStudio);
         }
         if trimmed.starts_with('{') {
-            let first = trimmed.lines().next().unwrap_or("");
+            // a pretty-printed object: look at its keys, not just its first line
+            let first = match trimmed.lines().next() {
+                Some(l) if l.trim() == "{" => trimmed,
+                l => l.unwrap_or(""),
+            };
             if first.contains("\"tokens\"") || first.contains("\"spans\"") {
                 return Some(Format::Spacy);
             }

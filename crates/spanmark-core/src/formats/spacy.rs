@@ -181,24 +181,54 @@ pub(crate) fn write(
     }])
 }
 
-pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
-    let mut documents = Vec::new();
-    let mut notes = Vec::new();
+/// The tasks of a file: JSONL (one per line), or a JSON list / one pretty-printed object.
+/// Each comes with its place for messages: ("line", n) or ("task", n).
+fn tasks(name: &str, text: &str) -> Result<Vec<(&'static str, usize, TaskJson)>, ImportError> {
+    let trimmed = text.trim_start();
+    let pretty = trimmed.lines().next().is_some_and(|l| l.trim() == "{");
+    if trimmed.starts_with('[') || pretty {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| intake::json_error(name, 1, &e))?;
+        let list = match value {
+            serde_json::Value::Array(list) => list,
+            one => vec![one],
+        };
+        return list
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| {
+                serde_json::from_value(v)
+                    .map(|t| ("task", i + 1, t))
+                    .map_err(|e| ImportError::file(name, format!("task {}: {e}", i + 1)))
+            })
+            .collect();
+    }
+    let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        let n = i + 1;
         if line.trim().is_empty() {
             continue;
         }
-        let task: TaskJson =
-            serde_json::from_str(line).map_err(|e| intake::json_error(name, n, &e))?;
+        let task = serde_json::from_str(line).map_err(|e| intake::json_error(name, i + 1, &e))?;
+        out.push(("line", i + 1, task));
+    }
+    Ok(out)
+}
+
+pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
+    let mut documents = Vec::new();
+    let mut notes = Vec::new();
+    for (unit, n, task) in tasks(name, text)? {
         if task.answer.as_deref().is_some_and(|a| a != "accept") {
             notes.push(format!(
-                "line {n}: answer is “{}”, so the task was skipped",
+                "{unit} {n}: answer is “{}”, so the task was skipped",
                 task.answer.unwrap_or_default()
             ));
             continue;
         }
-        let at = |m: String| ImportError::line(name, n, m);
+        let at = |m: String| match unit {
+            "line" => ImportError::line(name, n, m),
+            _ => ImportError::file(name, format!("{unit} {n}: {m}")),
+        };
         let index = TextIndex::new(&task.text);
         if let Some(tokens) = &task.tokens {
             check_tokens(&task.text, &index, tokens).map_err(at)?;
