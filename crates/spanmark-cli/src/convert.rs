@@ -303,4 +303,37 @@ mod tests {
             .contains("would not survive"));
         std::fs::remove_dir_all(&dir).ok();
     }
+
+    #[test]
+    fn brat_goes_to_a_folder_and_comes_back_from_it() {
+        let dir = std::env::temp_dir().join(format!("spanmark-brat-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let golden = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../spanmark-core/tests/golden/news.spanmark.json"
+        );
+        let folder = format!("{}/brat/", dir.display());
+        run(&args(&["--to", "brat", "--suggestions", golden, &folder])).unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names.len(), 10, "{names:?}");
+        assert!(names.contains(&"annotation.conf".to_string()));
+        let back = dir.join("back.jsonl");
+        run(&args(&[
+            "--from",
+            "brat",
+            "--to",
+            "doccano",
+            &folder,
+            &back.display().to_string(),
+        ]))
+        .unwrap();
+        let lines = std::fs::read_to_string(&back).unwrap();
+        assert_eq!(lines.lines().count(), 4);
+        assert_eq!(lines.matches("\"GPE\"").count(), 6, "{lines}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }
