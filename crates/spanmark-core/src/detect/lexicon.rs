@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::kind::Kind;
 use crate::error::CoreError;
@@ -29,14 +30,35 @@ pub mod class {
     pub const NAME_STOP: u32 = 1 << 12;
 }
 
+/// FNV-1a: the keys are short words looked up several times per token, and SipHash's
+/// resistance to chosen keys buys nothing here (the keys are our own word lists).
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Fast = BuildHasherDefault<WordHasher>;
+
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     /// gazetteer phrase, whitespace-normalised → kind
-    names: HashMap<Box<str>, Kind>,
+    names: HashMap<Box<str>, Kind, Fast>,
     /// first token of a phrase → most tokens of any phrase starting with it
-    first: HashMap<Box<str>, u8>,
-    given: HashSet<Box<str>>,
-    words: HashMap<Box<str>, u32>,
+    first: HashMap<Box<str>, u8, Fast>,
+    given: HashSet<Box<str>, Fast>,
+    words: HashMap<Box<str>, u32, Fast>,
 }
 
 impl Lexicon {

@@ -19,6 +19,8 @@ mod words;
 
 pub use kind::Kind;
 pub use pipeline::Pipeline;
+#[cfg(not(target_arch = "wasm32"))]
+pub use pipeline::EXTRA as EXTRA_GAZETTEER;
 
 use crate::span::Span;
 use crate::token::Token;
