@@ -93,9 +93,17 @@ impl Format {
         if trimmed.starts_with('{') && trimmed.contains("\"spanmark/") {
             return Some(Format::Spanmark);
         }
-        if trimmed.starts_with('[')
-            || trimmed.starts_with('{') && trimmed.contains("\"annotations\"")
-        {
+        let spacy_keys = |s: &str| s.contains("\"tokens\"") || s.contains("\"spans\"");
+        if trimmed.starts_with('[') {
+            // a task list: Label Studio's have "data"; a spaCy list has "spans"/"tokens"
+            let spacy = !trimmed.contains("\"data\"") && spacy_keys(trimmed);
+            return Some(if spacy {
+                Format::Spacy
+            } else {
+                Format::LabelStudio
+            });
+        }
+        if trimmed.starts_with('{') && trimmed.contains("\"annotations\"") {
             return Some(Format::LabelStudio);
         }
         if trimmed.starts_with('{') {
@@ -104,7 +112,7 @@ impl Format {
                 Some(l) if l.trim() == "{" => trimmed,
                 l => l.unwrap_or(""),
             };
-            if first.contains("\"tokens\"") || first.contains("\"spans\"") {
+            if spacy_keys(first) {
                 return Some(Format::Spacy);
             }
             return Some(Format::Doccano);
