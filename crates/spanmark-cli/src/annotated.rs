@@ -114,14 +114,14 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("spanmark-annotated-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let text = "Kabul 🇦🇫 and Herat";
-        let spans = vec![Span::suggested(0, 5, "GPE", Origin::Gazetteer), Span::suggested(12, 17, "GPE", Origin::Gazetteer)];
+        let spans = vec![Span::suggested(0, 5, "GPE", Origin::Gazetteer), Span::suggested(13, 18, "GPE", Origin::Gazetteer)];
         let value = to_json(None, text, &spans);
         assert_eq!(value["spans"][1]["text"], "Herat");
         std::fs::write(dir.join("a.json"), value.to_string()).unwrap();
         let docs = load(&dir).unwrap();
         assert_eq!(docs.len(), 1);
         assert_eq!(docs[0].key, "a");
-        assert_eq!(docs[0].mentions, vec![Mention::new(0, 5, "GPE"), Mention::new(12, 17, "GPE")]);
+        assert_eq!(docs[0].mentions, vec![Mention::new(0, 5, "GPE"), Mention::new(13, 18, "GPE")]);
         std::fs::write(dir.join("a.json"), r#"{"text":"ab","spans":[{"start":1,"end":9,"label":"X"}]}"#).unwrap();
         assert!(load(&dir).unwrap_err().contains("outside the text"));
         std::fs::remove_dir_all(&dir).unwrap();
