@@ -280,3 +280,25 @@ fn restore_into_a_full_storage_rolls_back() {
     assert!(local().get_item(&doc_key("c")).unwrap().is_none());
     clear();
 }
+
+#[wasm_bindgen_test]
+fn the_meter_follows_writes_without_rereading() {
+    clear();
+    let store = Store::open();
+    let before = store.usage();
+    sync(&store, &two_docs());
+    let after = store.usage();
+    assert!(after.ours > before.ours + 100, "{before:?} -> {after:?}");
+    assert_eq!(
+        after,
+        store.rescan_usage(),
+        "the running count matches a fresh count"
+    );
+    assert_eq!(after.capacity, spanmark::storage::DEFAULT_CAPACITY);
+    assert!(
+        after.sentence().ends_with("of about 5.0 MB used"),
+        "{}",
+        after.sentence()
+    );
+    clear();
+}

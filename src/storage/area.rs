@@ -21,9 +21,20 @@ pub enum WriteError {
     Failed(String),
 }
 
-pub enum Area {
+/// A storage backend plus the size of every key in it (UTF-16 units of key and value),
+/// kept up to date by this wrapper's own writes so the meter never rereads 5 MB.
+pub struct Area {
+    backend: Backend,
+    sizes: RefCell<BTreeMap<String, usize>>,
+}
+
+enum Backend {
     Local(web_sys::Storage),
     Memory(RefCell<BTreeMap<String, String>>),
+}
+
+fn units(s: &str) -> usize {
+    s.encode_utf16().count()
 }
 
 const PROBE_KEY: &str = "spanmark/1/probe";
@@ -83,56 +94,94 @@ impl Area {
             // A full store still keeps what it has: open it and let saves report "full".
             Ok(()) | Err(WriteError::Full) => {
                 let _ = storage.remove_item(PROBE_KEY);
-                (Area::Local(storage), None)
+                (Area::with(Backend::Local(storage)), None)
             }
             Err(WriteError::Failed(why)) => (Area::memory(), Some(why)),
         }
     }
 
     pub fn memory() -> Area {
-        Area::Memory(RefCell::new(BTreeMap::new()))
+        Area::with(Backend::Memory(RefCell::new(BTreeMap::new())))
+    }
+
+    fn with(backend: Backend) -> Area {
+        let area = Area {
+            backend,
+            sizes: RefCell::default(),
+        };
+        area.rescan();
+        area
     }
 
     /// True when what is written here outlives the page.
     pub fn is_persistent(&self) -> bool {
-        matches!(self, Area::Local(_))
+        matches!(self.backend, Backend::Local(_))
+    }
+
+    /// Re-read every key's size (after another tab or page wrote, or a write failed).
+    pub fn rescan(&self) {
+        let sizes = self
+            .keys()
+            .into_iter()
+            .map(|k| {
+                let size = units(&k) + self.get(&k).ok().flatten().map_or(0, |v| units(&v));
+                (k, size)
+            })
+            .collect();
+        *self.sizes.borrow_mut() = sizes;
+    }
+
+    /// (units used by every key, units used by keys starting with `prefix`)
+    pub fn used(&self, prefix: &str) -> (usize, usize) {
+        let sizes = self.sizes.borrow();
+        let all = sizes.values().sum();
+        let ours = sizes
+            .iter()
+            .filter(|(k, _)| k.starts_with(prefix))
+            .map(|(_, v)| v)
+            .sum();
+        (all, ours)
     }
 
     pub fn get(&self, key: &str) -> Result<Option<String>, String> {
-        match self {
-            Area::Local(s) => s.get_item(key).map_err(|e| describe(&e).1),
-            Area::Memory(m) => Ok(m.borrow().get(key).cloned()),
+        match &self.backend {
+            Backend::Local(s) => s.get_item(key).map_err(|e| describe(&e).1),
+            Backend::Memory(m) => Ok(m.borrow().get(key).cloned()),
         }
     }
 
     pub fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
-        match self {
-            Area::Local(s) => s.set_item(key, value).map_err(|e| write_error(&e)),
-            Area::Memory(m) => {
+        match &self.backend {
+            Backend::Local(s) => s.set_item(key, value).map_err(|e| write_error(&e))?,
+            Backend::Memory(m) => {
                 m.borrow_mut().insert(key.to_string(), value.to_string());
-                Ok(())
             }
         }
+        self.sizes
+            .borrow_mut()
+            .insert(key.to_string(), units(key) + units(value));
+        Ok(())
     }
 
     pub fn remove(&self, key: &str) -> Result<(), String> {
-        match self {
-            Area::Local(s) => s.remove_item(key).map_err(|e| describe(&e).1),
-            Area::Memory(m) => {
+        match &self.backend {
+            Backend::Local(s) => s.remove_item(key).map_err(|e| describe(&e).1)?,
+            Backend::Memory(m) => {
                 m.borrow_mut().remove(key);
-                Ok(())
             }
         }
+        self.sizes.borrow_mut().remove(key);
+        Ok(())
     }
 
     /// Every key in the area (empty if it cannot be listed).
     pub fn keys(&self) -> Vec<String> {
-        match self {
-            Area::Local(s) => {
+        match &self.backend {
+            Backend::Local(s) => {
                 let n = s.length().unwrap_or(0);
                 (0..n).filter_map(|i| s.key(i).ok().flatten()).collect()
             }
-            Area::Memory(m) => m.borrow().keys().cloned().collect(),
+            Backend::Memory(m) => m.borrow().keys().cloned().collect(),
         }
     }
 }

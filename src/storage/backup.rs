@@ -12,7 +12,8 @@ use spanmark_core::persist::{
 };
 use spanmark_core::Document;
 
-use super::store::{now_ms, same_content, SaveError, Snapshot, Store};
+use super::saved::same_content;
+use super::store::{now_ms, SaveError, Snapshot, Store};
 
 /// What a restore did, for the app to apply and the user to read.
 #[derive(Debug)]

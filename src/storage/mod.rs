@@ -7,9 +7,11 @@
 mod area;
 mod autosave;
 mod backup;
+mod blob;
 mod meter;
 mod panel;
 mod quarantine;
+mod saved;
 mod store;
 mod tabs;
 
@@ -19,4 +21,5 @@ pub use backup::Restored;
 pub use meter::{megabytes, units, Usage, DEFAULT_CAPACITY};
 pub use panel::{restore, StorageNotices, StoragePanel};
 pub use quarantine::Quarantined;
-pub use store::{same_content, Loaded, SaveError, Snapshot, Store, SyncReport};
+pub use saved::same_content;
+pub use store::{Loaded, SaveError, Snapshot, Store, SyncReport};

@@ -6,7 +6,7 @@
 //! deleted document's key is removed only after the index no longer lists it.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 use spanmark_core::persist::{
@@ -18,6 +18,7 @@ use spanmark_core::{Document, Schema};
 use super::area::{Area, WriteError};
 use super::meter::{measure, units, Usage, DEFAULT_CAPACITY};
 use super::quarantine::Quarantined;
+use super::saved::{same_content, SavedVersion};
 
 /// Why a save did not happen, as the status line shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,22 +73,11 @@ pub struct Store {
     pub unavailable: Option<String>,
     /// The last version of each document read from or written to storage: the base
     /// for detecting and merging another tab's writes.
-    pub(super) saved: RefCell<HashMap<String, Document>>,
+    pub(super) saved: RefCell<HashMap<String, SavedVersion>>,
     pub(super) last_index: RefCell<Option<String>>,
     pub(super) last_labels: RefCell<Option<String>>,
     pub(super) last_settings: RefCell<Option<String>>,
     pub(super) capacity: Cell<usize>,
-}
-
-/// Same content, ignoring the revision (which the store owns) and derived indexes.
-pub fn same_content(a: &Document, b: &Document) -> bool {
-    a.id == b.id
-        && a.title == b.title
-        && a.status == b.status
-        && a.created.to_bits() == b.created.to_bits()
-        && a.updated.to_bits() == b.updated.to_bits()
-        && a.spans() == b.spans()
-        && a.text() == b.text()
 }
 
 pub(super) fn now_ms() -> f64 {
@@ -117,12 +107,19 @@ impl Store {
         self.area.is_persistent()
     }
 
+    /// Usage as of this tab's last writes (cheap).
     pub fn usage(&self) -> Usage {
         let usage = measure(&self.area, self.capacity.get());
         Usage {
             capacity: usage.capacity.max(usage.used),
             ..usage
         }
+    }
+
+    /// Usage counted afresh, after others may have written.
+    pub fn rescan_usage(&self) -> Usage {
+        self.area.rescan();
+        self.usage()
     }
 
     /// The revision this tab last read or wrote for a document (0 if none).
@@ -132,7 +129,9 @@ impl Store {
 
     /// Record a version as read from storage (e.g. adopted from another tab).
     pub fn mark_saved(&self, doc: &Document) {
-        self.saved.borrow_mut().insert(doc.id.clone(), doc.clone());
+        self.saved
+            .borrow_mut()
+            .insert(doc.id.clone(), SavedVersion::of(doc));
     }
 
     /// Stop tracking a document that another tab deleted.
@@ -145,7 +144,7 @@ impl Store {
         self.saved
             .borrow()
             .get(&doc.id)
-            .is_none_or(|s| !same_content(s, doc))
+            .is_none_or(|s| !s.matches(doc))
     }
 
     /// Read every entry; entries that fail to parse or validate are moved aside.
@@ -214,7 +213,7 @@ impl Store {
         match self.area.set(key, value) {
             Ok(()) => Ok(()),
             Err(WriteError::Full) => {
-                let usage = self.usage();
+                let usage = self.rescan_usage();
                 let needed = units(key) + units(value);
                 // The browser knows better than the estimate: what is used plus this did not fit.
                 self.capacity
@@ -235,7 +234,11 @@ impl Store {
             return Ok(None);
         }
         let key = doc_key(&doc.id);
-        let base = self.saved.borrow().get(&doc.id).cloned();
+        let base = self
+            .saved
+            .borrow()
+            .get(&doc.id)
+            .map(|s| s.to_document(&doc.id));
         let base_rev = base.as_ref().map_or(0, |b| b.revision);
         let stored = match self.area.get(&key) {
             Ok(Some(raw)) => match decode_document(&raw, Some(&doc.id)) {
@@ -357,26 +360,6 @@ impl Store {
         self.write(key, &raw)?;
         *last.borrow_mut() = Some(raw);
         Ok(true)
-    }
-
-    /// Raw strings of the blobs (memory, model) stored by other parts of the app.
-    pub fn blobs(&self) -> BTreeMap<String, String> {
-        self.area
-            .keys()
-            .into_iter()
-            .filter_map(|k| {
-                let name = k.strip_prefix(persist::BLOB_PREFIX)?.to_string();
-                Some((name, self.area.get(&k).ok().flatten()?))
-            })
-            .collect()
-    }
-
-    pub fn save_blob(&self, name: &str, raw: &str) -> Result<(), SaveError> {
-        self.write(&persist::blob_key(name), raw)
-    }
-
-    pub fn load_blob(&self, name: &str) -> Option<String> {
-        self.area.get(&persist::blob_key(name)).ok().flatten()
     }
 
     /// The stored version of one document, if it parses (for other tabs' changes).

@@ -22,7 +22,9 @@ impl StorageState {
                 self.app.schema_rev.update(|r| *r += 1);
             }
         }
-        self.refresh_usage();
+        if let Some(u) = self.store.try_with_value(|s| s.rescan_usage()) {
+            self.usage.set(u);
+        }
     }
 
     fn other_tab_wrote(&self, id: &str, exists: bool) {
