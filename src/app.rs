@@ -19,6 +19,7 @@ use crate::toolbar::{SpanBar, TopBar};
 pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
+    app.load_gazetteer_after_paint();
     // storage: load saved work, autosave, other tabs (src/storage/)
     crate::storage::use_autosave(app);
     let _ = window_event_listener(leptos::ev::keydown, move |ev| on_key(app, &ev));
@@ -88,9 +89,23 @@ fn on_key(app: AppState, ev: &web_sys::KeyboardEvent) {
     };
     ev.prevent_default();
     let extending = matches!(intent, Intent::ExtendSelection(_));
+    let finding = matches!(intent, Intent::FindLabel);
     app.dispatch(intent);
     if extending {
         show_pending(app);
+    }
+    if finding {
+        let input = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                d.query_selector("[data-testid=label-search]")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(input) = input {
+            let _ = input.focus();
+        }
     }
 }
 

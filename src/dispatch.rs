@@ -2,12 +2,12 @@
 //! the core (`Edit::apply`, `History`); errors become a notice, changes are announced.
 
 use leptos::prelude::*;
-use spanmark_core::detect::detect;
 use spanmark_core::{
     CoreError, DocStatus, Document, Edit, History, SchemaChange, Span, SpanState, Step,
 };
 
 use crate::caret::Extent;
+use crate::detection::Gazetteer;
 use crate::intent::Intent;
 use crate::state::{AppState, Change};
 
@@ -108,6 +108,8 @@ impl AppState {
                 self.edit(&Edit::AcceptAll)?;
             }
             Intent::Schema(change) => self.change_schema(&change)?,
+            // Focusing the type-ahead is the page's part (app.rs).
+            Intent::FindLabel => {}
             Intent::ToggleHelp => self.help_open.update(|o| *o = !*o),
             Intent::Escape => {
                 if self.help_open.get_untracked() {
@@ -135,7 +137,12 @@ impl AppState {
         let now = js_sys::Date::now();
         doc.created = now;
         doc.updated = now;
-        let suggestions = detect(doc.text(), doc.tokens());
+        let suggestions = self.suggest(&doc);
+        if self.gazetteer.get_untracked() == Gazetteer::Builtin {
+            self.untouched.update_value(|u| {
+                u.insert(id.clone());
+            });
+        }
         if !suggestions.is_empty() {
             // Detection output is not an undo step: the document starts with it.
             Edit::Suggest { spans: suggestions }.apply(&mut doc, &self.schema.get_untracked())?;
@@ -223,6 +230,9 @@ impl AppState {
         });
         let step = step.unwrap_or(Err(CoreError::Invalid("The page was closed.".into())))?;
         if !step.is_noop() {
+            self.untouched.update_value(|u| {
+                u.remove(&id);
+            });
             self.histories
                 .update_value(|h| h.entry(id.clone()).or_default().record(step.clone()));
             self.history_rev.update(|r| *r += 1);

@@ -49,6 +49,8 @@ pub enum Intent {
     AcceptAll,
     Schema(SchemaChange),
     ToggleHelp,
+    /// "/": type a label's name (when there are more labels than number keys).
+    FindLabel,
     /// Close the help, or drop the selection.
     Escape,
 }

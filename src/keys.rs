@@ -81,6 +81,7 @@ pub fn shortcut(
         "Delete" | "Backspace" | "x" => Some(Intent::RemoveSelected),
         "l" => Some(Intent::LabelAllSelected),
         "A" => Some(Intent::AcceptAll),
+        "/" => Some(Intent::FindLabel),
         key => {
             let mut chars = key.chars();
             let c = chars.next()?;
@@ -120,6 +121,10 @@ pub const HELP: &[(&str, &str)] = &[
         "label every other occurrence of the selected span's text",
     ),
     ("Shift+A", "accept all suggestions"),
+    (
+        "/",
+        "find a label by name (when there are more than nine), Enter applies it",
+    ),
     ("Ctrl+Z", "undo"),
     ("Ctrl+Shift+Z or Ctrl+Y", "redo"),
     (
@@ -196,6 +201,7 @@ mod tests {
         assert_eq!(press("Tab", false, true, false), Some(Intent::SelectPrev));
         assert_eq!(press("?", false, true, false), Some(Intent::ToggleHelp));
         assert_eq!(press("A", false, true, false), Some(Intent::AcceptAll));
+        assert_eq!(press("/", false, false, false), Some(Intent::FindLabel));
     }
 
     #[test]

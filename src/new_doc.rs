@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::detection::Gazetteer;
 use crate::intent::Intent;
 use crate::state::use_app;
 
@@ -97,6 +98,13 @@ pub fn NewDocForm() -> impl IntoView {
                     submit();
                 }>"Annotate"</button>
                 <span class="hint">"Ctrl+Enter · line endings become LF; nothing else changes"</span>
+                <span class="hint" data-testid="gazetteer-status">
+                    {move || match app.gazetteer.get() {
+                        Gazetteer::Builtin => "Loading the larger place-name list…".to_string(),
+                        Gazetteer::Extra(n) => format!("{n} names known"),
+                        Gazetteer::Failed(e) => format!("Using the built-in names only: {e}"),
+                    }}
+                </span>
             </div>
         </section>
     }

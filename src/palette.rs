@@ -1,5 +1,6 @@
 //! The label palette: each label's colour, key and count in the open document; a click
 //! labels the selected text or relabels the selected span. It stays in view while scrolling.
+//! With more labels than number keys, "/" opens a type-ahead over the label names.
 
 use std::collections::HashMap;
 
@@ -8,6 +9,19 @@ use leptos::prelude::*;
 use crate::intent::Intent;
 use crate::schema_editor::SchemaEditor;
 use crate::state::use_app;
+
+/// Labels beyond this many have no number key: the type-ahead appears.
+const KEYED_LABELS: usize = 9;
+
+fn blur(ev: &web_sys::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.blur();
+    }
+}
 
 #[component]
 pub fn Palette() -> impl IntoView {
@@ -27,6 +41,23 @@ pub fn Palette() -> impl IntoView {
     });
     let editing = RwSignal::new(false);
     let labels = move || app.schema.with(|s| s.labels.clone());
+    let filter = RwSignal::new(String::new());
+    let hidden = move |name: &str| {
+        filter.with(|f| !f.is_empty() && !name.to_lowercase().contains(&f.trim().to_lowercase()))
+    };
+    let many = move || app.schema.with(|s| s.labels.len() > KEYED_LABELS);
+    let choose = move || {
+        let first = app.schema.with_untracked(|s| {
+            s.labels
+                .iter()
+                .find(|l| !hidden(&l.name))
+                .map(|l| l.name.clone())
+        });
+        filter.set(String::new());
+        if let Some(name) = first {
+            app.dispatch(Intent::ApplyLabel(name));
+        }
+    };
     view! {
         <div class="palette" data-testid="palette" role="toolbar" aria-label="Labels">
             <For
@@ -36,10 +67,12 @@ pub fn Palette() -> impl IntoView {
                     let name = label.name.clone();
                     let count_name = name.clone();
                     let click_name = name.clone();
+                    let filter_name = name.clone();
                     let key = label.key.map(|k| k.to_string()).unwrap_or_default();
                     view! {
                         <button
                             class="label-chip"
+                            class:filtered-out=move || hidden(&filter_name)
                             data-testid=format!("label-{name}")
                             style=format!("--c:{}", label.color)
                             title=format!("Label as {name} (key {key})")
@@ -56,6 +89,29 @@ pub fn Palette() -> impl IntoView {
                     }
                 }
             />
+            <Show when=many>
+                <input
+                    class="label-search"
+                    type="search"
+                    data-testid="label-search"
+                    placeholder="/ find a label"
+                    aria-label="Find a label (press /)"
+                    prop:value=move || filter.get()
+                    on:input=move |ev| filter.set(event_target_value(&ev))
+                    on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+                        "Enter" => {
+                            ev.prevent_default();
+                            choose();
+                            blur(&ev);
+                        }
+                        "Escape" => {
+                            filter.set(String::new());
+                            blur(&ev);
+                        }
+                        _ => {}
+                    }
+                />
+            </Show>
             <button
                 class="schema-toggle"
                 data-testid="schema-edit"

@@ -6,10 +6,13 @@
 //! documents that changed (their `revision` was bumped) or were deleted, and whether the
 //! label schema changed. Nothing here writes to localStorage.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
+use spanmark_core::detect::Pipeline;
 use spanmark_core::{Document, History, Schema};
+
+use crate::detection::Gazetteer;
 
 /// What changed in one dispatch, for autosave.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -55,6 +58,12 @@ pub struct AppState {
     /// Undo/redo per document id (not reactive: `history_rev` says when it moved).
     pub histories: StoredValue<HashMap<String, History>>,
     pub history_rev: RwSignal<u64>,
+    /// The detector, made on first use; the larger gazetteer replaces it when it has
+    /// loaded (detection.rs).
+    pub detector: StoredValue<Option<Pipeline>>,
+    pub gazetteer: RwSignal<Gazetteer>,
+    /// Documents detected before the larger gazetteer arrived and not edited since.
+    pub untouched: StoredValue<HashSet<String>>,
 }
 
 impl AppState {
@@ -72,6 +81,9 @@ impl AppState {
             help_open: RwSignal::new(false),
             histories: StoredValue::new(HashMap::new()),
             history_rev: RwSignal::new(0),
+            detector: StoredValue::new(None),
+            gazetteer: RwSignal::new(Gazetteer::Builtin),
+            untouched: StoredValue::new(HashSet::new()),
         }
     }
 

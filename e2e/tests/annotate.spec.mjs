@@ -234,3 +234,35 @@ test('label all occurrences gives every other whole-word match the label', async
   await page.keyboard.press('l');
   await until(async () => (await spanAt(page, second))?.label === 'LOC', 'label all by key');
 });
+
+test('the larger gazetteer loads after first paint; untouched documents get its suggestions', async () => {
+  const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await ctx.route('**/extra.tsv', async (route) => { await held; await route.continue(); });
+  const page = await app.open(ctx);
+  assert.match(await page.locator('[data-testid=gazetteer-status]').textContent(), /Loading/);
+  const text = 'The mayor of Zywiec met farmers in Lahore on Friday.';
+  const zywiec = cp(text, 'Zywiec');
+  await annotate(page, text, 'Before');
+  assert.equal(await spanAt(page, zywiec), undefined, 'not known from the built-in lists');
+  // A second document that the user edits before the list arrives is left alone.
+  await annotate(page, text, 'Edited');
+  await drag(page, 'farmers');
+  await page.keyboard.press('6');
+  await until(() => spanAt(page, cp(text, 'farmers')), 'edited');
+  release();
+  // Back in the first document the new suggestion appears.
+  await page.locator('[data-testid=doc-item]').nth(0).locator('[data-testid=doc-open]').click();
+  const got = await until(() => spanAt(page, zywiec), 'Zywiec suggested from the larger list', 8000);
+  assert.deepEqual([got.label, got.state, got.origin], ['GPE', 'suggested', 'auto']);
+  await page.locator('[data-testid=doc-item]').nth(1).locator('[data-testid=doc-open]').click();
+  await page.waitForSelector('[data-testid=doc-text]');
+  assert.equal(await spanAt(page, zywiec), undefined, 'the edited document keeps its spans');
+  // New documents use it at once.
+  await page.click('[data-testid=new-doc]');
+  assert.match(await page.locator('[data-testid=gazetteer-status]').textContent(), /\d+ names known/);
+  await annotate(page, text, 'After');
+  assert.equal((await spanAt(page, zywiec))?.label, 'GPE');
+  await ctx.close();
+});

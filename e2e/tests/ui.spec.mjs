@@ -178,3 +178,26 @@ test('dropping a .txt file on the form fills the article and the title', async (
   // CRLF becomes LF, nothing else changes.
   assert.equal(await page.locator('[data-testid=doc-text]').textContent(), content.replace(/\r\n/g, '\n'));
 });
+
+test('with more labels than number keys, "/" finds a label by name', async () => {
+  const page = await app.open();
+  await annotate(page, A, 'Many labels');
+  await page.click('[data-testid=schema-edit]');
+  for (const name of ['WEAPON', 'VEHICLE']) {
+    await page.fill('[data-testid=label-add-name]', name);
+    await page.click('[data-testid=label-add]');
+    await page.waitForSelector(`[data-testid=label-${name}]`);
+  }
+  assert.equal(await page.locator('[data-testid=label-VEHICLE] kbd').textContent(), '', 'the tenth label has no key');
+  await page.click('[data-testid=schema-edit]');
+  await page.keyboard.press('Escape');
+  await drag(page, 'London');
+  await page.keyboard.press('/');
+  await until(() => page.evaluate(() => document.activeElement?.dataset.testid === 'label-search'), 'type-ahead focused');
+  await page.keyboard.type('vehi');
+  assert.equal(await page.locator('.label-chip:not(.filtered-out)').count(), 1);
+  await page.keyboard.press('Enter');
+  const london = cp(A, 'London');
+  await until(async () => (await entities(page)).some((e) => e.start === london[0] && e.end === london[1] && e.label === 'VEHICLE'), 'labelled by name');
+  assert.equal(await page.locator('.label-chip.filtered-out').count(), 0, 'the filter is cleared');
+});
