@@ -43,7 +43,7 @@ summary+=("end to end: $n flows passed")
 if [ -x scripts/interop-spacy.sh ]; then
   step "interop: exports loaded by real spaCy"
   scripts/interop-spacy.sh 2>&1 | tee "$logdir/interop.log" || fail "spaCy interop"
-  summary+=("interop: $(grep -E '^interop:' "$logdir/interop.log" | tail -1)")
+  summary+=("$(grep -E "^interop:" "$logdir/interop.log" | tail -1)")
 fi
 
 printf '\n\033[1m== summary ==\033[0m\n'; printf '%s\n' "${summary[@]}"
