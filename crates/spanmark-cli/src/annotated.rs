@@ -51,30 +51,52 @@ pub fn load(path: &Path) -> Result<Vec<Annotated>, String> {
 }
 
 fn load_file(path: &Path) -> Result<Vec<Annotated>, String> {
-    let raw = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let raw = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     if path.extension().is_some_and(|x| x == "jsonl") {
         let mut docs = Vec::new();
-        for (n, line) in raw.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        for (n, line) in raw
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
             let value: Value = serde_json::from_str(line)
                 .map_err(|e| format!("line {} of {} is not JSON: {e}", n + 1, path.display()))?;
-            let key = value.get("id").map(key_of).unwrap_or_else(|| format!("{}", n + 1));
-            docs.push(document(&value, key, &format!("line {} of {}", n + 1, path.display()))?);
+            let key = value
+                .get("id")
+                .map(key_of)
+                .unwrap_or_else(|| format!("{}", n + 1));
+            docs.push(document(
+                &value,
+                key,
+                &format!("line {} of {}", n + 1, path.display()),
+            )?);
         }
         return Ok(docs);
     }
-    let value: Value = serde_json::from_str(&raw).map_err(|e| format!("{} is not JSON: {e}", path.display()))?;
+    let value: Value =
+        serde_json::from_str(&raw).map_err(|e| format!("{} is not JSON: {e}", path.display()))?;
     if let Some(list) = value.get("documents").and_then(Value::as_array) {
         if let Some(unit) = value.get("offsets").and_then(Value::as_str) {
             if unit != "codepoint" {
-                return Err(format!("{} counts offsets in {unit}; export it with code point offsets", path.display()));
+                return Err(format!(
+                    "{} counts offsets in {unit}; export it with code point offsets",
+                    path.display()
+                ));
             }
         }
         return list
             .iter()
             .enumerate()
             .map(|(n, d)| {
-                let key = d.get("id").map(key_of).unwrap_or_else(|| format!("{}", n + 1));
+                let key = d
+                    .get("id")
+                    .map(key_of)
+                    .unwrap_or_else(|| format!("{}", n + 1));
                 document(d, key, &format!("document {} of {}", n + 1, path.display()))
             })
             .collect();
@@ -83,25 +105,50 @@ fn load_file(path: &Path) -> Result<Vec<Annotated>, String> {
 }
 
 fn key_of(v: &Value) -> String {
-    v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())
+    v.as_str()
+        .map(str::to_string)
+        .unwrap_or_else(|| v.to_string())
 }
 
 fn document(value: &Value, key: String, place: &str) -> Result<Annotated, String> {
-    let text = value.get("text").and_then(Value::as_str).ok_or_else(|| format!("{place} has no \"text\""))?.to_string();
+    let text = value
+        .get("text")
+        .and_then(Value::as_str)
+        .ok_or_else(|| format!("{place} has no \"text\""))?
+        .to_string();
     let len = text.chars().count();
     let mut mentions = Vec::new();
-    for (n, s) in value.get("spans").and_then(Value::as_array).into_iter().flatten().enumerate() {
+    for (n, s) in value
+        .get("spans")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
         let field = |name: &str| s.get(name).and_then(Value::as_u64).map(|x| x as usize);
-        let (Some(start), Some(end), Some(label)) = (field("start"), field("end"), s.get("label").and_then(Value::as_str))
-        else {
-            return Err(format!("span {} in {place} needs a start, an end and a label", n + 1));
+        let (Some(start), Some(end), Some(label)) = (
+            field("start"),
+            field("end"),
+            s.get("label").and_then(Value::as_str),
+        ) else {
+            return Err(format!(
+                "span {} in {place} needs a start, an end and a label",
+                n + 1
+            ));
         };
         if start >= end || end > len {
-            return Err(format!("span {} in {place} ({start}–{end}) is outside the text of {len} characters", n + 1));
+            return Err(format!(
+                "span {} in {place} ({start}–{end}) is outside the text of {len} characters",
+                n + 1
+            ));
         }
         mentions.push(Mention::new(start, end, label));
     }
-    Ok(Annotated { key, text, mentions })
+    Ok(Annotated {
+        key,
+        text,
+        mentions,
+    })
 }
 
 #[cfg(test)]
@@ -114,15 +161,25 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("spanmark-annotated-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let text = "Kabul 🇦🇫 and Herat";
-        let spans = vec![Span::suggested(0, 5, "GPE", Origin::Gazetteer), Span::suggested(13, 18, "GPE", Origin::Gazetteer)];
+        let spans = vec![
+            Span::suggested(0, 5, "GPE", Origin::Gazetteer),
+            Span::suggested(13, 18, "GPE", Origin::Gazetteer),
+        ];
         let value = to_json(None, text, &spans);
         assert_eq!(value["spans"][1]["text"], "Herat");
         std::fs::write(dir.join("a.json"), value.to_string()).unwrap();
         let docs = load(&dir).unwrap();
         assert_eq!(docs.len(), 1);
         assert_eq!(docs[0].key, "a");
-        assert_eq!(docs[0].mentions, vec![Mention::new(0, 5, "GPE"), Mention::new(13, 18, "GPE")]);
-        std::fs::write(dir.join("a.json"), r#"{"text":"ab","spans":[{"start":1,"end":9,"label":"X"}]}"#).unwrap();
+        assert_eq!(
+            docs[0].mentions,
+            vec![Mention::new(0, 5, "GPE"), Mention::new(13, 18, "GPE")]
+        );
+        std::fs::write(
+            dir.join("a.json"),
+            r#"{"text":"ab","spans":[{"start":1,"end":9,"label":"X"}]}"#,
+        )
+        .unwrap();
         assert!(load(&dir).unwrap_err().contains("outside the text"));
         std::fs::remove_dir_all(&dir).unwrap();
     }

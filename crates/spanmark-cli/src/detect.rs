@@ -31,7 +31,12 @@ struct Options {
 }
 
 fn parse(args: &[String]) -> Result<Option<Options>, String> {
-    let mut o = Options { inputs: Vec::new(), out: None, jsonl: false, builtin: false };
+    let mut o = Options {
+        inputs: Vec::new(),
+        out: None,
+        jsonl: false,
+        builtin: false,
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -39,7 +44,9 @@ fn parse(args: &[String]) -> Result<Option<Options>, String> {
             "--jsonl" => o.jsonl = true,
             "--builtin" => o.builtin = true,
             "--out" | "-o" => o.out = Some(it.next().ok_or("--out needs a path")?.into()),
-            flag if flag.starts_with("--") => return Err(format!("unknown option “{flag}”\n{HELP}")),
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option “{flag}”\n{HELP}"))
+            }
             file => o.inputs.push(file.into()),
         }
     }
@@ -51,7 +58,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         println!("{HELP}");
         return Ok(());
     };
-    let pipeline = if o.builtin { Pipeline::builtin() } else { Pipeline::full() };
+    let pipeline = if o.builtin {
+        Pipeline::builtin()
+    } else {
+        Pipeline::full()
+    };
     if o.jsonl {
         return run_jsonl(&o, pipeline);
     }
@@ -59,10 +70,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
         return Err(format!("give one or more text files, or --jsonl\n{HELP}"));
     }
     if let Some(dir) = &o.out {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     for path in &o.inputs {
-        let raw = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let raw = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let text = normalize_newlines(&raw);
         let spans = pipeline.detect(&text, &tokenize(&text));
         let value = to_json(None, &text, &spans);
@@ -70,7 +83,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             Some(dir) => {
                 let target = dir.join(format!("{}.json", stem(path)));
                 let body = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
-                std::fs::write(&target, body + "\n").map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+                std::fs::write(&target, body + "\n")
+                    .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
             }
             None => println!("{value}"),
         }
@@ -79,7 +93,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into())
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "document".into())
 }
 
 /// One input line: where it came from (for error sentences) and its text.
@@ -90,7 +106,10 @@ struct Line {
 }
 
 fn run_jsonl(o: &Options, pipeline: Pipeline) -> Result<(), String> {
-    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).max(1);
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .max(1);
     let pipeline = Arc::new(pipeline);
     let (line_tx, line_rx) = mpsc::sync_channel::<Line>(workers * 64);
     let line_rx = Arc::new(std::sync::Mutex::new(line_rx));
@@ -131,14 +150,21 @@ fn run_jsonl(o: &Options, pipeline: Pipeline) -> Result<(), String> {
             feed("standard input", &mut std::io::stdin().lock())?;
         } else {
             for path in &inputs {
-                let file = std::fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-                feed(&path.display().to_string(), &mut std::io::BufReader::new(file))?;
+                let file = std::fs::File::open(path)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                feed(
+                    &path.display().to_string(),
+                    &mut std::io::BufReader::new(file),
+                )?;
             }
         }
         Ok(())
     });
     let sink: Box<dyn Write> = match &o.out {
-        Some(path) => Box::new(std::fs::File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?),
+        Some(path) => Box::new(
+            std::fs::File::create(path)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        ),
         None => Box::new(std::io::stdout().lock()),
     };
     let mut sink = BufWriter::new(sink);
@@ -151,7 +177,8 @@ fn run_jsonl(o: &Options, pipeline: Pipeline) -> Result<(), String> {
         while let Some(result) = pending.remove(&next) {
             match result {
                 Ok(line) if failure.is_none() => {
-                    writeln!(sink, "{line}").map_err(|e| format!("cannot write the output: {e}"))?;
+                    writeln!(sink, "{line}")
+                        .map_err(|e| format!("cannot write the output: {e}"))?;
                 }
                 Ok(_) => {}
                 Err(e) => failure = failure.or(Some(e)),
@@ -162,11 +189,14 @@ fn run_jsonl(o: &Options, pipeline: Pipeline) -> Result<(), String> {
             break;
         }
     }
-    sink.flush().map_err(|e| format!("cannot write the output: {e}"))?;
+    sink.flush()
+        .map_err(|e| format!("cannot write the output: {e}"))?;
     if let Some(e) = failure {
         return Err(e);
     }
-    reader.join().map_err(|_| "the reader stopped unexpectedly".to_string())??;
+    reader
+        .join()
+        .map_err(|_| "the reader stopped unexpectedly".to_string())??;
     for h in handles {
         let _ = h.join();
     }
@@ -174,7 +204,8 @@ fn run_jsonl(o: &Options, pipeline: Pipeline) -> Result<(), String> {
 }
 
 fn annotate_line(pipeline: &Pipeline, line: &Line) -> Result<String, String> {
-    let value: Value = serde_json::from_str(&line.raw).map_err(|e| format!("{} is not JSON: {e}", line.place))?;
+    let value: Value =
+        serde_json::from_str(&line.raw).map_err(|e| format!("{} is not JSON: {e}", line.place))?;
     let text = value
         .get("text")
         .and_then(Value::as_str)

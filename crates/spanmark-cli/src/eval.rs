@@ -33,7 +33,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "--pred" => pred = Some(it.next().ok_or("--pred needs a path")?.into()),
             "--errors" => {
                 let n = it.next().ok_or("--errors needs a number")?;
-                errors = n.parse().map_err(|_| format!("--errors needs a number, not “{n}”"))?;
+                errors = n
+                    .parse()
+                    .map_err(|_| format!("--errors needs a number, not “{n}”"))?;
             }
             other => return Err(format!("unknown argument “{other}”\n{HELP}")),
         }
@@ -45,13 +47,19 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if gold_docs.is_empty() {
         return Err(format!("no annotated documents in {}", gold.display()));
     }
-    let pred_docs: HashMap<String, _> = load(&pred)?.into_iter().map(|d| (d.key.clone(), d)).collect();
+    let pred_docs: HashMap<String, _> = load(&pred)?
+        .into_iter()
+        .map(|d| (d.key.clone(), d))
+        .collect();
     let mut tally = Tally::default();
     let mut missing = Vec::new();
     for g in &gold_docs {
         match pred_docs.get(&g.key) {
             Some(p) if p.text != g.text => {
-                return Err(format!("the texts of “{}” differ between gold and predictions", g.key));
+                return Err(format!(
+                    "the texts of “{}” differ between gold and predictions",
+                    g.key
+                ));
             }
             Some(p) => tally.add(&g.text, &g.mentions, &p.mentions),
             None => {
@@ -61,7 +69,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
     if !missing.is_empty() {
-        eprintln!("spanmark: no predictions for {} document(s), scored as empty: {}", missing.len(), missing.join(", "));
+        eprintln!(
+            "spanmark: no predictions for {} document(s), scored as empty: {}",
+            missing.len(),
+            missing.join(", ")
+        );
     }
     print!("{}", tally.report(errors));
     Ok(())

@@ -41,7 +41,9 @@ fn detect_builtin(bencher: Bencher, bytes: usize) {
     let text = article(bytes);
     let tokens = tokenize(&text);
     let pipeline = Pipeline::builtin();
-    bencher.counter(CharsCount::of_str(&text)).bench(|| pipeline.detect(divan::black_box(&text), &tokens));
+    bencher
+        .counter(CharsCount::of_str(&text))
+        .bench(|| pipeline.detect(divan::black_box(&text), &tokens));
 }
 
 #[divan::bench(args = SIZES)]
@@ -49,19 +51,24 @@ fn detect_full(bencher: Bencher, bytes: usize) {
     let text = article(bytes);
     let tokens = tokenize(&text);
     let pipeline = Pipeline::full();
-    bencher.counter(CharsCount::of_str(&text)).bench(|| pipeline.detect(divan::black_box(&text), &tokens));
+    bencher
+        .counter(CharsCount::of_str(&text))
+        .bench(|| pipeline.detect(divan::black_box(&text), &tokens));
 }
 
 #[divan::bench(args = SIZES)]
 fn tokenize_and_detect(bencher: Bencher, bytes: usize) {
     let text = article(bytes);
     let pipeline = Pipeline::full();
-    bencher.counter(CharsCount::of_str(&text)).bench(|| pipeline.detect(&text, &tokenize(divan::black_box(&text))));
+    bencher
+        .counter(CharsCount::of_str(&text))
+        .bench(|| pipeline.detect(&text, &tokenize(divan::black_box(&text))));
 }
 
 #[divan::bench(sample_count = 10)]
 fn build_full_pipeline() -> Pipeline {
     let mut p = Pipeline::builtin();
-    p.add_gazetteer(spanmark_core::detect::EXTRA_GAZETTEER.as_bytes()).expect("extra gazetteer");
+    p.add_gazetteer(spanmark_core::detect::EXTRA_GAZETTEER.as_bytes())
+        .expect("extra gazetteer");
     p
 }

@@ -13,7 +13,11 @@ pub struct Mention {
 
 impl Mention {
     pub fn new(start: usize, end: usize, label: impl Into<String>) -> Mention {
-        Mention { start, end, label: label.into() }
+        Mention {
+            start,
+            end,
+            label: label.into(),
+        }
     }
 }
 
@@ -92,26 +96,61 @@ impl Tally {
         self.documents += 1;
         let chars: Vec<char> = text.chars().collect();
         let slice = |m: &Mention| -> String {
-            chars.get(m.start.min(chars.len())..m.end.min(chars.len())).map(|c| c.iter().collect()).unwrap_or_default()
+            chars
+                .get(m.start.min(chars.len())..m.end.min(chars.len()))
+                .map(|c| c.iter().collect())
+                .unwrap_or_default()
         };
         tally(&mut self.per_label, gold, pred, |l| Some(l.to_string()));
-        tally(&mut self.core3, gold, pred, |l| core3(l).map(str::to_string));
-        let gold_at: HashMap<(usize, usize), &str> = gold.iter().map(|m| ((m.start, m.end), m.label.as_str())).collect();
-        let pred_at: HashMap<(usize, usize), &str> = pred.iter().map(|m| ((m.start, m.end), m.label.as_str())).collect();
+        tally(&mut self.core3, gold, pred, |l| {
+            core3(l).map(str::to_string)
+        });
+        let gold_at: HashMap<(usize, usize), &str> = gold
+            .iter()
+            .map(|m| ((m.start, m.end), m.label.as_str()))
+            .collect();
+        let pred_at: HashMap<(usize, usize), &str> = pred
+            .iter()
+            .map(|m| ((m.start, m.end), m.label.as_str()))
+            .collect();
         for p in pred {
             match gold_at.get(&(p.start, p.end)) {
                 Some(g) if *g == p.label => {}
                 Some(g) => {
-                    *self.errors.entry((ErrorKind::WrongLabel, slice(p), g.to_string(), p.label.clone())).or_default() += 1
+                    *self
+                        .errors
+                        .entry((
+                            ErrorKind::WrongLabel,
+                            slice(p),
+                            g.to_string(),
+                            p.label.clone(),
+                        ))
+                        .or_default() += 1
                 }
                 None => {
-                    *self.errors.entry((ErrorKind::FalsePositive, slice(p), String::new(), p.label.clone())).or_default() += 1
+                    *self
+                        .errors
+                        .entry((
+                            ErrorKind::FalsePositive,
+                            slice(p),
+                            String::new(),
+                            p.label.clone(),
+                        ))
+                        .or_default() += 1
                 }
             }
         }
         for g in gold {
             if !pred_at.contains_key(&(g.start, g.end)) {
-                *self.errors.entry((ErrorKind::FalseNegative, slice(g), g.label.clone(), String::new())).or_default() += 1;
+                *self
+                    .errors
+                    .entry((
+                        ErrorKind::FalseNegative,
+                        slice(g),
+                        g.label.clone(),
+                        String::new(),
+                    ))
+                    .or_default() += 1;
             }
         }
     }
@@ -137,8 +176,15 @@ impl Tally {
 
     /// The most frequent errors: (kind, text, gold label, predicted label, count), most frequent first.
     pub fn top_errors(&self, n: usize) -> Vec<(ErrorKind, String, String, String, usize)> {
-        let mut all: Vec<_> = self.errors.iter().map(|((k, t, g, p), c)| (*k, t.clone(), g.clone(), p.clone(), *c)).collect();
-        all.sort_by(|a, b| b.4.cmp(&a.4).then_with(|| (a.0, &a.1, &a.2, &a.3).cmp(&(b.0, &b.1, &b.2, &b.3))));
+        let mut all: Vec<_> = self
+            .errors
+            .iter()
+            .map(|((k, t, g, p), c)| (*k, t.clone(), g.clone(), p.clone(), *c))
+            .collect();
+        all.sort_by(|a, b| {
+            b.4.cmp(&a.4)
+                .then_with(|| (a.0, &a.1, &a.2, &a.3).cmp(&(b.0, &b.1, &b.2, &b.3)))
+        });
         all.truncate(n);
         all
     }
@@ -146,7 +192,10 @@ impl Tally {
     /// A plain-text table: per label, all labels, core3, then the most frequent errors.
     pub fn report(&self, errors: usize) -> String {
         let mut out = format!("{} documents, strict exact-span match\n\n", self.documents);
-        out.push_str(&format!("{:<10} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7}\n", "label", "tp", "fp", "fn", "P", "R", "F1"));
+        out.push_str(&format!(
+            "{:<10} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7}\n",
+            "label", "tp", "fp", "fn", "P", "R", "F1"
+        ));
         let row = |name: &str, c: &Counts| {
             format!(
                 "{:<10} {:>6} {:>6} {:>6} {:>7.1} {:>7.1} {:>7.1}\n",
@@ -172,14 +221,22 @@ impl Tally {
                     ErrorKind::FalseNegative => format!("missed {gold}"),
                     ErrorKind::WrongLabel => format!("{gold} labelled {pred}"),
                 };
-                out.push_str(&format!("{count:>4}  {what:<26} “{}”\n", text.replace('\n', " ")));
+                out.push_str(&format!(
+                    "{count:>4}  {what:<26} “{}”\n",
+                    text.replace('\n', " ")
+                ));
             }
         }
         out
     }
 }
 
-fn tally(into: &mut BTreeMap<String, Counts>, gold: &[Mention], pred: &[Mention], view: impl Fn(&str) -> Option<String>) {
+fn tally(
+    into: &mut BTreeMap<String, Counts>,
+    gold: &[Mention],
+    pred: &[Mention],
+    view: impl Fn(&str) -> Option<String>,
+) {
     let mut g: HashMap<(usize, usize, String), usize> = HashMap::new();
     for m in gold {
         if let Some(l) = view(&m.label) {
@@ -221,18 +278,60 @@ mod tests {
     #[test]
     fn strict_micro_scores_and_core3() {
         let text = "Imran Khan met Lahore police in Punjab on Monday";
-        let gold = [Mention::new(0, 10, "PERSON"), Mention::new(15, 21, "GPE"), Mention::new(32, 38, "GPE"), Mention::new(42, 48, "DATE")];
-        let pred = [Mention::new(0, 5, "PERSON"), Mention::new(15, 21, "GPE"), Mention::new(32, 38, "LOC"), Mention::new(42, 48, "DATE")];
+        let gold = [
+            Mention::new(0, 10, "PERSON"),
+            Mention::new(15, 21, "GPE"),
+            Mention::new(32, 38, "GPE"),
+            Mention::new(42, 48, "DATE"),
+        ];
+        let pred = [
+            Mention::new(0, 5, "PERSON"),
+            Mention::new(15, 21, "GPE"),
+            Mention::new(32, 38, "LOC"),
+            Mention::new(42, 48, "DATE"),
+        ];
         let mut t = Tally::default();
         t.add(text, &gold, &pred);
-        assert_eq!(t.all(), Counts { tp: 2, fp: 2, fn_: 2 });
+        assert_eq!(
+            t.all(),
+            Counts {
+                tp: 2,
+                fp: 2,
+                fn_: 2
+            }
+        );
         assert!((t.all().f1() - 0.5).abs() < 1e-9);
         // core3 merges GPE and LOC, so "Punjab" counts there; DATE is not in core3
-        assert_eq!(t.core3(), Counts { tp: 2, fp: 1, fn_: 1 });
+        assert_eq!(
+            t.core3(),
+            Counts {
+                tp: 2,
+                fp: 1,
+                fn_: 1
+            }
+        );
         let errors = t.top_errors(10);
-        assert!(errors.contains(&(ErrorKind::WrongLabel, "Punjab".into(), "GPE".into(), "LOC".into(), 1)));
-        assert!(errors.contains(&(ErrorKind::FalsePositive, "Imran".into(), String::new(), "PERSON".into(), 1)));
-        assert!(errors.contains(&(ErrorKind::FalseNegative, "Imran Khan".into(), "PERSON".into(), String::new(), 1)));
+        assert!(errors.contains(&(
+            ErrorKind::WrongLabel,
+            "Punjab".into(),
+            "GPE".into(),
+            "LOC".into(),
+            1
+        )));
+        assert!(errors.contains(&(
+            ErrorKind::FalsePositive,
+            "Imran".into(),
+            String::new(),
+            "PERSON".into(),
+            1
+        )));
+        assert!(errors.contains(&(
+            ErrorKind::FalseNegative,
+            "Imran Khan".into(),
+            "PERSON".into(),
+            String::new(),
+            1
+        )));
         let report = t.report(5);
         assert!(report.contains("CORE3") && report.contains("missed PERSON"));
     }

@@ -21,9 +21,17 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
         if !acronym_shape(v[k].text) {
             continue;
         }
-        let Some(name_end) = definition_site(v, k) else { continue };
-        let ending = name_end.checked_sub(1).and_then(|e| owner[e]).map(|c| kept[c]).filter(|c| c.last == name_end);
-        let ending_kind = ending.filter(|c| c.kind.is_name() && c.kind != Kind::Norp).map(|c| c.kind);
+        let Some(name_end) = definition_site(v, k) else {
+            continue;
+        };
+        let ending = name_end
+            .checked_sub(1)
+            .and_then(|e| owner[e])
+            .map(|c| kept[c])
+            .filter(|c| c.last == name_end);
+        let ending_kind = ending
+            .filter(|c| c.kind.is_name() && c.kind != Kind::Norp)
+            .map(|c| c.kind);
         let kind = match initials_match(v, lex, name_end, v[k].text) {
             Some(start) if ending.is_some_and(|c| c.first == start) => ending_kind,
             Some(start) => {
@@ -32,8 +40,16 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
                     ending_kind
                 } else {
                     // "... Mission in Afghanistan (UNAMA)": a longer name than the place it ends with
-                    let kind = ending_kind.filter(|k| matches!(k, Kind::Org | Kind::Fac | Kind::Loc)).unwrap_or(Kind::Org);
-                    added.push(Candidate::new(start, name_end, kind, Origin::Acronym, rank::ACRONYM));
+                    let kind = ending_kind
+                        .filter(|k| matches!(k, Kind::Org | Kind::Fac | Kind::Loc))
+                        .unwrap_or(Kind::Org);
+                    added.push(Candidate::new(
+                        start,
+                        name_end,
+                        kind,
+                        Origin::Acronym,
+                        rank::ACRONYM,
+                    ));
                     Some(kind)
                 }
             }
@@ -56,7 +72,13 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
     for (k, t) in v.iter().enumerate() {
         if owner[k].is_none() {
             if let Some(kind) = defined.get(t.text) {
-                kept.push(Candidate::new(k, k + 1, *kind, Origin::Acronym, rank::ACRONYM));
+                kept.push(Candidate::new(
+                    k,
+                    k + 1,
+                    *kind,
+                    Origin::Acronym,
+                    rank::ACRONYM,
+                ));
             }
         }
     }
@@ -104,11 +126,33 @@ fn initials_match(v: &[View<'_>], lex: &Lexicon, end: usize, acronym: &str) -> O
         if t.line_start && p + 1 < end && words.is_empty() {
             break;
         }
-        let optional = matches!(t.text, "of" | "for" | "and" | "in" | "the" | "on" | "e" | "i" | "ul" | "al" | "ud" | "s" | "'" | "’" | "'s" | "’s");
+        let optional = matches!(
+            t.text,
+            "of" | "for"
+                | "and"
+                | "in"
+                | "the"
+                | "on"
+                | "e"
+                | "i"
+                | "ul"
+                | "al"
+                | "ud"
+                | "s"
+                | "'"
+                | "’"
+                | "'s"
+                | "’s"
+        );
         if org_word(t, lex) || optional || inner_hyphen(v, p) {
             start = p;
             if !t.shape.punct {
-                let c = t.text.chars().next().and_then(|c| c.to_uppercase().next()).unwrap_or(' ');
+                let c = t
+                    .text
+                    .chars()
+                    .next()
+                    .and_then(|c| c.to_uppercase().next())
+                    .unwrap_or(' ');
                 words.push((p, c, optional && !t.shape.cap));
             }
             if t.line_start {
@@ -136,7 +180,8 @@ fn spells(words: &[(usize, char, bool)], want: &[char]) -> bool {
         (None, None) => true,
         (None, Some(_)) => false,
         (Some(&(_, c, optional)), w) => {
-            (optional && spells(&words[1..], want)) || (w == Some(&c) && spells(&words[1..], &want[1..]))
+            (optional && spells(&words[1..], want))
+                || (w == Some(&c) && spells(&words[1..], &want[1..]))
         }
     }
 }
@@ -158,18 +203,55 @@ mod tests {
         shapes::find(&v, &lex, &mut found);
         let mut kept = merge(&v, found);
         apply(&v, &lex, &mut kept);
-        kept.iter().map(|c| (text[v[c.first].byte_start..v[c.last - 1].byte_end].to_string(), c.kind, c.origin)).collect()
+        kept.iter()
+            .map(|c| {
+                (
+                    text[v[c.first].byte_start..v[c.last - 1].byte_end].to_string(),
+                    c.kind,
+                    c.origin,
+                )
+            })
+            .collect()
     }
 
     #[test]
     fn definitions_label_every_use() {
         let got = run("The People's Anti-Fascist Front (PAFF) said. Later PAFF denied it.");
-        assert!(got.contains(&("People's Anti-Fascist Front".into(), Kind::Org, Origin::Acronym)), "{got:?}");
-        assert_eq!(got.iter().filter(|g| g.0 == "PAFF" && g.1 == Kind::Org).count(), 2);
+        assert!(
+            got.contains(&(
+                "People's Anti-Fascist Front".into(),
+                Kind::Org,
+                Origin::Acronym
+            )),
+            "{got:?}"
+        );
+        assert_eq!(
+            got.iter()
+                .filter(|g| g.0 == "PAFF" && g.1 == Kind::Org)
+                .count(),
+            2
+        );
         let got = run("the Islamic Movement of Turkestan, or IMT, and the Karachi Traders Alliance (KTA); KTA said");
-        assert!(got.contains(&("Karachi Traders Alliance".into(), Kind::Org, Origin::Pattern)), "{got:?}");
-        assert!(got.contains(&("Islamic Movement of Turkestan".into(), Kind::Org, Origin::Pattern)), "{got:?}");
-        assert!(got.contains(&("IMT".into(), Kind::Org, Origin::Acronym)), "{got:?}");
+        assert!(
+            got.contains(&(
+                "Karachi Traders Alliance".into(),
+                Kind::Org,
+                Origin::Pattern
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(
+                "Islamic Movement of Turkestan".into(),
+                Kind::Org,
+                Origin::Pattern
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("IMT".into(), Kind::Org, Origin::Acronym)),
+            "{got:?}"
+        );
         assert_eq!(got.iter().filter(|g| g.0 == "KTA").count(), 2);
     }
 

@@ -30,11 +30,22 @@ pub struct Candidate {
 
 impl Candidate {
     pub fn new(first: usize, last: usize, kind: Kind, origin: Origin, rank: u8) -> Candidate {
-        Candidate { first, last, kind, origin, rank }
+        Candidate {
+            first,
+            last,
+            kind,
+            origin,
+            rank,
+        }
     }
 
     pub fn to_span(self, v: &[View<'_>]) -> Span {
-        Span::suggested(v[self.first].start, v[self.last - 1].end, self.kind.label(), self.origin)
+        Span::suggested(
+            v[self.first].start,
+            v[self.last - 1].end,
+            self.kind.label(),
+            self.origin,
+        )
     }
 }
 
@@ -44,7 +55,11 @@ pub fn merge(v: &[View<'_>], mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates.retain(|c| c.first < c.last && c.last <= v.len());
     let chars = |c: &Candidate| v[c.last - 1].end - v[c.first].start;
     candidates.sort_by(|a, b| {
-        chars(b).cmp(&chars(a)).then(a.rank.cmp(&b.rank)).then(a.first.cmp(&b.first)).then(a.kind.cmp(&b.kind))
+        chars(b)
+            .cmp(&chars(a))
+            .then(a.rank.cmp(&b.rank))
+            .then(a.first.cmp(&b.first))
+            .then(a.kind.cmp(&b.kind))
     });
     let mut taken = vec![false; v.len()];
     let mut kept = Vec::with_capacity(candidates.len());
@@ -81,7 +96,10 @@ mod tests {
             ],
         );
         assert_eq!(kept.len(), 2);
-        assert_eq!((kept[0].first, kept[0].last, kept[0].kind), (0, 3, Kind::Org));
+        assert_eq!(
+            (kept[0].first, kept[0].last, kept[0].kind),
+            (0, 3, Kind::Org)
+        );
         assert_eq!((kept[1].first, kept[1].kind), (5, Kind::Gpe));
     }
 }

@@ -9,22 +9,146 @@ use crate::span::Origin;
 
 /// Words after a number that make it something other than a count.
 const NOT_COUNT_AFTER: &[&str] = &[
-    "minute", "minutes", "hour", "hours", "second", "seconds", "a.m.", "p.m.", "am", "pm", "GMT", "o'clock",
-    "percent", "per", "%", "pc", "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres",
-    "meters", "metre", "meter", "feet", "foot", "ft", "kg", "kilograms", "kilogram", "tonnes", "tons", "tonne", "ton",
-    "acres", "hectares", "square", "mm", "cm", "inches", "inch", "degrees", "mph", "kph", "MW", "megawatts", "GW",
-    "barrels", "litres", "liters", "dollars", "rupees", "afghanis", "yuan", "euros", "pounds", "rials", "tomans",
-    "kilos", "grams", "lbs", "cubic", "bpd", "mw", "years-old", "year-old", "th", "st", "nd", "rd",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "second",
+    "seconds",
+    "a.m.",
+    "p.m.",
+    "am",
+    "pm",
+    "GMT",
+    "o'clock",
+    "percent",
+    "per",
+    "%",
+    "pc",
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+    "miles",
+    "mile",
+    "metres",
+    "meters",
+    "metre",
+    "meter",
+    "feet",
+    "foot",
+    "ft",
+    "kg",
+    "kilograms",
+    "kilogram",
+    "tonnes",
+    "tons",
+    "tonne",
+    "ton",
+    "acres",
+    "hectares",
+    "square",
+    "mm",
+    "cm",
+    "inches",
+    "inch",
+    "degrees",
+    "mph",
+    "kph",
+    "MW",
+    "megawatts",
+    "GW",
+    "barrels",
+    "litres",
+    "liters",
+    "dollars",
+    "rupees",
+    "afghanis",
+    "yuan",
+    "euros",
+    "pounds",
+    "rials",
+    "tomans",
+    "kilos",
+    "grams",
+    "lbs",
+    "cubic",
+    "bpd",
+    "mw",
+    "years-old",
+    "year-old",
+    "th",
+    "st",
+    "nd",
+    "rd",
 ];
 /// Words before a number that make it a label or amount, not a count.
 const NOT_COUNT_BEFORE: &[&str] = &[
-    "$", "US$", "Rs", "Rs.", "£", "€", "PKR", "USD", "Section", "Article", "Resolution", "No", "No.", "Flight", "Room",
-    "Route", "Highway", "Chapter", "Rule", "Order", "Clause", "Act", "Amendment", "Paragraph", "Page", "Block", "Sector",
-    "Phase", "Level", "Grade", "Class", "Batch", "Vol", "Model", "Gate", "Platform", "Ward", "Camp", "Bay", "Lane",
-    "Street", "Road", "Plot", "House", "Box", "F", "JF", "Su", "T", "Mi", "MQ", "Boeing", "Airbus", "COVID", "G",
-    "magnitude", "Magnitude", "scale", "number", "No.",
+    "$",
+    "US$",
+    "Rs",
+    "Rs.",
+    "£",
+    "€",
+    "PKR",
+    "USD",
+    "Section",
+    "Article",
+    "Resolution",
+    "No",
+    "No.",
+    "Flight",
+    "Room",
+    "Route",
+    "Highway",
+    "Chapter",
+    "Rule",
+    "Order",
+    "Clause",
+    "Act",
+    "Amendment",
+    "Paragraph",
+    "Page",
+    "Block",
+    "Sector",
+    "Phase",
+    "Level",
+    "Grade",
+    "Class",
+    "Batch",
+    "Vol",
+    "Model",
+    "Gate",
+    "Platform",
+    "Ward",
+    "Camp",
+    "Bay",
+    "Lane",
+    "Street",
+    "Road",
+    "Plot",
+    "House",
+    "Box",
+    "F",
+    "JF",
+    "Su",
+    "T",
+    "Mi",
+    "MQ",
+    "Boeing",
+    "Airbus",
+    "COVID",
+    "G",
+    "magnitude",
+    "Magnitude",
+    "scale",
+    "number",
+    "No.",
 ];
-const UNITS_OF_TIME: &[&str] = &["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"];
+const UNITS_OF_TIME: &[&str] = &[
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
+];
 
 pub fn find(v: &[View<'_>], out: &mut Vec<Candidate>) {
     let mut i = 0;
@@ -35,7 +159,13 @@ pub fn find(v: &[View<'_>], out: &mut Vec<Candidate>) {
         };
         if is_count(v, i, end) {
             let start = approximator_before(v, i);
-            out.push(Candidate::new(start, end, Kind::Cardinal, Origin::Pattern, rank::CARDINAL));
+            out.push(Candidate::new(
+                start,
+                end,
+                Kind::Cardinal,
+                Origin::Pattern,
+                rank::CARDINAL,
+            ));
         }
         i = end;
     }
@@ -47,14 +177,36 @@ fn is_count(v: &[View<'_>], i: usize, end: usize) -> bool {
     if lower_eq(t.text, "one") && end == i + 1 {
         let next = v.get(end).map(|n| n.text).unwrap_or("");
         let prev = i.checked_sub(1).map(|p| v[p].text).unwrap_or("");
-        if matches!(next, "another" | "," | "." | "who" | "that" | "day" | "time") || matches!(prev, "no" | "No" | "any" | "every" | "the" | "The" | "this" | "that") {
+        if matches!(
+            next,
+            "another" | "," | "." | "who" | "that" | "day" | "time"
+        ) || matches!(
+            prev,
+            "no" | "No" | "any" | "every" | "the" | "The" | "this" | "that"
+        ) {
             return false;
         }
     }
     // a plain year-like number counts only after a clear approximator ("more than 2000")
-    if t.shape.digits && t.text.len() == 4 && matches!(t.text.as_bytes()[0], b'1' | b'2') && end == i + 1 {
+    if t.shape.digits
+        && t.text.len() == 4
+        && matches!(t.text.as_bytes()[0], b'1' | b'2')
+        && end == i + 1
+    {
         let prev = i.checked_sub(1).map(|p| v[p].text).unwrap_or("");
-        if !matches!(prev, "than" | "about" | "nearly" | "almost" | "least" | "around" | "approximately" | "roughly" | "estimated" | "some") {
+        if !matches!(
+            prev,
+            "than"
+                | "about"
+                | "nearly"
+                | "almost"
+                | "least"
+                | "around"
+                | "approximately"
+                | "roughly"
+                | "estimated"
+                | "some"
+        ) {
             return false;
         }
     }
@@ -62,7 +214,8 @@ fn is_count(v: &[View<'_>], i: usize, end: usize) -> bool {
     if !t.gap && i > 0 && !v[i - 1].shape.punct {
         return false;
     }
-    if i > 0 && !t.gap && matches!(v[i - 1].text, "-" | "$" | "£" | "€" | "#" | "/" | ":" | "+") {
+    if i > 0 && !t.gap && matches!(v[i - 1].text, "-" | "$" | "£" | "€" | "#" | "/" | ":" | "+")
+    {
         return false;
     }
     if i > 0 && NOT_COUNT_BEFORE.contains(&v[i - 1].text) {
@@ -99,20 +252,35 @@ mod tests {
         let v = views(text, &toks);
         let mut out = Vec::new();
         find(&v, &mut out);
-        out.iter().map(|c| text[v[c.first].byte_start..v[c.last - 1].byte_end].to_string()).collect()
+        out.iter()
+            .map(|c| text[v[c.first].byte_start..v[c.last - 1].byte_end].to_string())
+            .collect()
     }
 
     #[test]
     fn counts_with_approximators() {
-        assert_eq!(cardinals("killing at least 27 and wounding more than 150"), ["at least 27", "more than 150"]);
-        assert_eq!(cardinals("Seven soldiers and nearly 4,000 civilians"), ["Seven", "nearly 4,000"]);
-        assert_eq!(cardinals("1.1 million girls, one of them"), ["1.1 million", "one"]);
+        assert_eq!(
+            cardinals("killing at least 27 and wounding more than 150"),
+            ["at least 27", "more than 150"]
+        );
+        assert_eq!(
+            cardinals("Seven soldiers and nearly 4,000 civilians"),
+            ["Seven", "nearly 4,000"]
+        );
+        assert_eq!(
+            cardinals("1.1 million girls, one of them"),
+            ["1.1 million", "one"]
+        );
     }
 
     #[test]
     fn not_counts() {
-        assert!(cardinals("for 10 minutes, a 5-year-old, 40 percent, 250 km, Rs 500 and $5 million").is_empty(), "{:?}",
-            cardinals("for 10 minutes, a 5-year-old, 40 percent, 250 km, Rs 500 and $5 million"));
+        assert!(
+            cardinals("for 10 minutes, a 5-year-old, 40 percent, 250 km, Rs 500 and $5 million")
+                .is_empty(),
+            "{:?}",
+            cardinals("for 10 minutes, a 5-year-old, 40 percent, 250 km, Rs 500 and $5 million")
+        );
         assert!(cardinals("dozens of people, no one knew, an F-16 and Section 144").is_empty());
         assert!(cardinals("three days").is_empty());
     }

@@ -8,29 +8,106 @@ use super::numbers::{approximator_before, digit_value, lower_eq, number_at};
 use super::words::{inner_hyphen, View};
 use crate::span::Origin;
 
-const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
-const MONTH_ABBR: &[&str] = &["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
+const MONTH_ABBR: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
 const UNITS: &[&str] = &[
-    "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries",
-    "weekend", "fortnight",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "weekend",
+    "fortnight",
 ];
 const SEASONS: &[&str] = &["summer", "winter", "spring", "autumn", "fall"];
-const RELATIVE: &[&str] = &["last", "next", "this", "past", "coming", "previous", "following", "same", "current", "recent"];
-const AFTERWARDS: &[&str] = &["ago", "later", "earlier", "before", "after", "afterwards", "old"];
-const PLAIN: &[&str] = &["today", "yesterday", "tomorrow", "Today", "Yesterday", "Tomorrow"];
+const RELATIVE: &[&str] = &[
+    "last",
+    "next",
+    "this",
+    "past",
+    "coming",
+    "previous",
+    "following",
+    "same",
+    "current",
+    "recent",
+];
+const AFTERWARDS: &[&str] = &[
+    "ago",
+    "later",
+    "earlier",
+    "before",
+    "after",
+    "afterwards",
+    "old",
+];
+const PLAIN: &[&str] = &[
+    "today",
+    "yesterday",
+    "tomorrow",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+];
 /// Nouns after a bare four-digit number that make it a count ("2019 people").
 const COUNTED: &[&str] = &[
-    "people", "soldiers", "civilians", "troops", "militants", "members", "families", "homes", "houses", "cases",
-    "deaths", "refugees", "migrants", "children", "women", "men", "votes", "workers", "prisoners", "police",
+    "people",
+    "soldiers",
+    "civilians",
+    "troops",
+    "militants",
+    "members",
+    "families",
+    "homes",
+    "houses",
+    "cases",
+    "deaths",
+    "refugees",
+    "migrants",
+    "children",
+    "women",
+    "men",
+    "votes",
+    "workers",
+    "prisoners",
+    "police",
 ];
 /// Words before a bare four-digit number that make it a year.
 const YEAR_CUES: &[&str] = &[
-    "in", "In", "since", "Since", "until", "till", "by", "of", "from", "to", "before", "after", "during", "early",
-    "late", "mid", "year", "between", "and", ",", "(", "through", "a", "the", "its", "his", "her", "their",
+    "in", "In", "since", "Since", "until", "till", "by", "of", "from", "to", "before", "after",
+    "during", "early", "late", "mid", "year", "between", "and", ",", "(", "through", "a", "the",
+    "its", "his", "her", "their",
 ];
 
 pub fn find(v: &[View<'_>], out: &mut Vec<Candidate>) {
@@ -44,7 +121,13 @@ pub fn find(v: &[View<'_>], out: &mut Vec<Candidate>) {
         match found {
             Some((start, end)) => {
                 let start = lead_in(v, start);
-                out.push(Candidate::new(start, end, Kind::Date, Origin::Pattern, rank::DATE));
+                out.push(Candidate::new(
+                    start,
+                    end,
+                    Kind::Date,
+                    Origin::Pattern,
+                    rank::DATE,
+                ));
                 i = end;
             }
             None => i += 1,
@@ -58,25 +141,42 @@ fn is_month(v: &[View<'_>], i: usize) -> Option<usize> {
         return Some(i + 1);
     }
     if MONTH_ABBR.contains(&t.text) {
-        return Some(if v.get(i + 1).is_some_and(|d| d.text == "." && !d.gap) { i + 2 } else { i + 1 });
+        return Some(if v.get(i + 1).is_some_and(|d| d.text == "." && !d.gap) {
+            i + 2
+        } else {
+            i + 1
+        });
     }
-    if t.text.len() > 3 && t.text.ends_with('.') && MONTH_ABBR.contains(&&t.text[..t.text.len() - 1]) {
+    if t.text.len() > 3
+        && t.text.ends_with('.')
+        && MONTH_ABBR.contains(&&t.text[..t.text.len() - 1])
+    {
         return Some(i + 1);
     }
     None
 }
 
 fn is_year(t: &View<'_>) -> bool {
-    t.shape.digits && t.text.len() == 4 && digit_value(t.text).is_some_and(|y| (1800..=2099).contains(&y))
+    t.shape.digits
+        && t.text.len() == 4
+        && digit_value(t.text).is_some_and(|y| (1800..=2099).contains(&y))
 }
 
 /// "March 23", "Oct. 7, 2023", "August 2021", "23 March 2023", and a month alone.
 fn month_date(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
     // "23 March (2023)"
-    if let Some(day) = v.get(i).filter(|t| t.shape.digits).and_then(|t| digit_value(t.text)) {
+    if let Some(day) = v
+        .get(i)
+        .filter(|t| t.shape.digits)
+        .and_then(|t| digit_value(t.text))
+    {
         if (1..=31).contains(&day) {
             if let Some(m) = is_month(v, i + 1) {
-                let end = if v.get(m).is_some_and(is_year) { m + 1 } else { m };
+                let end = if v.get(m).is_some_and(is_year) {
+                    m + 1
+                } else {
+                    m
+                };
                 return Some((i, end));
             }
         }
@@ -84,7 +184,11 @@ fn month_date(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
     }
     let m = is_month(v, i)?;
     let abbreviated = m - i > 1 || !MONTHS.contains(&v[i].text);
-    if let Some(day) = v.get(m).filter(|t| t.shape.digits).and_then(|t| digit_value(t.text)) {
+    if let Some(day) = v
+        .get(m)
+        .filter(|t| t.shape.digits)
+        .and_then(|t| digit_value(t.text))
+    {
         if (1..=31).contains(&day) && v[m].text.len() <= 2 {
             let mut end = m + 1;
             if v.get(end).is_some_and(|c| c.text == ",") && v.get(end + 1).is_some_and(is_year) {
@@ -101,7 +205,22 @@ fn month_date(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
     }
     // "May" and "March" alone are also words: only after a date cue or sentence-internally capitalised
     if matches!(v[i].text, "May" | "March") {
-        let cue = i > 0 && matches!(v[i - 1].text, "in" | "since" | "until" | "by" | "early" | "late" | "mid" | "last" | "next" | "this" | "of" | "In" | "Since");
+        let cue = i > 0
+            && matches!(
+                v[i - 1].text,
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "of"
+                    | "In"
+                    | "Since"
+            );
         if !cue {
             return None;
         }
@@ -126,19 +245,26 @@ fn relative(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
     let mut j = i + 1;
     if let Some(n) = number_at(v, j) {
         j = n;
-    } else if v.get(j).is_some_and(|w| matches!(w.text, "few" | "several")) {
+    } else if v
+        .get(j)
+        .is_some_and(|w| matches!(w.text, "few" | "several"))
+    {
         j += 1;
     }
     let u = v.get(j)?;
-    let unit = UNITS.contains(&u.text) || SEASONS.contains(&u.text) || WEEKDAYS.contains(&u.text) || MONTHS.contains(&u.text);
+    let unit = UNITS.contains(&u.text)
+        || SEASONS.contains(&u.text)
+        || WEEKDAYS.contains(&u.text)
+        || MONTHS.contains(&u.text);
     if !unit {
         return None;
     }
     let mut start = i;
     // "the past decade" keeps its "the"; "the same day" too
-    if i > 0 && lower_eq(v[i - 1].text, "the") && !lower_eq(t.text, "this") && !lower_eq(t.text, "last") {
-        start = i - 1;
-    } else if i > 0 && lower_eq(v[i - 1].text, "the") && lower_eq(t.text, "last") && j > i + 1 {
+    let after_the = i > 0 && lower_eq(v[i - 1].text, "the");
+    let plain = !lower_eq(t.text, "this") && !lower_eq(t.text, "last");
+    // "the last two years" keeps it too, "the last month" reads as "last month"
+    if after_the && (plain || (lower_eq(t.text, "last") && j > i + 1)) {
         start = i - 1;
     }
     Some((start, after_word(v, j + 1)))
@@ -147,7 +273,11 @@ fn relative(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
 /// "three days", "nearly two years", "a decade", "several years", "25-year", "six-week", "the 1990s".
 fn duration(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
     let t = v.get(i)?;
-    let num_end = if lower_eq(t.text, "a") || lower_eq(t.text, "an") || t.text == "several" || t.text == "few" {
+    let num_end = if lower_eq(t.text, "a")
+        || lower_eq(t.text, "an")
+        || t.text == "several"
+        || t.text == "few"
+    {
         Some(i + 1)
     } else {
         number_at(v, i)
@@ -157,7 +287,8 @@ fn duration(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
     if inner_hyphen(v, num_end) {
         let unit = v[num_end + 1].text;
         let singular = matches!(unit, "day" | "week" | "month" | "year" | "decade");
-        let age = inner_hyphen(v, num_end + 2) && v.get(num_end + 3).is_some_and(|o| o.text == "old");
+        let age =
+            inner_hyphen(v, num_end + 2) && v.get(num_end + 3).is_some_and(|o| o.text == "old");
         if singular && !age && number_at(v, i).is_some() {
             return Some((approximator_before(v, i), num_end + 2));
         }
@@ -192,7 +323,19 @@ fn year(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
     let next = v.get(i + 1).map(|n| n.text).unwrap_or("");
     let prev = i.checked_sub(1).map(|p| v[p].text).unwrap_or("");
     let counted = COUNTED.contains(&next);
-    let approximated = matches!(prev, "than" | "about" | "nearly" | "almost" | "least" | "around" | "approximately" | "roughly" | "estimated" | "some");
+    let approximated = matches!(
+        prev,
+        "than"
+            | "about"
+            | "nearly"
+            | "almost"
+            | "least"
+            | "around"
+            | "approximately"
+            | "roughly"
+            | "estimated"
+            | "some"
+    );
     let cue = YEAR_CUES.contains(&prev);
     if cue || (!counted && !approximated) {
         // "mid-2023"
@@ -207,14 +350,26 @@ fn year(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
 /// "two years ago", "a decade later": the following word belongs to the date.
 fn after_word(v: &[View<'_>], end: usize) -> usize {
     match v.get(end) {
-        Some(w) if AFTERWARDS.contains(&w.text) && w.text != "old" && w.text != "before" && w.text != "after" => end + 1,
+        Some(w)
+            if AFTERWARDS.contains(&w.text)
+                && w.text != "old"
+                && w.text != "before"
+                && w.text != "after" =>
+        {
+            end + 1
+        }
         _ => end,
     }
 }
 
 /// "early|late|mid" or "earlier|later this" before a date belong to it: "late 2023", "earlier this year".
 fn lead_in(v: &[View<'_>], start: usize) -> usize {
-    if start > 0 && matches!(v[start - 1].text, "early" | "late" | "Early" | "Late" | "mid" | "earlier" | "Earlier") {
+    if start > 0
+        && matches!(
+            v[start - 1].text,
+            "early" | "late" | "Early" | "Late" | "mid" | "earlier" | "Earlier"
+        )
+    {
         return start - 1;
     }
     start
@@ -231,28 +386,46 @@ mod tests {
         let v = views(text, &toks);
         let mut out = Vec::new();
         find(&v, &mut out);
-        out.iter().map(|c| text[v[c.first].byte_start..v[c.last - 1].byte_end].to_string()).collect()
+        out.iter()
+            .map(|c| text[v[c.first].byte_start..v[c.last - 1].byte_end].to_string())
+            .collect()
     }
 
     #[test]
     fn calendar_dates() {
-        assert_eq!(dates("on Thursday, Oct. 7, 2023, and in August 2021"), ["Thursday", "Oct. 7, 2023", "August 2021"]);
-        assert_eq!(dates("on March 23 and 9 May 2023"), ["March 23", "9 May 2023"]);
+        assert_eq!(
+            dates("on Thursday, Oct. 7, 2023, and in August 2021"),
+            ["Thursday", "Oct. 7, 2023", "August 2021"]
+        );
+        assert_eq!(
+            dates("on March 23 and 9 May 2023"),
+            ["March 23", "9 May 2023"]
+        );
         assert_eq!(dates("since 1979 and in late 2023"), ["1979", "late 2023"]);
         assert_eq!(dates("You may go. May said"), Vec::<String>::new());
     }
 
     #[test]
     fn relative_dates_and_durations() {
-        assert_eq!(dates("last month, over the past decade and this year"), ["last month", "the past decade", "this year"]);
-        assert_eq!(dates("for nearly two years, then three days later"), ["nearly two years", "three days later"]);
+        assert_eq!(
+            dates("last month, over the past decade and this year"),
+            ["last month", "the past decade", "this year"]
+        );
+        assert_eq!(
+            dates("for nearly two years, then three days later"),
+            ["nearly two years", "three days later"]
+        );
         assert_eq!(dates("a 25-year deal with a 5-year-old"), ["25-year"]);
         assert_eq!(dates("in the past two years"), ["the past two years"]);
     }
 
     #[test]
     fn counts_are_not_years() {
-        assert!(dates("killed 2019 people").is_empty(), "{:?}", dates("killed 2019 people"));
+        assert!(
+            dates("killed 2019 people").is_empty(),
+            "{:?}",
+            dates("killed 2019 people")
+        );
         assert!(dates("more than 4,000 troops").is_empty());
     }
 }

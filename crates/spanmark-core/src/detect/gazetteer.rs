@@ -17,7 +17,13 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
         }
         if let Some((end, kind)) = match_at(v, text, lex, i) {
             let end = extend_region(v, end, kind);
-            out.push(Candidate::new(i, end, kind, Origin::Gazetteer, rank::GAZETTEER));
+            out.push(Candidate::new(
+                i,
+                end,
+                kind,
+                Origin::Gazetteer,
+                rank::GAZETTEER,
+            ));
             i = end;
         } else {
             i += 1;
@@ -31,7 +37,11 @@ fn match_at(v: &[View<'_>], text: &str, lex: &Lexicon, i: usize) -> Option<(usiz
     let mut max = lex.longest_from(t.text);
     // ALL-CAPS place names only in datelines: "PESHAWAR, Pakistan", "NEW DELHI —"
     let shouted = t.shape.upper && t.text.chars().count() >= 3 && t.line_start;
-    let titled = if shouted && max == 0 { title_case(t.text) } else { String::new() };
+    let titled = if shouted && max == 0 {
+        title_case(t.text)
+    } else {
+        String::new()
+    };
     if shouted && max == 0 {
         max = lex.longest_from(&titled);
     }
@@ -64,13 +74,18 @@ fn short_acronym_in_shouting(v: &[View<'_>], first: usize, end: usize, kind: Kin
     if kind != Kind::Org || end - first != 1 || !v[first].shape.upper || v[first].text.len() > 3 {
         return false;
     }
-    let loud = |w: Option<&View<'_>>| w.is_some_and(|w| w.shape.upper && w.shape.alpha && w.text.len() >= 4);
+    let loud = |w: Option<&View<'_>>| {
+        w.is_some_and(|w| w.shape.upper && w.shape.alpha && w.text.len() >= 4)
+    };
     loud(first.checked_sub(1).and_then(|p| v.get(p))) || loud(v.get(end))
 }
 
 /// A capitalised "Province" (or "City") after a region's name is part of it: "Punjab Province".
 fn extend_region(v: &[View<'_>], end: usize, kind: Kind) -> usize {
-    if kind == Kind::Gpe && v.get(end).is_some_and(|n| matches!(n.text, "Province" | "City" | "District" | "State")) {
+    if kind == Kind::Gpe
+        && v.get(end)
+            .is_some_and(|n| matches!(n.text, "Province" | "City" | "District" | "State"))
+    {
         end + 1
     } else {
         end
@@ -89,7 +104,14 @@ mod tests {
         let lex = Lexicon::builtin();
         let mut out = Vec::new();
         find(&v, text, &lex, &mut out);
-        out.iter().map(|c| (text[v[c.first].byte_start..v[c.last - 1].byte_end].to_string(), c.kind)).collect()
+        out.iter()
+            .map(|c| {
+                (
+                    text[v[c.first].byte_start..v[c.last - 1].byte_end].to_string(),
+                    c.kind,
+                )
+            })
+            .collect()
     }
 
     #[test]

@@ -14,8 +14,16 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] =
-        [Kind::Person, Kind::Org, Kind::Gpe, Kind::Loc, Kind::Fac, Kind::Norp, Kind::Date, Kind::Cardinal];
+    pub const ALL: [Kind; 8] = [
+        Kind::Person,
+        Kind::Org,
+        Kind::Gpe,
+        Kind::Loc,
+        Kind::Fac,
+        Kind::Norp,
+        Kind::Date,
+        Kind::Cardinal,
+    ];
 
     /// The label name in the news schema.
     pub fn label(self) -> &'static str {
@@ -37,7 +45,10 @@ impl Kind {
 
     /// Names of places and things (not people, dates or numbers).
     pub fn is_name(self) -> bool {
-        matches!(self, Kind::Org | Kind::Gpe | Kind::Loc | Kind::Fac | Kind::Norp)
+        matches!(
+            self,
+            Kind::Org | Kind::Gpe | Kind::Loc | Kind::Fac | Kind::Norp
+        )
     }
 }
 

@@ -40,7 +40,11 @@ impl Hasher for WordHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for b in bytes {
             h ^= u64::from(*b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -68,7 +72,9 @@ impl Lexicon {
         // The compiled-in files are checked by tests; a bad line there is skipped, never a panic.
         let _ = lex.add_gazetteer(BUILTIN);
         for line in RULES.lines() {
-            let Some((class, word)) = line.split_once('\t') else { continue };
+            let Some((class, word)) = line.split_once('\t') else {
+                continue;
+            };
             let flag = match class {
                 "TITLE" => class::TITLE,
                 "ROLE" => class::ROLE,
@@ -105,7 +111,12 @@ impl Lexicon {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let bad = || CoreError::Invalid(format!("gazetteer line {} is not “LABEL<tab>name”: {line}", n + 1));
+            let bad = || {
+                CoreError::Invalid(format!(
+                    "gazetteer line {} is not “LABEL<tab>name”: {line}",
+                    n + 1
+                ))
+            };
             let (label, name) = line.split_once('\t').ok_or_else(bad)?;
             let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
             if name.is_empty() {
@@ -130,7 +141,9 @@ impl Lexicon {
         let slot = self.first.entry(first.text(name).into()).or_default();
         *slot = (*slot).max(count);
         // Curated entries come first in the compiled-in data; a later duplicate keeps the first kind.
-        self.names.entry(normalise(name).into_owned().into()).or_insert(kind);
+        self.names
+            .entry(normalise(name).into_owned().into())
+            .or_insert(kind);
     }
 
     pub fn len(&self) -> usize {
@@ -185,7 +198,9 @@ mod tests {
     #[test]
     fn builtin_data_parses_completely() {
         let mut lex = Lexicon::default();
-        let added = lex.add_gazetteer(BUILTIN).expect("builtin.tsv is well formed");
+        let added = lex
+            .add_gazetteer(BUILTIN)
+            .expect("builtin.tsv is well formed");
         assert!(added > 5000, "only {added} entries");
         let extra = include_str!("../../data/extra.tsv");
         assert!(lex.add_gazetteer(extra).expect("extra.tsv is well formed") > 30000);
@@ -210,10 +225,16 @@ mod tests {
     #[test]
     fn malformed_extra_data_is_an_error_not_a_panic() {
         let mut lex = Lexicon::builtin();
-        let err = lex.add_gazetteer("GPE\tTimbuktu\nno tab here\n").unwrap_err();
+        let err = lex
+            .add_gazetteer("GPE\tTimbuktu\nno tab here\n")
+            .unwrap_err();
         assert!(err.to_string().contains("line 2"));
         assert!(lex.add_gazetteer("WEIRD\tThing\n").is_err());
-        assert_eq!(lex.add_gazetteer("# comment\n\nLOC\tKarakoram Pass\n").unwrap(), 1);
+        assert_eq!(
+            lex.add_gazetteer("# comment\n\nLOC\tKarakoram Pass\n")
+                .unwrap(),
+            1
+        );
         assert_eq!(lex.name("Karakoram Pass"), Some(Kind::Loc));
     }
 }

@@ -51,7 +51,10 @@ mod tests {
     fn labelled(text: &str) -> Vec<(String, String)> {
         let spans = detect(text, &tokenize(text));
         let chars: Vec<char> = text.chars().collect();
-        spans.iter().map(|s| (chars[s.start..s.end].iter().collect(), s.label.clone())).collect()
+        spans
+            .iter()
+            .map(|s| (chars[s.start..s.end].iter().collect(), s.label.clone()))
+            .collect()
     }
 
     #[test]
@@ -62,7 +65,9 @@ mod tests {
         for w in spans.windows(2) {
             assert!(w[0].end <= w[1].start, "{:?} overlaps {:?}", w[0], w[1]);
         }
-        assert!(spans.iter().all(|s| s.state == SpanState::Suggested && s.origin != Origin::Manual));
+        assert!(spans
+            .iter()
+            .all(|s| s.state == SpanState::Suggested && s.origin != Origin::Manual));
         let got = labelled(text);
         for want in [
             ("PESHAWAR", "GPE"),
@@ -76,7 +81,10 @@ mod tests {
             ("Tehrik-e-Taliban Pakistan", "ORG"),
             ("TTP", "ORG"),
         ] {
-            assert!(got.contains(&(want.0.to_string(), want.1.to_string())), "missing {want:?} in {got:?}");
+            assert!(
+                got.contains(&(want.0.to_string(), want.1.to_string())),
+                "missing {want:?} in {got:?}"
+            );
         }
     }
 
@@ -88,9 +96,14 @@ mod tests {
         assert!(got.contains(&("Pakistan Air Force".into(), "ORG".into())));
         assert!(got.contains(&("Counter Terrorism Department".into(), "ORG".into())));
         assert!(got.contains(&("Punjab Province".into(), "GPE".into())));
-        assert!(!got.iter().any(|(s, _)| s.starts_with("The ") || s.starts_with("the ")));
+        assert!(!got
+            .iter()
+            .any(|(s, _)| s.starts_with("The ") || s.starts_with("the ")));
         let got = labelled("Afghanistan’s envoy and Pakistan's army");
-        assert!(got.contains(&("Afghanistan".into(), "GPE".into())), "{got:?}");
+        assert!(
+            got.contains(&("Afghanistan".into(), "GPE".into())),
+            "{got:?}"
+        );
         assert!(got.contains(&("Pakistan".into(), "GPE".into())));
     }
 
@@ -98,10 +111,16 @@ mod tests {
     fn extra_gazetteer_adds_names_and_rejects_bad_bytes() {
         let text = "Fighting spread to Zorbaland overnight.";
         let base = Pipeline::builtin();
-        assert!(base.detect(text, &tokenize(text)).iter().all(|s| s.label != "GPE"));
+        assert!(base
+            .detect(text, &tokenize(text))
+            .iter()
+            .all(|s| s.label != "GPE"));
         let more = Pipeline::with_extra(b"GPE\tZorbaland\n").unwrap();
         assert!(more.entries() > base.entries());
-        assert!(more.detect(text, &tokenize(text)).iter().any(|s| s.label == "GPE"));
+        assert!(more
+            .detect(text, &tokenize(text))
+            .iter()
+            .any(|s| s.label == "GPE"));
         assert!(Pipeline::with_extra(&[0xff, 0xfe, 0x00]).is_err());
         assert!(Pipeline::with_extra(b"nonsense line").is_err());
     }
@@ -109,16 +128,44 @@ mod tests {
     #[test]
     fn ages_after_names_are_not_counts() {
         let got = labelled("said Olena Kravets, 62, a retired teacher, and 62 others");
-        assert!(got.contains(&("Olena Kravets".into(), "PERSON".into())), "{got:?}");
-        assert_eq!(got.iter().filter(|(s, l)| s == "62" && l == "CARDINAL").count(), 1);
+        assert!(
+            got.contains(&("Olena Kravets".into(), "PERSON".into())),
+            "{got:?}"
+        );
+        assert_eq!(
+            got.iter()
+                .filter(|(s, l)| s == "62" && l == "CARDINAL")
+                .count(),
+            1
+        );
     }
 
     #[test]
     fn any_input_is_safe() {
-        for text in ["", " ", "(", "’s", "—", "1,", ",1", "-", "A.", "Jaish-", "at least", "the past", "🇵🇰 Lahore 👍", "Mar.", "( )", "or ,"] {
+        for text in [
+            "",
+            " ",
+            "(",
+            "’s",
+            "—",
+            "1,",
+            ",1",
+            "-",
+            "A.",
+            "Jaish-",
+            "at least",
+            "the past",
+            "🇵🇰 Lahore 👍",
+            "Mar.",
+            "( )",
+            "or ,",
+        ] {
             let spans = detect(text, &tokenize(text));
             let n = text.chars().count();
-            assert!(spans.iter().all(|s| s.start < s.end && s.end <= n), "{text:?}");
+            assert!(
+                spans.iter().all(|s| s.start < s.end && s.end <= n),
+                "{text:?}"
+            );
         }
     }
 }

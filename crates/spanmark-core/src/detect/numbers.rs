@@ -4,11 +4,38 @@
 use super::words::{inner_hyphen, View};
 
 const UNITS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
-    "sixty", "seventy", "eighty", "ninety", "hundred",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
 ];
-const SCALES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion", "lakh", "crore"];
+const SCALES: &[&str] = &[
+    "hundred", "thousand", "million", "billion", "trillion", "lakh", "crore",
+];
 
 /// Approximators that belong to the number they precede, longest first.
 const APPROX: &[&[&str]] = &[
@@ -67,7 +94,14 @@ pub fn number_at(v: &[View<'_>], i: usize) -> Option<usize> {
         if inner_hyphen(v, end) && is_number_word(v[end + 1].text) {
             end += 2;
         }
-    } else if lower_eq(t.text, "a") && v.get(i + 1).is_some_and(|n| matches!(n.text, "dozen" | "million" | "billion" | "thousand" | "hundred")) {
+    } else if lower_eq(t.text, "a")
+        && v.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.text,
+                "dozen" | "million" | "billion" | "thousand" | "hundred"
+            )
+        })
+    {
         return Some(i + 2);
     } else {
         return None;
@@ -87,7 +121,9 @@ fn digits_with_separators(s: &str) -> bool {
             _ => return false,
         }
     }
-    digits > 0 && s.starts_with(|c: char| c.is_ascii_digit()) && s.ends_with(|c: char| c.is_ascii_digit())
+    digits > 0
+        && s.starts_with(|c: char| c.is_ascii_digit())
+        && s.ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// Start of an approximator phrase ending just before token `i` ("at least" in "at least 12").
@@ -97,7 +133,11 @@ pub fn approximator_before(v: &[View<'_>], i: usize) -> usize {
         if i < n {
             continue;
         }
-        if phrase.iter().enumerate().all(|(k, w)| lower_eq(v[i - n + k].text, w)) {
+        if phrase
+            .iter()
+            .enumerate()
+            .all(|(k, w)| lower_eq(v[i - n + k].text, w))
+        {
             return i - n;
         }
     }
@@ -131,7 +171,10 @@ mod tests {
     fn reads_digits_words_and_scales() {
         assert_eq!(number("4,000 people").as_deref(), Some("4,000"));
         assert_eq!(number("1.1 million girls").as_deref(), Some("1.1 million"));
-        assert_eq!(number("twenty-five soldiers").as_deref(), Some("twenty-five"));
+        assert_eq!(
+            number("twenty-five soldiers").as_deref(),
+            Some("twenty-five")
+        );
         assert_eq!(number("a dozen men").as_deref(), Some("a dozen"));
         assert_eq!(number("Seven were killed").as_deref(), Some("Seven"));
         assert_eq!(number("dozens of people"), None);

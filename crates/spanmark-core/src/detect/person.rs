@@ -16,9 +16,17 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
             if let Some((end, _)) = person_run(v, lex, start) {
                 // "Chief Election Commissioner Nasir Uddin": a capitalised title word right after
                 // the run means the run was part of the title
-                let title_follows = v.get(end).is_some_and(|n| n.shape.cap && lex.has(n.text, class::TITLE) && n.gap);
+                let title_follows = v
+                    .get(end)
+                    .is_some_and(|n| n.shape.cap && lex.has(n.text, class::TITLE) && n.gap);
                 if !title_follows && !known_place_or_group(v, text, lex, start, end) {
-                    out.push(Candidate::new(start, end, Kind::Person, Origin::Pattern, rank::TITLE));
+                    out.push(Candidate::new(
+                        start,
+                        end,
+                        Kind::Person,
+                        Origin::Pattern,
+                        rank::TITLE,
+                    ));
                 }
                 i = end.max(i + 1);
                 continue;
@@ -28,17 +36,38 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
             let given = lex.is_given_name(v[i].text);
             let byline = i > 0 && matches!(v[i - 1].text, "By" | "by");
             let first_is_place = lex.name(v[i].text).is_some_and(|k| k.is_name());
-            if words >= 2 && !known_place_or_group(v, text, lex, i, end) && (byline || !first_is_place) {
+            if words >= 2
+                && !known_place_or_group(v, text, lex, i, end)
+                && (byline || !first_is_place)
+            {
                 if given || byline {
-                    out.push(Candidate::new(i, end, Kind::Person, Origin::Pattern, rank::GIVEN_NAME));
+                    out.push(Candidate::new(
+                        i,
+                        end,
+                        Kind::Person,
+                        Origin::Pattern,
+                        rank::GIVEN_NAME,
+                    ));
                 } else if reporting_context(v, lex, i, end) {
-                    out.push(Candidate::new(i, end, Kind::Person, Origin::Pattern, rank::CONTEXT));
+                    out.push(Candidate::new(
+                        i,
+                        end,
+                        Kind::Person,
+                        Origin::Pattern,
+                        rank::CONTEXT,
+                    ));
                 }
                 // "By Ruma Paul and Sudipto Ganguly": the second name of a byline
                 if byline && v.get(end).is_some_and(|a| a.text == "and") {
                     if let Some((end2, w2)) = person_run(v, lex, end + 1) {
                         if w2 >= 2 {
-                            out.push(Candidate::new(end + 1, end2, Kind::Person, Origin::Pattern, rank::CONTEXT));
+                            out.push(Candidate::new(
+                                end + 1,
+                                end2,
+                                Kind::Person,
+                                Origin::Pattern,
+                                rank::CONTEXT,
+                            ));
                             i = end2;
                             continue;
                         }
@@ -54,18 +83,62 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
 
 /// Title words that only qualify another title ("Interior" in "Interior Minister").
 const MODIFIERS: &[&str] = &[
-    "Vice", "Prime", "Interior", "Foreign", "Defence", "Defense", "Finance", "Information", "Education", "Health",
-    "Energy", "Commerce", "Trade", "Law", "Planning", "Religious", "Railways", "Federal", "Provincial", "State",
-    "Army", "Police", "Staff", "Agriculture", "Water", "Petroleum", "Home", "External", "Affairs", "Supreme",
-    "Acting", "Former", "Opposition", "Senior", "Junior", "Additional", "Assistant", "Special", "Associate",
-    "Caretaker", "Deputy", "Crown", "Attorney", "Leader", "Officer",
+    "Vice",
+    "Prime",
+    "Interior",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Finance",
+    "Information",
+    "Education",
+    "Health",
+    "Energy",
+    "Commerce",
+    "Trade",
+    "Law",
+    "Planning",
+    "Religious",
+    "Railways",
+    "Federal",
+    "Provincial",
+    "State",
+    "Army",
+    "Police",
+    "Staff",
+    "Agriculture",
+    "Water",
+    "Petroleum",
+    "Home",
+    "External",
+    "Affairs",
+    "Supreme",
+    "Acting",
+    "Former",
+    "Opposition",
+    "Senior",
+    "Junior",
+    "Additional",
+    "Assistant",
+    "Special",
+    "Associate",
+    "Caretaker",
+    "Deputy",
+    "Crown",
+    "Attorney",
+    "Leader",
+    "Officer",
 ];
 
 /// Token index where a name may start after a title or role ending at or after `i`.
 fn after_title(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
     let t = &v[i];
     let is_title = t.shape.cap && lex.has(t.text, class::TITLE) && !lex.has(t.text, class::STOP);
-    let role = !t.shape.cap && (lex.has(t.text, class::ROLE) || t.text.strip_suffix('s').is_some_and(|s| lex.has(s, class::ROLE)));
+    let role = !t.shape.cap
+        && (lex.has(t.text, class::ROLE)
+            || t.text
+                .strip_suffix('s')
+                .is_some_and(|s| lex.has(s, class::ROLE)));
     if !is_title && !role {
         return None;
     }
@@ -73,19 +146,27 @@ fn after_title(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
     let mut j = i + 1;
     // chains: "Lt. Gen.", "Secretary-General", "President-elect", "Inspector General of Police"
     loop {
-        let Some(n) = v.get(j) else { return None };
+        let n = v.get(j)?;
         if n.text == "." && !n.gap {
             j += 1;
         } else if inner_hyphen(v, j) {
             j += 2;
-        } else if n.shape.cap && lex.has(n.text, class::TITLE) && !v.get(j + 1).is_some_and(|x| x.text == "." && !x.gap && n.text.len() == 1) {
+        } else if n.shape.cap
+            && lex.has(n.text, class::TITLE)
+            && !v
+                .get(j + 1)
+                .is_some_and(|x| x.text == "." && !x.gap && n.text.len() == 1)
+        {
             // "Defense Minister": but "President Xi" has no title after it
             if lex.is_given_name(n.text) && !lex.has(n.text, class::ROLE) {
                 break;
             }
             head |= !MODIFIERS.contains(&n.text);
             j += 1;
-        } else if n.text == "of" && v.get(j + 1).is_some_and(|x| x.shape.cap && lex.has(x.text, class::TITLE)) {
+        } else if n.text == "of"
+            && v.get(j + 1)
+                .is_some_and(|x| x.shape.cap && lex.has(x.text, class::TITLE))
+        {
             head |= !MODIFIERS.contains(&v[j + 1].text);
             j += 2;
         } else {
@@ -103,8 +184,15 @@ fn after_title(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
 }
 
 /// Runs that are a known country, region, nationality or organisation are not people.
-fn known_place_or_group(v: &[View<'_>], text: &str, lex: &Lexicon, start: usize, end: usize) -> bool {
-    lex.name(&text[v[start].byte_start..v[end - 1].byte_end]).is_some()
+fn known_place_or_group(
+    v: &[View<'_>],
+    text: &str,
+    lex: &Lexicon,
+    start: usize,
+    end: usize,
+) -> bool {
+    lex.name(&text[v[start].byte_start..v[end - 1].byte_end])
+        .is_some()
 }
 
 /// "said X Y", "X Y said|told|says", "X Y, a|an|the|who ...", "By X Y" (bylines, credits).
@@ -112,7 +200,10 @@ fn reporting_context(v: &[View<'_>], lex: &Lexicon, start: usize, end: usize) ->
     let before = start.checked_sub(1).map(|p| v[p].text);
     let after = v.get(end).map(|t| t.text);
     let after2 = v.get(end + 1).map(|t| t.text);
-    if matches!(before, Some("said" | "says" | "told" | "by" | "By" | "according")) {
+    if matches!(
+        before,
+        Some("said" | "says" | "told" | "by" | "By" | "according")
+    ) {
         return true;
     }
     if before == Some("to") && start >= 2 && v[start - 2].text == "according" {
@@ -122,11 +213,18 @@ fn reporting_context(v: &[View<'_>], lex: &Lexicon, start: usize, end: usize) ->
         return false;
     }
     match after {
-        Some("said" | "says" | "told" | "added" | "asked" | "wrote" | "tweeted" | "stated" | "recalled") => true,
+        Some(
+            "said" | "says" | "told" | "added" | "asked" | "wrote" | "tweeted" | "stated"
+            | "recalled",
+        ) => true,
         Some(",") => {
             let appositive = matches!(after2, Some("a" | "an" | "who" | "whose" | "the"));
             // ", Roza Otunbayeva, told": a name set off by commas before a reporting verb
-            let aside = before == Some(",") && matches!(v.get(end + 2).map(|t| t.text), Some("said" | "told" | "says" | "added" | "would" | "was" | "is" | "has"));
+            let aside = before == Some(",")
+                && matches!(
+                    v.get(end + 2).map(|t| t.text),
+                    Some("said" | "told" | "says" | "added" | "would" | "was" | "is" | "has")
+                );
             (appositive || aside) && !lex.has(v[start].text, class::SOFT)
         }
         _ => false,
@@ -145,24 +243,50 @@ mod tests {
         let lex = Lexicon::builtin();
         let mut out = Vec::new();
         find(&v, text, &lex, &mut out);
-        out.iter().map(|c| text[v[c.first].byte_start..v[c.last - 1].byte_end].to_string()).collect()
+        out.iter()
+            .map(|c| text[v[c.first].byte_start..v[c.last - 1].byte_end].to_string())
+            .collect()
     }
 
     #[test]
     fn titles_and_roles_are_excluded_from_the_name() {
-        assert_eq!(people("Interior Minister Rana Sanaullah told reporters."), ["Rana Sanaullah"]);
-        assert_eq!(people("said spokeswoman Mumtaz Zahra Baloch at a briefing"), ["Mumtaz Zahra Baloch"]);
-        assert_eq!(people("Lt. Gen. Ahmed Sharif Chaudhry said"), ["Ahmed Sharif Chaudhry"]);
-        assert_eq!(people("U.N. Secretary-General Antonio Guterres said"), ["Antonio Guterres"]);
-        assert_eq!(people("the education minister, Habibullah Agha, was"), ["Habibullah Agha"]);
+        assert_eq!(
+            people("Interior Minister Rana Sanaullah told reporters."),
+            ["Rana Sanaullah"]
+        );
+        assert_eq!(
+            people("said spokeswoman Mumtaz Zahra Baloch at a briefing"),
+            ["Mumtaz Zahra Baloch"]
+        );
+        assert_eq!(
+            people("Lt. Gen. Ahmed Sharif Chaudhry said"),
+            ["Ahmed Sharif Chaudhry"]
+        );
+        assert_eq!(
+            people("U.N. Secretary-General Antonio Guterres said"),
+            ["Antonio Guterres"]
+        );
+        assert_eq!(
+            people("the education minister, Habibullah Agha, was"),
+            ["Habibullah Agha"]
+        );
         assert_eq!(people("President Xi Jinping met"), ["Xi Jinping"]);
     }
 
     #[test]
     fn given_names_and_reporting_contexts() {
-        assert_eq!(people("The rally was led by Imran Khan in Lahore."), ["Imran Khan"]);
-        assert_eq!(people("\"It is over,\" said Zhou Rong, a researcher."), ["Zhou Rong"]);
-        assert_eq!(people("Ayesha Siddiqa, a military analyst, disagreed."), ["Ayesha Siddiqa"]);
+        assert_eq!(
+            people("The rally was led by Imran Khan in Lahore."),
+            ["Imran Khan"]
+        );
+        assert_eq!(
+            people("\"It is over,\" said Zhou Rong, a researcher."),
+            ["Zhou Rong"]
+        );
+        assert_eq!(
+            people("Ayesha Siddiqa, a military analyst, disagreed."),
+            ["Ayesha Siddiqa"]
+        );
         assert!(people("Security Council members said").is_empty());
         assert!(people("The Foreign Office said").is_empty());
     }

@@ -6,7 +6,9 @@ use std::sync::{Arc, OnceLock};
 use super::candidate::{merge, Candidate};
 use super::lexicon::Lexicon;
 use super::words::{views, View};
-use super::{acronym, cardinal, date, gazetteer, person, places, shapes, surname, DetectInput, Detector};
+use super::{
+    acronym, cardinal, date, gazetteer, person, places, shapes, surname, DetectInput, Detector,
+};
 use crate::error::CoreError;
 use crate::span::Span;
 use crate::token::Token;
@@ -27,7 +29,9 @@ impl Pipeline {
     /// The compiled-in word lists only (what the web page has at first paint).
     pub fn builtin() -> Pipeline {
         static BUILTIN: OnceLock<Arc<Lexicon>> = OnceLock::new();
-        Pipeline { lexicon: BUILTIN.get_or_init(|| Arc::new(Lexicon::builtin())).clone() }
+        Pipeline {
+            lexicon: BUILTIN.get_or_init(|| Arc::new(Lexicon::builtin())).clone(),
+        }
     }
 
     /// The compiled-in lists plus a gazetteer file (`LABEL<TAB>name` lines, UTF-8), e.g. the
@@ -47,13 +51,19 @@ impl Pipeline {
             let _ = lex.add_gazetteer(EXTRA);
             Arc::new(lex)
         });
-        Pipeline { lexicon: lexicon.clone() }
+        Pipeline {
+            lexicon: lexicon.clone(),
+        }
     }
 
     /// Adds more gazetteer lines; returns how many entries were read.
     pub fn add_gazetteer(&mut self, bytes: &[u8]) -> Result<usize, CoreError> {
-        let text = std::str::from_utf8(bytes)
-            .map_err(|e| CoreError::Invalid(format!("the gazetteer file is not UTF-8 text (byte {})", e.valid_up_to())))?;
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            CoreError::Invalid(format!(
+                "the gazetteer file is not UTF-8 text (byte {})",
+                e.valid_up_to()
+            ))
+        })?;
         Arc::make_mut(&mut self.lexicon).add_gazetteer(text)
     }
 
@@ -65,7 +75,10 @@ impl Pipeline {
     /// Suggestions for a text: non-overlapping, sorted, state Suggested, origin set.
     pub fn detect(&self, text: &str, tokens: &[Token]) -> Vec<Span> {
         let v = views(text, tokens);
-        self.candidates(&v, text).into_iter().map(|c| c.to_span(&v)).collect()
+        self.candidates(&v, text)
+            .into_iter()
+            .map(|c| c.to_span(&v))
+            .collect()
     }
 
     fn candidates(&self, v: &[View<'_>], text: &str) -> Vec<Candidate> {

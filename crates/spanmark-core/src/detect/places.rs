@@ -8,8 +8,13 @@ use super::words::{inner_hyphen, View};
 use crate::span::Origin;
 
 /// Lowercase nouns that name an administrative place.
-const BEFORE_OF: &[&str] = &["town", "village", "city", "district", "province", "region", "tehsil", "capital", "valley", "county", "state"];
-const AFTER: &[&str] = &["district", "province", "tehsil", "county", "state", "region", "town", "village", "city"];
+const BEFORE_OF: &[&str] = &[
+    "town", "village", "city", "district", "province", "region", "tehsil", "capital", "valley",
+    "county", "state",
+];
+const AFTER: &[&str] = &[
+    "district", "province", "tehsil", "county", "state", "region", "town", "village", "city",
+];
 
 pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
     let mut covered = vec![false; v.len()];
@@ -27,7 +32,13 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
         let after_of = i >= 2 && v[i - 1].text == "of" && BEFORE_OF.contains(&v[i - 2].text);
         let before_noun = v.get(end).is_some_and(|n| AFTER.contains(&n.text) && n.gap);
         if free && (after_of || before_noun) {
-            added.push(Candidate::new(i, end, Kind::Gpe, Origin::Pattern, rank::CONTEXT));
+            added.push(Candidate::new(
+                i,
+                end,
+                Kind::Gpe,
+                Origin::Pattern,
+                rank::CONTEXT,
+            ));
         }
         i = end;
     }
@@ -38,7 +49,10 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
 /// One or two capitalised words (hyphen compounds kept whole) that could be a place name.
 fn name_at(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
     let word = |t: &View<'_>| {
-        t.shape.cap && t.shape.alpha && !(t.shape.upper && t.text.len() > 1) && !lex.has(t.text, class::STOP | class::SOFT | class::TITLE)
+        t.shape.cap
+            && t.shape.alpha
+            && !(t.shape.upper && t.text.len() > 1)
+            && !lex.has(t.text, class::STOP | class::SOFT | class::TITLE)
     };
     if !word(&v[i]) || v[i].sentence_start {
         return None;
@@ -61,13 +75,17 @@ mod tests {
 
     #[test]
     fn unknown_places_by_their_context() {
-        let text = "fighters took the town of Maungdaw and Zindajan district, but Police said Karachi";
+        let text =
+            "fighters took the town of Maungdaw and Zindajan district, but Police said Karachi";
         let toks = tokenize(text);
         let v = views(text, &toks);
         let lex = Lexicon::builtin();
         let mut kept = Vec::new();
         apply(&v, &lex, &mut kept);
-        let got: Vec<&str> = kept.iter().map(|c| &text[v[c.first].byte_start..v[c.last - 1].byte_end]).collect();
+        let got: Vec<&str> = kept
+            .iter()
+            .map(|c| &text[v[c.first].byte_start..v[c.last - 1].byte_end])
+            .collect();
         assert_eq!(got, ["Maungdaw", "Zindajan"]);
     }
 }

@@ -5,17 +5,37 @@ use super::lexicon::{class, Lexicon};
 use super::words::{initial_at, inner_hyphen, View};
 
 const MONTHS_DAYS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 /// A word that may be part of a person's name.
 pub fn person_word(v: &View<'_>, lex: &Lexicon) -> bool {
     v.shape.cap
         && !v.shape.punct
-        && !(v.shape.upper && v.text.chars().count() > 1)
+        && (!v.shape.upper || v.text.chars().count() <= 1)
         && v.shape.alpha
-        && !lex.has(v.text, class::STOP | class::SOFT | class::TITLE | class::NAME_STOP)
+        && !lex.has(
+            v.text,
+            class::STOP | class::SOFT | class::TITLE | class::NAME_STOP,
+        )
         && !lex.has(v.text, class::ORG_HEAD | class::FAC_HEAD | class::LOC_HEAD)
         && !MONTHS_DAYS.contains(&v.text)
 }
@@ -64,12 +84,18 @@ pub fn person_run(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<(usize, usi
             if inner_hyphen(v, end + 1) || v.get(end + 1).is_some_and(|h| h.text == "-" && !h.gap) {
                 next = end + 2;
             }
-            if v.get(next).is_some_and(|n| person_word(n, lex)) && (next == end + 1 || !v[end + 1].gap) {
+            if v.get(next).is_some_and(|n| person_word(n, lex))
+                && (next == end + 1 || !v[end + 1].gap)
+            {
                 end = next;
                 continue;
             }
             // "von der Leyen": two particles in a row
-            if next == end + 1 && v.get(next).is_some_and(|n| lex.has(n.text, class::PARTICLE) && !n.shape.cap) && v.get(next + 1).is_some_and(|n| person_word(n, lex)) {
+            if next == end + 1
+                && v.get(next)
+                    .is_some_and(|n| lex.has(n.text, class::PARTICLE) && !n.shape.cap)
+                && v.get(next + 1).is_some_and(|n| person_word(n, lex))
+            {
                 end = next + 1;
                 continue;
             }
@@ -81,7 +107,9 @@ pub fn person_run(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<(usize, usi
 
 /// A capitalised word that may sit inside the name of an organisation, facility or place.
 pub fn org_word(v: &View<'_>, lex: &Lexicon) -> bool {
-    (v.shape.cap || (v.shape.digits && v.text.len() <= 4) || ordinal(v.text)) && !v.shape.punct && !lex.has(v.text, class::STOP)
+    (v.shape.cap || (v.shape.digits && v.text.len() <= 4) || ordinal(v.text))
+        && !v.shape.punct
+        && !lex.has(v.text, class::STOP)
 }
 
 /// "5th", "11th", "2nd": numbered units ("5th Border Guard Police Battalion").
@@ -92,7 +120,13 @@ fn ordinal(s: &str) -> bool {
 
 /// Start of the capitalised run that ends just before `end` (exclusive), walking left over name
 /// words, glued hyphen compounds and the connectors "of", "for", "and", "&" between capitalised words.
-pub fn org_run_back(v: &[View<'_>], lex: &Lexicon, end: usize, limit: usize, connectors: bool) -> usize {
+pub fn org_run_back(
+    v: &[View<'_>],
+    lex: &Lexicon,
+    end: usize,
+    limit: usize,
+    connectors: bool,
+) -> usize {
     let mut start = end;
     while start > 0 && end - start < limit {
         if v[start.min(v.len() - 1)].line_start && start < end {
@@ -108,7 +142,12 @@ pub fn org_run_back(v: &[View<'_>], lex: &Lexicon, end: usize, limit: usize, con
             start = p - 1;
             continue;
         }
-        if connectors && p > 0 && start < end && matches!(t.text, "of" | "for" | "and" | "&") && org_word(&v[p - 1], lex) {
+        if connectors
+            && p > 0
+            && start < end
+            && matches!(t.text, "of" | "for" | "and" | "&")
+            && org_word(&v[p - 1], lex)
+        {
             start = p - 1;
             continue;
         }
@@ -122,8 +161,9 @@ pub fn org_run_back(v: &[View<'_>], lex: &Lexicon, end: usize, limit: usize, con
     }
     // "and" joins two names unless an "of"/"for" came before it: "Council for Science and Technology"
     let mut seen_of = false;
-    for k in start..end {
-        match v[k].text {
+    let first = start;
+    for (k, t) in v.iter().enumerate().take(end).skip(first) {
+        match t.text {
             "of" | "for" => seen_of = true,
             "and" | "&" if !seen_of => start = k + 1,
             _ => {}
@@ -174,9 +214,18 @@ mod tests {
         let lex = Lexicon::builtin();
         for (text, want) in [
             ("chief R.R. Swain said", "R.R. Swain"),
-            ("President Abdel Fattah el-Sissi and", "Abdel Fattah el-Sissi"),
-            ("Sheikh Tamim bin Hamad Al Thani, the", "Tamim bin Hamad Al Thani"),
-            ("minister Hossein Amir-Abdollahian said", "Hossein Amir-Abdollahian"),
+            (
+                "President Abdel Fattah el-Sissi and",
+                "Abdel Fattah el-Sissi",
+            ),
+            (
+                "Sheikh Tamim bin Hamad Al Thani, the",
+                "Tamim bin Hamad Al Thani",
+            ),
+            (
+                "minister Hossein Amir-Abdollahian said",
+                "Hossein Amir-Abdollahian",
+            ),
             ("Minister Narendra Modi's government", "Narendra Modi"),
         ] {
             let toks = tokenize(text);
@@ -205,10 +254,24 @@ mod tests {
         let v = views(text, &toks);
         let end = v.len();
         let start = org_run_back(&v, &lex, end, 12, true);
-        assert_eq!(slice(text, &v, start, end), "Pakistan Institute for Conflict and Security Studies");
+        assert_eq!(
+            slice(text, &v, start, end),
+            "Pakistan Institute for Conflict and Security Studies"
+        );
         let commission = v.iter().position(|t| t.text == "Commission").unwrap();
         let start = org_run_back(&v, &lex, commission + 1, 12, true);
-        assert_eq!(slice(text, &v, start, commission + 1), "Human Rights Commission");
-        assert_eq!(slice(text, &v, commission + 2, org_run_forward(&v, &lex, commission + 2, 6)), "Pakistan");
+        assert_eq!(
+            slice(text, &v, start, commission + 1),
+            "Human Rights Commission"
+        );
+        assert_eq!(
+            slice(
+                text,
+                &v,
+                commission + 2,
+                org_run_forward(&v, &lex, commission + 2, 6)
+            ),
+            "Pakistan"
+        );
     }
 }

@@ -9,7 +9,11 @@ use super::runs::{org_run_back, org_run_forward, org_word};
 use super::words::{inner_hyphen, View};
 use crate::span::Origin;
 
-const HEADS: [(u32, Kind); 3] = [(class::ORG_HEAD, Kind::Org), (class::FAC_HEAD, Kind::Fac), (class::LOC_HEAD, Kind::Loc)];
+const HEADS: [(u32, Kind); 3] = [
+    (class::ORG_HEAD, Kind::Org),
+    (class::FAC_HEAD, Kind::Fac),
+    (class::LOC_HEAD, Kind::Loc),
+];
 
 pub fn find(v: &[View<'_>], lex: &Lexicon, out: &mut Vec<Candidate>) {
     for h in 0..v.len() {
@@ -32,7 +36,10 @@ pub fn find(v: &[View<'_>], lex: &Lexicon, out: &mut Vec<Candidate>) {
                 push(v, out, h, end, Kind::Loc);
             }
         }
-        for (flag, kind) in [(class::LOC_PREFIX, Kind::Loc), (class::FAC_PREFIX, Kind::Fac)] {
+        for (flag, kind) in [
+            (class::LOC_PREFIX, Kind::Loc),
+            (class::FAC_PREFIX, Kind::Fac),
+        ] {
             if lex.has(t.text, flag) {
                 let end = org_run_forward(v, lex, h + 1, 4);
                 if end > h + 1 {
@@ -51,7 +58,13 @@ pub fn find(v: &[View<'_>], lex: &Lexicon, out: &mut Vec<Candidate>) {
 
 fn push(v: &[View<'_>], out: &mut Vec<Candidate>, start: usize, end: usize, kind: Kind) {
     if start < end && end <= v.len() {
-        out.push(Candidate::new(start, end, kind, Origin::Pattern, rank::SHAPE));
+        out.push(Candidate::new(
+            start,
+            end,
+            kind,
+            Origin::Pattern,
+            rank::SHAPE,
+        ));
     }
 }
 
@@ -65,7 +78,11 @@ fn of_extension(v: &[View<'_>], lex: &Lexicon, after_head: usize) -> usize {
         if !matches!(c.text, "of" | "for" | "on") || c.line_start {
             return end;
         }
-        let from = if v.get(end + 1).is_some_and(|t| t.text == "the") { end + 2 } else { end + 1 };
+        let from = if v.get(end + 1).is_some_and(|t| t.text == "the") {
+            end + 2
+        } else {
+            end + 1
+        };
         let run = org_run_forward(v, lex, from, 6);
         if run == from {
             return end;
@@ -103,7 +120,11 @@ fn group_compound(v: &[View<'_>], lex: &Lexicon, h: usize) -> Option<usize> {
         return None;
     }
     let more = org_run_forward(v, lex, end, 3);
-    Some(if more > end && v[end].gap && org_word(&v[end], lex) { more } else { end })
+    Some(if more > end && v[end].gap && org_word(&v[end], lex) {
+        more
+    } else {
+        end
+    })
 }
 
 #[cfg(test)]
@@ -119,12 +140,21 @@ mod tests {
         let mut out = Vec::new();
         find(&v, &lex, &mut out);
         let kept = crate::detect::candidate::merge(&v, out);
-        kept.iter().map(|c| (text[v[c.first].byte_start..v[c.last - 1].byte_end].to_string(), c.kind)).collect()
+        kept.iter()
+            .map(|c| {
+                (
+                    text[v[c.first].byte_start..v[c.last - 1].byte_end].to_string(),
+                    c.kind,
+                )
+            })
+            .collect()
     }
 
     #[test]
     fn organisations_by_head_word_and_of_phrase() {
-        let got = shapes("The Baloch Liberation Front and the Ministry of Interior met the Pakistan Air Force.");
+        let got = shapes(
+            "The Baloch Liberation Front and the Ministry of Interior met the Pakistan Air Force.",
+        );
         assert_eq!(
             got,
             [
@@ -138,7 +168,10 @@ mod tests {
     #[test]
     fn group_compounds_facilities_and_places() {
         let got = shapes("Jaish-e-Mohammed and Tehreek-e-Taliban Pakistan fighters near Allama Iqbal International Airport and the Swat Valley, by the Gulf of Oman.");
-        assert!(got.contains(&("Jaish-e-Mohammed".into(), Kind::Org)), "{got:?}");
+        assert!(
+            got.contains(&("Jaish-e-Mohammed".into(), Kind::Org)),
+            "{got:?}"
+        );
         assert!(got.contains(&("Tehreek-e-Taliban Pakistan".into(), Kind::Org)));
         assert!(got.contains(&("Allama Iqbal International Airport".into(), Kind::Fac)));
         assert!(got.contains(&("Swat Valley".into(), Kind::Loc)));

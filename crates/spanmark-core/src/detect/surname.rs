@@ -13,7 +13,10 @@ pub fn apply(v: &[View<'_>], text: &str, lex: &Lexicon, kept: &mut Vec<Candidate
     // first token of a family name → (the whole family name, its token count)
     let mut names: HashMap<&str, (&str, usize)> = HashMap::new();
     // after a title a single word is a name too ("Sheikh Hasina" → "Hasina")
-    for c in kept.iter().filter(|c| c.kind == Kind::Person && (c.last - c.first >= 2 || c.rank == rank::TITLE)) {
+    for c in kept
+        .iter()
+        .filter(|c| c.kind == Kind::Person && (c.last - c.first >= 2 || c.rank == rank::TITLE))
+    {
         let mut first = c.last - 1;
         while first >= c.first + 2 && inner_hyphen(v, first - 1) {
             first -= 2;
@@ -22,8 +25,15 @@ pub fn apply(v: &[View<'_>], text: &str, lex: &Lexicon, kept: &mut Vec<Candidate
             continue;
         }
         let head = &v[first];
-        if head.shape.cap && head.text.chars().count() >= 3 && !lex.has(head.text, class::PARTICLE) {
-            names.insert(head.text, (&text[head.byte_start..v[c.last - 1].byte_end], c.last - first));
+        if head.shape.cap && head.text.chars().count() >= 3 && !lex.has(head.text, class::PARTICLE)
+        {
+            names.insert(
+                head.text,
+                (
+                    &text[head.byte_start..v[c.last - 1].byte_end],
+                    c.last - first,
+                ),
+            );
         }
     }
     if names.is_empty() {
@@ -31,7 +41,8 @@ pub fn apply(v: &[View<'_>], text: &str, lex: &Lexicon, kept: &mut Vec<Candidate
     }
     // a known person's family name beats a one-word place of the same spelling ("Yunus")
     kept.retain(|c| {
-        let single_place = c.kind == Kind::Gpe && c.last == c.first + 1 && c.origin == Origin::Gazetteer;
+        let single_place =
+            c.kind == Kind::Gpe && c.last == c.first + 1 && c.origin == Origin::Gazetteer;
         !(single_place && names.get(v[c.first].text).is_some_and(|(_, n)| *n == 1))
     });
     let mut covered = vec![false; v.len()];
@@ -46,7 +57,10 @@ pub fn apply(v: &[View<'_>], text: &str, lex: &Lexicon, kept: &mut Vec<Candidate
             continue;
         };
         let end = k + n;
-        if end > v.len() || covered[k..end].iter().any(|c| *c) || &text[v[k].byte_start..v[end - 1].byte_end] != family {
+        if end > v.len()
+            || covered[k..end].iter().any(|c| *c)
+            || &text[v[k].byte_start..v[end - 1].byte_end] != family
+        {
             k += 1;
             continue;
         }
@@ -60,7 +74,13 @@ pub fn apply(v: &[View<'_>], text: &str, lex: &Lexicon, kept: &mut Vec<Candidate
         let cap_after = v.get(end).is_some_and(|a| a.shape.cap && a.gap);
         let glued = inner_hyphen(v, end) || (k > 0 && inner_hyphen(v, k - 1));
         if !cap_before && !cap_after && !glued {
-            added.push(Candidate::new(k, end, Kind::Person, Origin::Pattern, rank::SURNAME));
+            added.push(Candidate::new(
+                k,
+                end,
+                Kind::Person,
+                Origin::Pattern,
+                rank::SURNAME,
+            ));
         }
         k = end;
     }
@@ -81,17 +101,43 @@ mod tests {
         let v = views(text, &toks);
         let lex = Lexicon::builtin();
         let span = |a: &str| {
-            let s = v.iter().position(|t| t.text == a.split(['-', ' ']).next().unwrap()).unwrap();
+            let s = v
+                .iter()
+                .position(|t| t.text == a.split(['-', ' ']).next().unwrap())
+                .unwrap();
             s
         };
         let hossein = span("Hossein");
         let rana = span("Rana");
         let mut kept = vec![
-            Candidate::new(hossein, hossein + 4, Kind::Person, Origin::Pattern, rank::TITLE),
-            Candidate::new(rana, rana + 2, Kind::Person, Origin::Pattern, rank::GIVEN_NAME),
+            Candidate::new(
+                hossein,
+                hossein + 4,
+                Kind::Person,
+                Origin::Pattern,
+                rank::TITLE,
+            ),
+            Candidate::new(
+                rana,
+                rana + 2,
+                Kind::Person,
+                Origin::Pattern,
+                rank::GIVEN_NAME,
+            ),
         ];
         apply(&v, text, &lex, &mut kept);
-        let got: Vec<&str> = kept.iter().map(|c| &text[v[c.first].byte_start..v[c.last - 1].byte_end]).collect();
-        assert_eq!(got, ["Hossein Amir-Abdollahian", "Rana Sanaullah", "Sanaullah", "Amir-Abdollahian"]);
+        let got: Vec<&str> = kept
+            .iter()
+            .map(|c| &text[v[c.first].byte_start..v[c.last - 1].byte_end])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Hossein Amir-Abdollahian",
+                "Rana Sanaullah",
+                "Sanaullah",
+                "Amir-Abdollahian"
+            ]
+        );
     }
 }

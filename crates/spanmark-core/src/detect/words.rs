@@ -80,7 +80,9 @@ pub fn views<'a>(text: &'a str, tokens: &[Token]) -> Vec<View<'a>> {
         let between = text.get(prev_byte_end.min(bs)..bs).unwrap_or("");
         let line_start = i == 0 || between.contains('\n');
         let sentence_start = line_start
-            || out.last().is_some_and(|p: &View<'_>| matches!(p.text, "." | "!" | "?" | "—" | "--") && !between.is_empty());
+            || out.last().is_some_and(|p: &View<'_>| {
+                matches!(p.text, "." | "!" | "?" | "—" | "--") && !between.is_empty()
+            });
         out.push(View {
             text: s,
             start: t.start,
@@ -119,7 +121,9 @@ pub fn possessive_at(v: &[View<'_>], i: usize) -> bool {
             if t.text.len() > 1 && t.text.ends_with('s') {
                 return true;
             }
-            v.get(i + 1).is_some_and(|n| !n.gap && (n.text == "s" || n.text == "S")) || t.text.ends_with('s')
+            v.get(i + 1)
+                .is_some_and(|n| !n.gap && (n.text == "s" || n.text == "S"))
+                || t.text.ends_with('s')
         }
         _ => false,
     }
@@ -129,7 +133,10 @@ pub fn possessive_at(v: &[View<'_>], i: usize) -> bool {
 /// or a token that already is such an abbreviation ("U.S.", "R.R."). Returns the end of it.
 pub fn initial_at(v: &[View<'_>], i: usize) -> Option<usize> {
     let t = v.get(i)?;
-    if t.text.len() > 1 && t.text.ends_with('.') && t.text.chars().all(|c| c == '.' || c.is_uppercase()) {
+    if t.text.len() > 1
+        && t.text.ends_with('.')
+        && t.text.chars().all(|c| c == '.' || c.is_uppercase())
+    {
         return Some(i + 1);
     }
     if t.text.chars().count() == 1 && t.shape.cap && t.shape.alpha {
