@@ -244,6 +244,10 @@ impl<'a> Tokenizer<'a> {
     /// Push a word, splitting a unit after a number as spaCy does ("10km" → "10" "km", "5pm").
     fn push_word(&mut self, from: Pos) {
         let word = &self.text.as_bytes()[from.b..self.pos.b];
+        if !word.first().is_some_and(u8::is_ascii_digit) {
+            self.push(from);
+            return;
+        }
         let letters = word
             .iter()
             .rev()
