@@ -11,7 +11,11 @@ use spanmark_core::detect::Pipeline;
 use spanmark_core::text::normalize_newlines;
 use spanmark_core::token::tokenize;
 
+use spanmark_core::learn::Learner;
+use spanmark_core::span::Span;
+
 use crate::annotated::to_json;
+use crate::model_option::{apply_model, load_model};
 
 const HELP: &str = "usage: spanmark detect [FILE.txt ...] [--out DIR] [--builtin]
        spanmark detect --jsonl [FILE.jsonl ... | -] [--out FILE.jsonl] [--builtin]
@@ -21,13 +25,15 @@ Plain text: writes DIR/NAME.json ({\"text\", \"spans\": [{\"start\",\"end\",\"la
 code point offsets, line endings normalised to LF), or prints JSON when --out is not given.
 --jsonl: reads lines {\"id\"?, \"text\"} from the files or standard input and writes one JSON line
 per input line, in the same order, using every core.
---builtin: only the compiled-in word lists (what the web page has before its extra data loads).";
+--builtin: only the compiled-in word lists (what the web page has before its extra data loads).
+--model MODEL: merge in the memory and tagger suggestions of a model saved by `spanmark train`.";
 
 struct Options {
     inputs: Vec<PathBuf>,
     out: Option<PathBuf>,
     jsonl: bool,
     builtin: bool,
+    model: Option<String>,
 }
 
 fn parse(args: &[String]) -> Result<Option<Options>, String> {
@@ -36,6 +42,7 @@ fn parse(args: &[String]) -> Result<Option<Options>, String> {
         out: None,
         jsonl: false,
         builtin: false,
+        model: None,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -43,6 +50,7 @@ fn parse(args: &[String]) -> Result<Option<Options>, String> {
             "--help" | "-h" => return Ok(None),
             "--jsonl" => o.jsonl = true,
             "--builtin" => o.builtin = true,
+            "--model" => o.model = Some(it.next().ok_or("--model needs a file")?.clone()),
             "--out" | "-o" => o.out = Some(it.next().ok_or("--out needs a path")?.into()),
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option “{flag}”\n{HELP}"))
@@ -58,11 +66,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         println!("{HELP}");
         return Ok(());
     };
-    let pipeline = if o.builtin {
+    let rules = if o.builtin {
         Pipeline::builtin()
     } else {
         Pipeline::full()
     };
+    let model = o.model.as_deref().map(load_model).transpose()?;
+    let pipeline = Suggester { rules, model };
     if o.jsonl {
         return run_jsonl(&o, pipeline);
     }
@@ -77,7 +87,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let raw = std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let text = normalize_newlines(&raw);
-        let spans = pipeline.detect(&text, &tokenize(&text));
+        let spans = pipeline.suggest(&text);
         let value = to_json(None, &text, &spans);
         match &o.out {
             Some(dir) => {
@@ -90,6 +100,23 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The rule detectors, and optionally a learnt model merged over them.
+struct Suggester {
+    rules: Pipeline,
+    model: Option<Learner>,
+}
+
+impl Suggester {
+    fn suggest(&self, text: &str) -> Vec<Span> {
+        let tokens = tokenize(text);
+        let spans = self.rules.detect(text, &tokens);
+        match &self.model {
+            Some(learner) => apply_model(learner, text, &tokens, &spans),
+            None => spans,
+        }
+    }
 }
 
 fn stem(path: &Path) -> String {
@@ -105,7 +132,7 @@ struct Line {
     raw: String,
 }
 
-fn run_jsonl(o: &Options, pipeline: Pipeline) -> Result<(), String> {
+fn run_jsonl(o: &Options, pipeline: Suggester) -> Result<(), String> {
     let workers = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
@@ -203,7 +230,7 @@ fn run_jsonl(o: &Options, pipeline: Pipeline) -> Result<(), String> {
     Ok(())
 }
 
-fn annotate_line(pipeline: &Pipeline, line: &Line) -> Result<String, String> {
+fn annotate_line(pipeline: &Suggester, line: &Line) -> Result<String, String> {
     let value: Value =
         serde_json::from_str(&line.raw).map_err(|e| format!("{} is not JSON: {e}", line.place))?;
     let text = value
@@ -211,6 +238,6 @@ fn annotate_line(pipeline: &Pipeline, line: &Line) -> Result<String, String> {
         .and_then(Value::as_str)
         .ok_or_else(|| format!("{} has no \"text\" string", line.place))?;
     let text = normalize_newlines(text);
-    let spans = pipeline.detect(&text, &tokenize(&text));
+    let spans = pipeline.suggest(&text);
     Ok(to_json(value.get("id"), &text, &spans).to_string())
 }
