@@ -138,9 +138,17 @@ impl Edit {
                 schema.check(label)?;
                 let (s, e) = doc.snap(*start, *end)?;
                 let r = doc.spans_overlapping(s, e);
+                let mut span = Span::manual(s, e, label.clone());
+                if let [same] = &spans[r.clone()] {
+                    // labelling exactly a suggestion accepts it: its origin is kept
+                    if (same.start, same.end) == (s, e) {
+                        span.origin = same.origin;
+                        span.confidence = same.confidence.filter(|_| same.label == *label);
+                    }
+                }
                 Step {
                     before: spans[r.clone()].to_vec(),
-                    after: vec![Span::manual(s, e, label.clone())],
+                    after: vec![span],
                     at: r.start,
                 }
             }

@@ -1,36 +1,10 @@
 //! Edit semantics: add (snapping, replacing overlaps), remove, relabel, resize, accept,
 //! reject, accept all, clear suggestions, label all, suggest — and their undo steps.
 
-use spanmark_core::{CoreError, Document, Edge, Edit, History, Origin, Schema, Span, SpanState};
+mod core_support;
 
-const TEXT: &str = "PESHAWAR, Pakistan — Pakistan’s army said Kabul-based Taliban met in Pakistan.";
-
-fn doc() -> Document {
-    Document::new("d", "t", TEXT)
-}
-
-fn at(doc: &Document, needle: &str, nth: usize) -> (usize, usize) {
-    let b = TEXT.match_indices(needle).nth(nth).unwrap().0;
-    let s = doc.index().char_of_byte(b).unwrap();
-    (s, s + needle.chars().count())
-}
-
-fn add(doc: &mut Document, s: usize, e: usize, label: &str) -> Result<(), CoreError> {
-    Edit::Add {
-        start: s,
-        end: e,
-        label: label.into(),
-    }
-    .apply(doc, &Schema::news())
-    .map(|_| ())
-}
-
-fn surfaces(doc: &Document) -> Vec<(String, String)> {
-    doc.spans()
-        .iter()
-        .map(|s| (doc.slice(s.start, s.end).to_string(), s.label.clone()))
-        .collect()
-}
+use core_support::{add, at, doc, surfaces};
+use spanmark_core::{CoreError, Edge, Edit, History, Schema};
 
 #[test]
 fn add_snaps_to_whole_words_and_trims_punctuation() {
@@ -219,120 +193,6 @@ fn resize_moves_one_token_and_never_overlaps_or_empties() {
         two.apply(&mut d, &schema),
         Err(CoreError::Invalid(_))
     ));
-}
-
-#[test]
-fn suggestions_accept_reject_accept_all_clear() {
-    let mut d = doc();
-    let schema = Schema::news();
-    let (ks, ke) = at(&d, "Kabul", 0);
-    let (ts, te) = at(&d, "Taliban", 0);
-    let (ps, pe) = at(&d, "Pakistan", 2);
-    add(&mut d, ts, te, "ORG").unwrap();
-    let incoming = vec![
-        Span::suggested(ks, ke, "GPE", Origin::Gazetteer),
-        Span::suggested(ts, te, "PERSON", Origin::Model), // overlaps an accepted span: dropped
-        Span::suggested(ps, pe, "GPE", Origin::Gazetteer),
-        Span::suggested(ps, pe, "WEAPON", Origin::Model), // not in the schema: dropped
-        Span::suggested(ps, pe - 2, "GPE", Origin::Model), // overlaps a longer one
-    ];
-    Edit::Suggest { spans: incoming }
-        .apply(&mut d, &schema)
-        .unwrap();
-    assert_eq!(d.spans().len(), 3);
-    assert_eq!(d.spans()[1].label, "ORG");
-    assert!(d.spans()[1].is_accepted());
-    Edit::Accept { start: ks, end: ke }
-        .apply(&mut d, &schema)
-        .unwrap();
-    assert!(d.spans()[0].is_accepted());
-    Edit::Reject { start: ps, end: pe }
-        .apply(&mut d, &schema)
-        .unwrap();
-    assert_eq!(d.spans().len(), 2);
-    // a new detector run replaces only the suggestion layer
-    Edit::Suggest {
-        spans: vec![Span::suggested(ps, pe, "GPE", Origin::Memory)],
-    }
-    .apply(&mut d, &schema)
-    .unwrap();
-    assert_eq!(d.spans().len(), 3);
-    Edit::ClearSuggestions.apply(&mut d, &schema).unwrap();
-    assert_eq!(d.spans().len(), 2);
-    Edit::Suggest {
-        spans: vec![Span::suggested(ps, pe, "GPE", Origin::Memory)],
-    }
-    .apply(&mut d, &schema)
-    .unwrap();
-    Edit::AcceptAll.apply(&mut d, &schema).unwrap();
-    assert!(d.spans().iter().all(|s| s.state == SpanState::Accepted));
-    assert_eq!(
-        d.spans()[2].origin,
-        Origin::Memory,
-        "accepting keeps the origin"
-    );
-}
-
-#[test]
-fn label_all_whole_words_only_and_skips_accepted() {
-    let text = "Pakistan and Pakistani troops. Pakistan’s army. Pakistan Pakistan";
-    let mut d = Document::new("d", "t", text);
-    let schema = Schema::news();
-    let index = d.index().clone();
-    let b = |n: usize| {
-        index
-            .char_of_byte(text.match_indices("Pakistan").nth(n).unwrap().0)
-            .unwrap()
-    };
-    let (p0, p3, p4) = (b(0), b(3), b(4));
-    // an accepted span covering the 4th occurrence blocks it
-    Edit::Add {
-        start: p3,
-        end: p3 + 8,
-        label: "ORG".into(),
-    }
-    .apply(&mut d, &schema)
-    .unwrap();
-    // a suggestion over the 5th is replaced
-    let sugg = Span::suggested(p4, p4 + 8, "PERSON", Origin::Model);
-    let mut spans = d.spans().to_vec();
-    spans.push(sugg);
-    d.set_spans(spans);
-    Edit::Add {
-        start: p0,
-        end: p0 + 8,
-        label: "GPE".into(),
-    }
-    .apply(&mut d, &schema)
-    .unwrap();
-    let before = d.spans().to_vec();
-    let step = Edit::LabelAll {
-        start: p0,
-        end: p0 + 8,
-    }
-    .apply(&mut d, &schema)
-    .unwrap();
-    let got: Vec<(&str, &str)> = d
-        .spans()
-        .iter()
-        .map(|s| (d.slice(s.start, s.end), s.label.as_str()))
-        .collect();
-    // "Pakistani" is not a whole-word match; "Pakistan’s" is
-    assert_eq!(
-        got,
-        vec![
-            ("Pakistan", "GPE"),
-            ("Pakistan", "GPE"),
-            ("Pakistan", "ORG"),
-            ("Pakistan", "GPE")
-        ]
-    );
-    assert_eq!(d.spans()[1].start, b(2));
-    assert!(d.spans().iter().all(|s| s.is_accepted()));
-    let mut h = History::new();
-    h.record(step);
-    h.undo(&mut d).unwrap();
-    assert_eq!(d.spans(), &before[..]);
 }
 
 #[test]
