@@ -5,14 +5,22 @@ use std::path::Path;
 
 use spanmark_core::learn::{Learner, MergePolicy};
 use spanmark_core::span::Span;
+use spanmark_core::token::{tokenize, Token};
 
-use crate::train::{load_documents, train_on, Annotated};
+use crate::train::{load_documents, Annotated};
 
-const HELP: &str = "usage: spanmark eval --curve --data DIR [--ks 0,1,2,4,8] [--labels]
+const HELP: &str =
+    "usage: spanmark eval --curve --data DIR [--ks 0,1,2,4,8] [--labels] [--rules-drop P] [--min-confidence C]
 
 Trains on the first k documents of DIR (sorted by file name) and scores the
 suggestions (rules + memory + tagger) on the remaining ones, strict exact spans.
-Prints precision/recall/F1 on PERSON, ORG, GPE (core3) and F1 on every label.";
+Prints precision/recall/F1 on PERSON, ORG, GPE (core3) and F1 on every label.
+
+  --labels         also print F1 per label for each k
+  --rules-drop P   simulate rules that know fewer names (as on unseen articles): hide
+                   the rule spans of P% of the surface forms (chosen by a hash of the
+                   form, so a hidden name is hidden in every document)
+  --min-confidence C   hide model suggestions below C (default 0.5; the page's slider)";
 
 pub const CORE3: [&str; 3] = ["PERSON", "ORG", "GPE"];
 
@@ -67,12 +75,54 @@ pub fn count(gold: &[Span], predicted: &[Span], keep: impl Fn(&str) -> bool) -> 
     }
 }
 
+/// How the curve is run: rules weakened or not, and the merge thresholds.
+#[derive(Debug, Clone, Default)]
+pub struct Setup {
+    pub drop_percent: u64,
+    pub policy: MergePolicy,
+}
+
+/// The rule detector's spans, less the hidden share of surface forms.
+pub fn rules_for(text: &str, tokens: &[Token], drop_percent: u64) -> Vec<Span> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut rules = spanmark_core::detect::detect(text, tokens);
+    rules.retain(|s| {
+        let form: String = chars[s.start..s.end]
+            .iter()
+            .collect::<String>()
+            .to_lowercase();
+        let h = form.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ b as u64).wrapping_mul(0x100_0000_01b3)
+        });
+        h % 100 >= drop_percent
+    });
+    rules
+}
+
+/// A learner trained on these documents, with the (possibly weakened) rules as features.
+pub fn learner_on(docs: &[Annotated], setup: &Setup) -> Learner {
+    let mut learner = Learner::new();
+    for d in docs {
+        let tokens = tokenize(&d.text);
+        let rules = rules_for(&d.text, &tokens, setup.drop_percent);
+        learner.learn_document_with(&d.name, &d.text, &tokens, &rules, &d.spans);
+    }
+    learner.train();
+    learner
+}
+
+fn suggestions(learner: &Learner, d: &Annotated, setup: &Setup) -> Vec<Span> {
+    let tokens = tokenize(&d.text);
+    let rules = rules_for(&d.text, &tokens, setup.drop_percent);
+    learner.suggest(&d.text, &tokens, &rules, &setup.policy)
+}
+
 /// (core3, all labels) counts of a learner's suggestions on documents.
-pub fn score_on(learner: &Learner, docs: &[Annotated]) -> (Counts, Counts) {
+pub fn score_on(learner: &Learner, docs: &[Annotated], setup: &Setup) -> (Counts, Counts) {
     let mut core = Counts::default();
     let mut all = Counts::default();
     for d in docs {
-        let predicted = learner.suggest_text(&d.text, &MergePolicy::default());
+        let predicted = suggestions(learner, d, setup);
         core.add(count(&d.spans, &predicted, |l| CORE3.contains(&l)));
         all.add(count(&d.spans, &predicted, |_| true));
     }
@@ -87,7 +137,7 @@ fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
 }
 
 /// The curve as a Markdown table.
-pub fn curve_table(docs: &[Annotated], ks: &[usize]) -> String {
+pub fn curve_table(docs: &[Annotated], ks: &[usize], setup: &Setup) -> String {
     let mut out = String::from(
         "| k (train) | test docs | core3 P | core3 R | core3 F1 | all-8 F1 | core3 F1 on fixed test |\n|---:|---:|---:|---:|---:|---:|---:|\n",
     );
@@ -98,9 +148,9 @@ pub fn curve_table(docs: &[Annotated], ks: &[usize]) -> String {
         .max()
         .unwrap_or(0);
     for &k in ks.iter().filter(|&&k| k < docs.len()) {
-        let learner = train_on(&docs[..k]);
-        let (core, all) = score_on(&learner, &docs[k..]);
-        let (fixed, _) = score_on(&learner, &docs[last..]);
+        let learner = learner_on(&docs[..k], setup);
+        let (core, all) = score_on(&learner, &docs[k..], setup);
+        let (fixed, _) = score_on(&learner, &docs[last..], setup);
         out.push_str(&format!(
             "| {k} | {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} |\n",
             docs.len() - k,
@@ -120,7 +170,7 @@ pub fn curve_table(docs: &[Annotated], ks: &[usize]) -> String {
 }
 
 /// F1 per label for each k, as a Markdown table.
-pub fn label_table(docs: &[Annotated], ks: &[usize]) -> String {
+pub fn label_table(docs: &[Annotated], ks: &[usize], setup: &Setup) -> String {
     let mut labels: Vec<&str> = docs
         .iter()
         .flat_map(|d| d.spans.iter().map(|s| s.label.as_str()))
@@ -133,10 +183,10 @@ pub fn label_table(docs: &[Annotated], ks: &[usize]) -> String {
         "---:|".repeat(labels.len())
     );
     for &k in ks.iter().filter(|&&k| k < docs.len()) {
-        let learner = train_on(&docs[..k]);
+        let learner = learner_on(&docs[..k], setup);
         let mut per = vec![Counts::default(); labels.len()];
         for d in &docs[k..] {
-            let predicted = learner.suggest_text(&d.text, &MergePolicy::default());
+            let predicted = suggestions(&learner, d, setup);
             for (i, l) in labels.iter().enumerate() {
                 per[i].add(count(&d.spans, &predicted, |x| x == *l));
             }
@@ -164,13 +214,33 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .collect::<Result<_, _>>()?,
         None => vec![0, 1, 2, 4, 8],
     };
+    let drop: u64 = match option(args, "--rules-drop") {
+        Some(p) => p
+            .parse()
+            .ok()
+            .filter(|&p| p <= 100)
+            .ok_or_else(|| format!("--rules-drop: “{p}” is not a percentage"))?,
+        None => 0,
+    };
+    let mut policy = MergePolicy::default();
+    if let Some(c) = option(args, "--min-confidence") {
+        policy.show = c
+            .parse()
+            .ok()
+            .filter(|c: &f32| (0.0..=1.0).contains(c))
+            .ok_or_else(|| format!("--min-confidence: “{c}” is not between 0 and 1"))?;
+    }
+    let setup = Setup {
+        drop_percent: drop,
+        policy,
+    };
     let docs = load_documents(Path::new(data))?;
     if docs.len() < 2 {
         return Err(format!("{data}: a curve needs at least two documents"));
     }
-    print!("{}", curve_table(&docs, &ks));
+    print!("{}", curve_table(&docs, &ks, &setup));
     if args.iter().any(|a| a == "--labels") {
-        print!("\nF1 per label:\n\n{}", label_table(&docs, &ks));
+        print!("\nF1 per label:\n\n{}", label_table(&docs, &ks, &setup));
     }
     Ok(())
 }

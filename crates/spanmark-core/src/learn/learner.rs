@@ -48,6 +48,8 @@ pub struct LearnStats {
     pub scored_documents: usize,
     /// the training run in progress, if any
     pub training: Option<Progress>,
+    /// remembered documents not fed again since loading (training waits for them)
+    pub missing_documents: usize,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -60,6 +62,9 @@ struct LearnerFile {
     scores: BTreeMap<String, DocScore>,
 }
 
+/// id → (fingerprint of text + accepted spans, number of spans)
+type Fingerprints = BTreeMap<String, (u64, u32)>;
+
 #[derive(Debug, Clone, Default)]
 pub struct Learner {
     memory: Memory,
@@ -67,8 +72,8 @@ pub struct Learner {
     /// id → (fingerprint, example)
     examples: BTreeMap<String, (u64, Example)>,
     /// id → (fingerprint, spans) of what the tagger was trained on
-    trained_on: BTreeMap<String, (u64, u32)>,
-    run: Option<(Trainer, Vec<Example>, BTreeMap<String, (u64, u32)>)>,
+    trained_on: Fingerprints,
+    run: Option<(Trainer, Vec<Example>, Fingerprints)>,
     scores: BTreeMap<String, DocScore>,
 }
 
@@ -111,10 +116,23 @@ impl Learner {
     /// scored on it before learning, when it is new or changed. Idempotent: feeding the
     /// same document again (e.g. after a reload) changes nothing.
     pub fn learn_document(&mut self, id: &str, text: &str, spans: &[Span]) -> Option<DocScore> {
-        let accepted: Vec<&Span> = spans.iter().filter(|s| s.is_accepted()).collect();
-        let fp = fingerprint(text, &accepted);
         let tokens = tokenize(text);
         let rules = crate::detect::detect(text, &tokens);
+        self.learn_document_with(id, text, &tokens, &rules, spans)
+    }
+
+    /// `learn_document` with the tokens and rule spans given (a page whose detector has a
+    /// user gazetteer passes what it showed; use the same rules later in `suggest`).
+    pub fn learn_document_with(
+        &mut self,
+        id: &str,
+        text: &str,
+        tokens: &[Token],
+        rules: &[Span],
+        spans: &[Span],
+    ) -> Option<DocScore> {
+        let accepted: Vec<&Span> = spans.iter().filter(|s| s.is_accepted()).collect();
+        let fp = fingerprint(text, &accepted);
         let mut score = None;
         let known = self
             .examples
@@ -122,7 +140,7 @@ impl Learner {
             .map(|e| e.0)
             .or(self.trained_on.get(id).map(|t| t.0));
         if known != Some(fp) {
-            let suggested = self.suggest(text, &tokens, &rules, &MergePolicy::default());
+            let suggested = self.suggest(text, tokens, rules, &MergePolicy::default());
             let tp = suggested
                 .iter()
                 .filter(|s| {
@@ -142,8 +160,8 @@ impl Learner {
             score = Some(ds);
         }
         let owned: Vec<Span> = accepted.iter().map(|s| (*s).clone()).collect();
-        self.memory.add_document(id, text, &tokens, &owned);
-        let (sents, features) = featurise(text, &tokens, &rules);
+        self.memory.add_document(id, text, tokens, &owned);
+        let (sents, features) = featurise(text, tokens, rules);
         let gold = accepted
             .iter()
             .map(|s| (s.start, s.end, s.label.clone()))
@@ -153,7 +171,7 @@ impl Learner {
             (
                 fp,
                 Example {
-                    tokens,
+                    tokens: tokens.to_vec(),
                     features,
                     sentences: sents,
                     gold,
@@ -167,7 +185,6 @@ impl Learner {
     pub fn forget_document(&mut self, id: &str) {
         self.memory.forget_document(id);
         self.examples.remove(id);
-        self.trained_on.remove(id);
         self.scores.remove(id);
     }
 
@@ -183,6 +200,17 @@ impl Learner {
             .collect()
     }
 
+    /// Documents the learner remembers (from a saved learner) but has not been fed
+    /// again since loading: feed them with `learn_document` before training, or the
+    /// next training run would forget them. Training waits until this is empty.
+    pub fn missing_documents(&self) -> Vec<String> {
+        self.memory
+            .document_ids()
+            .filter(|id| !self.examples.contains_key(*id))
+            .map(String::from)
+            .collect()
+    }
+
     /// Is there something to train (new or changed documents, or a run under way)?
     pub fn needs_training(&self) -> bool {
         self.run.is_some() || (!self.examples.is_empty() && self.example_set() != self.trained_on)
@@ -192,7 +220,7 @@ impl Learner {
     /// when documents changed. When the run finishes the new tagger replaces the old one.
     pub fn train_step(&mut self, budget: usize) -> Progress {
         if self.run.is_none() {
-            if !self.needs_training() {
+            if !self.needs_training() || !self.missing_documents().is_empty() {
                 return Progress {
                     done: 0,
                     total: 0,
@@ -291,8 +319,8 @@ impl Learner {
             }
         });
         LearnStats {
-            documents: self.examples.len().max(self.trained_on.len()),
-            spans: self.examples.values().map(|(_, e)| e.gold.len()).sum(),
+            documents: self.memory.document_count(),
+            spans: self.memory.span_count(),
             trained_documents: self.trained_on.len(),
             trained_spans: self.trained_on.values().map(|t| t.1 as usize).sum(),
             remembered_forms: self.memory.forms(),
@@ -301,6 +329,7 @@ impl Learner {
             recent_f1,
             scored_documents: self.scores.len(),
             training: self.run.as_ref().map(|r| r.0.progress()),
+            missing_documents: self.missing_documents().len(),
         }
     }
 

@@ -84,7 +84,7 @@ fn surface_of(text: &str, tokens: &[Token]) -> Vec<String> {
         .collect();
     while words.len() > 1 && words.last().is_some_and(|w| is_possessive_tail(w)) {
         let dropped = words.pop().unwrap_or_default();
-        if dropped == "s" && !words.last().is_some_and(|w| w == "'") {
+        if dropped == "s" && words.last().is_none_or(|w| w != "'") {
             words.push(dropped);
             break;
         }
@@ -173,6 +173,23 @@ impl Memory {
     pub fn forget_document(&mut self, id: &str) {
         self.documents.remove(id);
         self.reindex();
+    }
+
+    pub fn document_count(&self) -> usize {
+        self.documents.len()
+    }
+
+    /// Accepted spans remembered, over all documents.
+    pub fn span_count(&self) -> usize {
+        self.documents
+            .values()
+            .flatten()
+            .map(|r| r.2 as usize)
+            .sum()
+    }
+
+    pub fn document_ids(&self) -> impl Iterator<Item = &str> {
+        self.documents.keys().map(String::as_str)
     }
 
     pub fn knows_document(&self, id: &str) -> bool {

@@ -1,5 +1,5 @@
-//! How learnt suggestions combine with the rule detector's: memory first, then confident
-//! model spans, then rules (unless the model is sure they are wrong), then the rest.
+//! How learnt suggestions combine with the rule detector's: the user's remembered forms,
+//! then rules, then confident model spans, then the rest, each filling what is left.
 
 use super::bilou::covered_tokens;
 use super::tagger::{Prediction, Tagger};
@@ -11,12 +11,13 @@ use crate::token::Token;
 pub struct MergePolicy {
     /// model spans below this confidence are not suggested at all
     pub show: f32,
-    /// model spans at or above this confidence win over rule spans they overlap
+    /// model spans at or above this confidence may replace rule spans they contain or
+    /// relabel (when the model knows both labels, see `veto_after`)
     pub overrule: f32,
     /// a rule span is dropped when the model gives every one of its tokens at least this
     /// probability of being outside any entity…
     pub veto: f32,
-    /// …provided the model was trained on at least this many spans of the rule's label
+    /// …provided the model was trained on at least this many spans of the label
     pub veto_after: u32,
 }
 
@@ -24,24 +25,26 @@ impl Default for MergePolicy {
     fn default() -> Self {
         MergePolicy {
             show: 0.5,
-            overrule: 0.8,
-            veto: 0.9,
-            veto_after: 5,
+            overrule: 0.9,
+            veto: 0.95,
+            veto_after: 10,
         }
     }
 }
 
-/// Precedence rank of a candidate; lower wins an overlap.
-fn rank(span: &Span, policy: &MergePolicy) -> Option<u8> {
-    let conf = span.confidence.unwrap_or(1.0);
-    Some(match span.origin {
-        Origin::Memory if conf >= 0.5 => 0,
-        Origin::Model if conf >= policy.overrule => 1,
-        Origin::Memory => 3,
-        Origin::Model if conf >= policy.show => 4,
-        Origin::Model => return None,
-        _ => 2,
-    })
+fn from_rules(span: &Span) -> bool {
+    !matches!(span.origin, Origin::Memory | Origin::Model)
+}
+
+fn confidence(span: &Span) -> f32 {
+    span.confidence.unwrap_or(1.0)
+}
+
+/// `inner` lies inside `outer` and is shorter.
+fn strictly_inside(inner: &Span, outer: &Span) -> bool {
+    outer.start <= inner.start
+        && inner.end <= outer.end
+        && outer.end - outer.start > inner.end - inner.start
 }
 
 /// Is a rule span one the model has learnt to leave out?
@@ -63,7 +66,28 @@ fn vetoed(
             .all(|i| prediction.outside.get(i).is_some_and(|&p| p >= policy.veto))
 }
 
+/// Add `span` where it overlaps nothing, or where `may_replace` allows it to replace every
+/// span it overlaps. Returns whether it was added.
+fn place(out: &mut Vec<Span>, span: &Span, may_replace: impl Fn(&Span) -> bool) -> bool {
+    let overlapped: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].overlaps(span.start, span.end))
+        .collect();
+    if !overlapped.iter().all(|&i| may_replace(&out[i])) {
+        return false;
+    }
+    for i in overlapped.into_iter().rev() {
+        out.remove(i);
+    }
+    out.push(span.clone());
+    true
+}
+
 /// Merge rule, memory and model suggestions into one non-overlapping list sorted by start.
+///
+/// Precedence: remembered forms (the user's own decisions) first; a rule span replaces
+/// remembered spans only when it contains them (the longest name wins). Confident model
+/// spans replace rule spans they contain, or relabel them when the model knows both
+/// labels well. Less confident model spans and remembered surnames only fill gaps.
 pub fn merge(
     tokens: &[Token],
     rules: &[Span],
@@ -71,22 +95,34 @@ pub fn merge(
     model: Option<(&Prediction, &Tagger)>,
     policy: &MergePolicy,
 ) -> Vec<Span> {
-    let mut ranked: Vec<(u8, &Span)> = Vec::new();
-    for s in rules.iter().filter(|s| !vetoed(s, tokens, model, policy)) {
-        ranked.extend(rank(s, policy).map(|r| (r, s)));
-    }
-    for s in memory
-        .iter()
-        .chain(model.iter().flat_map(|(p, _)| p.spans.iter()))
-    {
-        ranked.extend(rank(s, policy).map(|r| (r, s)));
-    }
-    ranked.sort_by_key(|(r, s)| (*r, s.start, std::cmp::Reverse(s.end)));
     let mut out: Vec<Span> = Vec::new();
-    for (_, s) in ranked {
-        if !out.iter().any(|o| o.overlaps(s.start, s.end)) {
-            out.push(s.clone());
+    let (strong, weak): (Vec<&Span>, Vec<&Span>) =
+        memory.iter().partition(|s| confidence(s) >= 0.5);
+    for s in strong {
+        place(&mut out, s, |_| false);
+    }
+    for r in rules.iter().filter(|s| !vetoed(s, tokens, model, policy)) {
+        place(&mut out, r, |o| strictly_inside(o, r));
+    }
+    let mut model_spans: Vec<&Span> = model.iter().flat_map(|(p, _)| p.spans.iter()).collect();
+    model_spans.retain(|s| confidence(s) >= policy.show);
+    model_spans.sort_by(|a, b| confidence(b).total_cmp(&confidence(a)));
+    if let Some((_, tagger)) = model {
+        let knows = |label: &str| tagger.label_count(label) >= policy.veto_after;
+        for m in model_spans
+            .iter()
+            .filter(|s| confidence(s) >= policy.overrule)
+        {
+            place(&mut out, m, |o| {
+                let relabel =
+                    o.start == m.start && o.end == m.end && knows(&o.label) && knows(&m.label);
+                (from_rules(o) || o.origin == Origin::Memory) && strictly_inside(o, m)
+                    || from_rules(o) && relabel
+            });
         }
+    }
+    for s in model_spans.into_iter().chain(weak) {
+        place(&mut out, s, |_| false);
     }
     out.sort_by_key(|s| (s.start, s.end));
     out
@@ -102,26 +138,63 @@ mod tests {
     }
 
     #[test]
-    fn memory_beats_rules_and_rules_beat_unsure_model() {
+    fn memory_beats_rules_but_a_longer_rule_name_wins() {
         let rules = vec![
             Span::suggested(0, 7, "GPE", Origin::Gazetteer),
-            Span::suggested(10, 15, "ORG", Origin::Pattern),
+            Span::suggested(10, 40, "ORG", Origin::Pattern),
         ];
-        let memory = vec![with_conf(Span::suggested(0, 7, "ORG", Origin::Memory), 1.0)];
+        let memory = vec![
+            with_conf(Span::suggested(0, 7, "ORG", Origin::Memory), 1.0),
+            with_conf(Span::suggested(30, 40, "GPE", Origin::Memory), 1.0),
+        ];
         let merged = merge(&[], &rules, &memory, None, &MergePolicy::default());
         assert_eq!(merged.len(), 2);
-        assert_eq!(merged[0].label, "ORG");
-        assert_eq!(merged[0].origin, Origin::Memory);
+        assert_eq!(
+            (merged[0].label.as_str(), merged[0].origin),
+            ("ORG", Origin::Memory)
+        );
+        assert_eq!(
+            (merged[1].start, merged[1].end, merged[1].origin),
+            (10, 40, Origin::Pattern)
+        );
     }
 
     #[test]
-    fn model_spans_below_the_threshold_are_hidden() {
-        let low = with_conf(Span::suggested(0, 5, "GPE", Origin::Model), 0.3);
-        assert_eq!(rank(&low, &MergePolicy::default()), None);
-        let policy = MergePolicy {
+    fn unsure_model_spans_only_fill_gaps_and_low_ones_are_hidden() {
+        let rules = vec![Span::suggested(0, 5, "GPE", Origin::Gazetteer)];
+        let model_spans = vec![
+            with_conf(Span::suggested(0, 9, "ORG", Origin::Model), 0.7),
+            with_conf(Span::suggested(20, 25, "PERSON", Origin::Model), 0.7),
+            with_conf(Span::suggested(30, 35, "PERSON", Origin::Model), 0.3),
+        ];
+        let tagger = super::super::Learner::new().tagger().cloned();
+        assert!(tagger.is_none(), "an untrained learner has no tagger");
+        let prediction = Prediction {
+            spans: model_spans.clone(),
+            outside: vec![],
+        };
+        let fake = Tagger {
+            tags: super::super::bilou::TagSet::new(vec!["ORG".into(), "PERSON".into()]),
+            weights: Default::default(),
+            transitions: vec![0.0; 90],
+            label_counts: vec![50, 50],
+        };
+        let merged = merge(
+            &[],
+            &rules,
+            &[],
+            Some((&prediction, &fake)),
+            &MergePolicy::default(),
+        );
+        let got: Vec<(usize, &str)> = merged.iter().map(|s| (s.start, s.label.as_str())).collect();
+        assert_eq!(got, vec![(0, "GPE"), (20, "PERSON")]);
+        let slider = MergePolicy {
             show: 0.2,
             ..MergePolicy::default()
         };
-        assert_eq!(rank(&low, &policy), Some(4));
+        assert_eq!(
+            merge(&[], &rules, &[], Some((&prediction, &fake)), &slider).len(),
+            3
+        );
     }
 }

@@ -7,7 +7,7 @@ use crate::span::{Origin, Span};
 use crate::token::Token;
 
 /// Scores are divided by this before marginals are taken (perceptron weights are unscaled).
-const TEMPERATURE: f32 = 2.0;
+const TEMPERATURE: f32 = 4.0;
 
 /// A trained tagger: what `Trainer` produces and `model` serialises.
 #[derive(Debug, Clone, PartialEq)]

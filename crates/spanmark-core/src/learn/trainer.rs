@@ -160,11 +160,7 @@ impl Trainer {
             }
             if let Some((x, sent)) = self.items.get(self.cursor).cloned() {
                 if let Some(example) = examples.get(x) {
-                    self.learn_sentence(
-                        &example.features,
-                        &self.gold[x][sent.clone()].to_vec(),
-                        sent.start,
-                    );
+                    self.learn_sentence(&example.features, x, sent);
                 }
             }
             self.cursor += 1;
@@ -176,7 +172,9 @@ impl Trainer {
         self.progress()
     }
 
-    fn learn_sentence(&mut self, feats: &TokenFeatures, gold: &[usize], offset: usize) {
+    fn learn_sentence(&mut self, feats: &TokenFeatures, example: usize, sent: Range<usize>) {
+        let offset = sent.start;
+        let gold = &self.gold[example][sent];
         self.clock += 1;
         let n = self.tags.len();
         let mut em = vec![0.0; gold.len() * n];
