@@ -182,6 +182,13 @@ impl Document {
         self.tokens.binary_search_by(|t| t.end.cmp(&offset)).is_ok()
     }
 
+    /// Whether token `i` can start or end a span (it is more than punctuation).
+    pub fn is_labelable_token(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| !t.text(&self.text).chars().all(is_trim))
+    }
+
     /// Snap a selection to whole tokens: a selection that starts or ends inside a word grows
     /// to the whole word; whitespace and punctuation at either end are trimmed, and so is a
     /// possessive "’s" at the end ("Afghanistan’s" → "Afghanistan").

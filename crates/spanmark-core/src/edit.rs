@@ -33,7 +33,7 @@ pub enum Edit {
         end: usize,
         label: String,
     },
-    /// Move one edge of a span by `delta` tokens (±1).
+    /// Move one edge of a span by `delta` words (±1), skipping punctuation tokens.
     Resize {
         start: usize,
         end: usize,
@@ -213,39 +213,31 @@ fn existing(doc: &Document, start: usize, end: usize) -> Result<usize, CoreError
 fn resized(doc: &Document, i: usize, edge: Edge, delta: i32) -> Result<(usize, usize), CoreError> {
     let span = &doc.spans()[i];
     let toks = doc.tokens();
+    let word = |k: &usize| doc.is_labelable_token(*k);
     let (mut s, mut e) = (span.start, span.end);
-    match (edge, delta) {
-        (Edge::Start, -1) => {
-            let k = toks.partition_point(|t| t.start < s);
-            s = k
-                .checked_sub(1)
-                .map(|k| toks[k].start)
-                .ok_or(CoreError::CannotResize)?;
-        }
-        (Edge::Start, 1) => {
-            let k = toks.partition_point(|t| t.start <= s);
-            s = toks
-                .get(k)
-                .map(|t| t.start)
-                .ok_or(CoreError::CannotResize)?;
-        }
-        (Edge::End, 1) => {
-            let k = toks.partition_point(|t| t.end <= e);
-            e = toks.get(k).map(|t| t.end).ok_or(CoreError::CannotResize)?;
-        }
-        (Edge::End, -1) => {
-            let k = toks.partition_point(|t| t.end < e);
-            e = k
-                .checked_sub(1)
-                .map(|k| toks[k].end)
-                .ok_or(CoreError::CannotResize)?;
-        }
+    // edges skip punctuation: "Kabul" grows to "Kabul-based", never to "Kabul-"
+    let found = match (edge, delta) {
+        (Edge::Start, -1) => (0..toks.partition_point(|t| t.start < s))
+            .rev()
+            .find(word)
+            .map(|k| s = toks[k].start),
+        (Edge::Start, 1) => (toks.partition_point(|t| t.start <= s)..toks.len())
+            .find(word)
+            .map(|k| s = toks[k].start),
+        (Edge::End, 1) => (toks.partition_point(|t| t.end <= e)..toks.len())
+            .find(word)
+            .map(|k| e = toks[k].end),
+        (Edge::End, -1) => (0..toks.partition_point(|t| t.end < e))
+            .rev()
+            .find(word)
+            .map(|k| e = toks[k].end),
         _ => {
             return Err(CoreError::Invalid(
-                "a span moves by one token at a time".into(),
+                "a span moves by one word at a time".into(),
             ))
         }
-    }
+    };
+    found.ok_or(CoreError::CannotResize)?;
     let spans = doc.spans();
     let clashes = (i > 0 && spans[i - 1].end > s) || spans.get(i + 1).is_some_and(|n| n.start < e);
     if s >= e || clashes {
