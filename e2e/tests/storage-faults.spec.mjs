@@ -30,7 +30,7 @@ test('a full quota: clear message, stored data intact, nothing lost in the page'
   await annotate(page, `${ARTICLE_2}\n\n`.repeat(200), 'Long article');
   await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.dataset.state === 'error');
   const s = await status(page);
-  assert.match(s.text, /Not saved: storage is full \(\d+\.\d MB of about \d+\.\d MB used\)/);
+  assert.match(s.text, /Not saved: storage is full \(\d+\.\d MB of about 5\.0 MB used\)/);
   assert.match(s.text, /Download everything/);
   assert.equal(await getItem(page, key), storedBefore, 'the stored document is untouched');
   assert.deepEqual(await docKeys(page), keysBefore, 'no half-written document');

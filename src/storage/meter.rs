@@ -36,9 +36,15 @@ pub fn measure(area: &Area, capacity: usize) -> Usage {
     usage
 }
 
-/// "1.2 MB" for a number of UTF-16 units (2 bytes each, as the browser stores them).
+/// "1.2 MB" (or "35 KB" below a tenth of a megabyte) for a number of UTF-16 units;
+/// the browsers' "5 MB" is 5 Mi of these units.
 pub fn megabytes(units: usize) -> String {
-    format!("{:.1} MB", units as f64 / (1024.0 * 1024.0))
+    let mb = units as f64 / (1024.0 * 1024.0);
+    if mb < 0.1 {
+        format!("{} KB", units.div_ceil(1024))
+    } else {
+        format!("{mb:.1} MB")
+    }
 }
 
 impl Usage {
