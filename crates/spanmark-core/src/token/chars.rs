@@ -140,3 +140,47 @@ pub fn is_closer(s: &str) -> bool {
             | "\u{FF09}"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes() {
+        assert!(is_word('a') && is_word('ب') && is_word('٣') && !is_word('北') && !is_word('-'));
+        assert!(is_cjk('北') && is_cjk('カ') && !is_cjk('한'));
+        for c in [
+            '\u{301}',
+            '\u{FE0F}',
+            '\u{1F3FD}',
+            '\u{20E3}',
+            '\u{E0067}',
+            '\u{094D}',
+            '\u{064E}',
+        ] {
+            assert!(is_extender(c), "{c:?}");
+        }
+        assert!(
+            !is_extender('a') && !is_extender('\u{0964}'),
+            "the danda is punctuation"
+        );
+        assert!(is_space('\u{A0}') && is_space('\u{200B}') && !is_space('\u{200D}'));
+    }
+
+    #[test]
+    fn trimmed_punctuation_but_not_symbols() {
+        for c in ['“', '’', '(', '—', '…', '،', '۔', '。', '/', '-'] {
+            assert!(is_trim(c), "{c:?}");
+        }
+        for c in ['$', '%', '&', '#', '😀', '°', 'a'] {
+            assert!(!is_trim(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn terminals_and_closers() {
+        assert!(is_terminal(".") && is_terminal("?!") && is_terminal("...") && is_terminal("۔"));
+        assert!(!is_terminal("") && !is_terminal(",") && !is_terminal("U.S."));
+        assert!(is_closer("”") && is_closer(")") && !is_closer("“"));
+    }
+}
