@@ -6,8 +6,23 @@ use super::candidate::{rank, Candidate};
 use super::kind::Kind;
 use super::lexicon::{class, Lexicon};
 use super::runs::{org_run_back, org_run_forward, org_word};
-use super::words::{inner_hyphen, View};
+use super::words::{inner_hyphen, possessive_at, View};
 use crate::span::Origin;
+
+/// Capitalised descriptions that may stand before an organisation's name without being part of it.
+const LEADING: &[&str] = &[
+    "Opposition",
+    "Former",
+    "Ruling",
+    "Rival",
+    "Banned",
+    "Outlawed",
+    "Separatist",
+    "Militant",
+    "Pro-government",
+    "Both",
+    "Then",
+];
 
 const HEADS: [(u32, Kind); 3] = [
     (class::ORG_HEAD, Kind::Org),
@@ -23,7 +38,11 @@ pub fn find(v: &[View<'_>], lex: &Lexicon, out: &mut Vec<Candidate>) {
         }
         for (flag, kind) in HEADS {
             if lex.has(t.text, flag) {
-                let start = org_run_back(v, lex, h, 10, true);
+                let mut start = org_run_back(v, lex, h, 10, true);
+                // "Opposition Congress", "Former Soviet Army": descriptive words are not the name
+                while start < h && LEADING.contains(&v[start].text) {
+                    start += 1;
+                }
                 let end = of_extension(v, lex, h + 1);
                 if h - start >= 1 || end > h + 1 {
                     push(v, out, start, end, kind);
@@ -84,7 +103,8 @@ fn of_extension(v: &[View<'_>], lex: &Lexicon, after_head: usize) -> usize {
             end + 1
         };
         let run = org_run_forward(v, lex, from, 6);
-        if run == from {
+        // "Command of the People's Liberation Army": an owner's name is not the end of this one
+        if run == from || possessive_at(v, run) {
             return end;
         }
         end = run;
