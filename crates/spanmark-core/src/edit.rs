@@ -95,6 +95,16 @@ impl Step {
         self.before == self.after
     }
 
+    /// Whether `spans` are what this step left (so it can be undone on them).
+    pub fn is_applied_to(&self, spans: &[Span]) -> bool {
+        spans.get(self.at..self.at + self.after.len()) == Some(&self.after[..])
+    }
+
+    /// Whether `spans` are what this step started from (so it can be redone on them).
+    pub fn is_undone_in(&self, spans: &[Span]) -> bool {
+        spans.get(self.at..self.at + self.before.len()) == Some(&self.before[..])
+    }
+
     /// Turn the spans after this step back into the spans before it.
     pub fn undo(&self, spans: &mut Vec<Span>) {
         let end = (self.at + self.after.len()).min(spans.len());

@@ -72,17 +72,34 @@ impl History {
         self.redo.clear();
     }
 
+    /// Undo the last step. If the document was changed behind the history's back (e.g. by
+    /// another tab's version), the history is cleared and an error says so.
     pub fn undo(&mut self, doc: &mut Document) -> Result<(), CoreError> {
         let step = self.undo.pop_back().ok_or(CoreError::NothingToUndo)?;
+        if !step.is_applied_to(doc.spans()) {
+            self.clear();
+            return Err(stale());
+        }
         step.undo(doc.spans_mut());
         self.redo.push(step);
         Ok(())
     }
 
+    /// Redo the last undone step (same safety as `undo`).
     pub fn redo(&mut self, doc: &mut Document) -> Result<(), CoreError> {
         let step = self.redo.pop().ok_or(CoreError::NothingToRedo)?;
+        if !step.is_undone_in(doc.spans()) {
+            self.clear();
+            return Err(stale());
+        }
         step.redo(doc.spans_mut());
         self.undo.push_back(step);
         Ok(())
     }
+}
+
+fn stale() -> CoreError {
+    CoreError::Invalid(
+        "the document was changed elsewhere, so earlier steps cannot be undone".into(),
+    )
 }

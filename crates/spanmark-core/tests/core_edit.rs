@@ -262,3 +262,29 @@ fn history_is_bounded() {
     assert_eq!(d.spans()[0].label, "ORG");
     assert!(!h.can_undo());
 }
+
+#[test]
+fn undo_refuses_when_the_document_changed_behind_its_back() {
+    let mut d = doc();
+    let schema = Schema::news();
+    let mut h = History::new();
+    let (s, e) = at(&d, "Kabul", 0);
+    h.record(
+        Edit::Add {
+            start: s,
+            end: e,
+            label: "GPE".into(),
+        }
+        .apply(&mut d, &schema)
+        .unwrap(),
+    );
+    // another tab's version replaces the spans
+    d.set_spans(vec![spanmark_core::Span::manual(0, 8, "GPE")]);
+    assert!(matches!(h.undo(&mut d), Err(CoreError::Invalid(_))));
+    assert_eq!(
+        d.spans().len(),
+        1,
+        "nothing was spliced into the other version"
+    );
+    assert!(!h.can_undo() && !h.can_redo());
+}
