@@ -73,6 +73,7 @@ const SPACY: &[(&str, &[&str], bool)] = &[
     ("the 1990s", &["the", "1990s"], true),
     ("a 10km march", &["a", "10", "km", "march"], true),
     ("at 5pm", &["at", "5", "pm"], true),
+    ("at 5a.m. sharp", &["at", "5", "a.m.", "sharp"], true),
     ("(AP)", &["(", "AP", ")"], true),
     (
         "\"Hello,\" he said.",

@@ -255,7 +255,16 @@ impl<'a> Tokenizer<'a> {
             .count();
         let cut = word.len() - letters;
         let unit = letters > 0 && cut > 0 && word[cut - 1].is_ascii_digit();
-        if unit && is_unit(&self.text[from.b + cut..self.pos.b]) {
+        let suffix = &self.text[from.b + cut..self.pos.b];
+        let clock = self.text[self.pos.b..].starts_with(".m.") && matches!(suffix, "a" | "p");
+        if unit && clock {
+            // "5a.m." → "5" "a.m.": the initialism is tokenized next
+            self.pos = Pos {
+                b: from.b + cut,
+                c: self.pos.c - letters,
+            };
+            self.push(from);
+        } else if unit && is_unit(suffix) {
             let end = self.pos;
             let mid = Pos {
                 b: from.b + cut,
@@ -400,6 +409,10 @@ mod tests {
         );
         assert_eq!(toks("1,200kg 3.5m"), ["1,200", "kg", "3.5", "m"]);
         assert_eq!(toks("1990s 3rd F16 km5"), ["1990s", "3rd", "F16", "km5"]);
+        assert_eq!(
+            toks("at 5a.m. and 7p.m., 9am"),
+            ["at", "5", "a.m.", "and", "7", "p.m.", ",", "9", "am"]
+        );
     }
 
     #[test]
