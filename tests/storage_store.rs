@@ -302,3 +302,38 @@ fn the_meter_follows_writes_without_rereading() {
     );
     clear();
 }
+
+#[wasm_bindgen_test]
+fn restore_keeps_a_changed_current_version_as_a_copy() {
+    clear();
+    let docs = two_docs();
+    let store = Store::open();
+    sync(&store, &docs);
+    let (labels, settings) = (labels(), settings());
+    let file = store
+        .backup(&Snapshot {
+            documents: &docs,
+            labels: &labels,
+            settings: &settings,
+        })
+        .unwrap();
+    // After the backup, "a" gets another span.
+    let mut changed = docs.clone();
+    let mut s = changed[0].spans().to_vec();
+    s.push(Span::manual(51, 57, "DATE"));
+    changed[0].set_spans(s);
+    sync(&store, &changed);
+    let restored = store.restore(&file, &changed).unwrap();
+    assert_eq!(restored.kept.len(), 1);
+    let kept = &restored.kept[0];
+    assert_eq!(kept.title, "Title a (before restore)");
+    assert_eq!(kept.spans().len(), 3);
+    let loaded = Store::open().load().documents;
+    assert_eq!(loaded.len(), 3);
+    let a = loaded.iter().find(|d| d.id == "a").unwrap();
+    assert_eq!(a.spans().len(), 2, "the file's version");
+    assert!(loaded
+        .iter()
+        .any(|d| d.id == kept.id && d.spans().len() == 3));
+    clear();
+}

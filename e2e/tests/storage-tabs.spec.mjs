@@ -82,6 +82,14 @@ test('two pages: different documents, then the same document', async () => {
     assert.notEqual(other[0].label, islamabad[0].label, 'the copy has the other label');
     assert.ok(inDoc >= 1);
   }
+
+  // A deletion in one page follows in the other when that page has no edits to it.
+  await openTitled(a, 'Beijing');
+  await a.locator('[data-testid=doc-item]', { hasText: 'Beijing' }).locator('[data-testid=doc-delete]').click();
+  await a.locator('[data-testid=doc-delete-confirm]').click();
+  await saved(a);
+  await b.waitForFunction(() => document.querySelectorAll('[data-testid=doc-item]').length === 2);
+  assert.equal((await docKeys(b)).length, 2);
   await context.close();
   assert.deepEqual(app.errors, []);
 });

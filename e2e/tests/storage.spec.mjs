@@ -89,6 +89,42 @@ test('reload after every kind of edit restores the same state', async () => {
   assert.deepEqual(app.errors, []);
 });
 
+test('saved within 300 ms, and at once when the page is hidden', async () => {
+  const page = await app.open();
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await annotate(page, ARTICLE_1, 'Timing');
+  await saved(page);
+  const [key] = await docKeys(page);
+  const stored = () => page.evaluate((k) => localStorage.getItem(k), key);
+  const spansIn = (raw) => JSON.parse(raw).a;
+
+  // Debounced: not written synchronously, written by 300 ms (+ scheduling slack).
+  let before = await stored();
+  await selectWord(page, 'Torkham');
+  const t0 = Date.now();
+  await page.keyboard.press('4');
+  await page.waitForFunction(([k, old]) => localStorage.getItem(k) !== old, [key, before], { polling: 10, timeout: 2000 });
+  const elapsed = Date.now() - t0;
+  assert.ok(elapsed < 700, `saved after ${elapsed} ms`);
+  await saved(page);
+
+  // Hidden: the pending save is flushed in the same task as the visibilitychange event
+  // (the key press and the hiding happen in one task, so the debounce cannot fire first).
+  before = await stored();
+  await selectWord(page, 'refugees');
+  const flushed = await page.evaluate((k) => {
+    const old = localStorage.getItem(k);
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '6', bubbles: true }));
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    return { old, now: localStorage.getItem(k) };
+  }, key);
+  assert.equal(flushed.old, before, 'nothing was written before the page was hidden');
+  assert.notEqual(spansIn(flushed.now), spansIn(before), 'written when hidden');
+  assert.deepEqual(app.errors, []);
+});
+
 test('backup, clear everything, restore: the same export', async () => {
   const page = await app.open();
   await page.evaluate(() => localStorage.clear());
