@@ -9,6 +9,7 @@ mod gazetteer;
 pub mod kind;
 mod lexicon;
 mod numbers;
+mod org_context;
 mod person;
 mod pipeline;
 mod places;
@@ -166,6 +167,31 @@ mod tests {
                 spans.iter().all(|s| s.start < s.end && s.end <= n),
                 "{text:?}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn suggestions_stay_inside_the_text_sorted_and_apart(
+            words in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::string::string_regex("[A-Z][a-z]{0,8}").unwrap(),
+                    proptest::string::string_regex("[a-z]{1,6}").unwrap(),
+                    proptest::string::string_regex("[0-9][0-9,.]{0,5}").unwrap(),
+                    proptest::sample::select(vec!["(".to_string(), ")".into(), ",".into(), ".".into(), "-".into(), "’s".into(), "\n".into(), "Jaish-e-".into(), "at least".into(), "Minister".into(), "🇵🇰".into(), "é".into()]),
+                ],
+                0..40,
+            )
+        ) {
+            let text = words.join(" ");
+            let spans = detect(&text, &tokenize(&text));
+            let n = text.chars().count();
+            for w in spans.windows(2) {
+                proptest::prop_assert!(w[0].end <= w[1].start);
+            }
+            for s in &spans {
+                proptest::prop_assert!(s.start < s.end && s.end <= n);
+            }
         }
     }
 }

@@ -7,7 +7,8 @@ use super::candidate::{merge, Candidate};
 use super::lexicon::Lexicon;
 use super::words::{views, View};
 use super::{
-    acronym, cardinal, date, gazetteer, person, places, shapes, surname, DetectInput, Detector,
+    acronym, cardinal, date, gazetteer, org_context, person, places, shapes, surname, DetectInput,
+    Detector,
 };
 use crate::error::CoreError;
 use crate::span::Span;
@@ -93,6 +94,7 @@ impl Pipeline {
         acronym::apply(v, lex, &mut kept);
         surname::apply(v, text, lex, &mut kept);
         places::apply(v, lex, &mut kept);
+        org_context::apply(v, lex, &mut kept);
         drop_ages(v, &mut kept);
         kept
     }
