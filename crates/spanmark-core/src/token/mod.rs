@@ -282,8 +282,9 @@ impl<'a> Tokenizer<'a> {
     /// Whether the word from `from` to here is an abbreviation that keeps the '.' that follows.
     fn keeps_period(&self, from: Pos, next: Option<char>) -> bool {
         let word = &self.text[from.b..self.pos.b];
+        // "Mr.Khan" is split at the period, as spaCy does
         if abbrev::kind_of(word).is_some() {
-            return true;
+            return !next.is_some_and(char::is_alphabetic);
         }
         // a single capital letter is an initial: "George W. Bush"
         let mut chars = word.chars();
@@ -409,6 +410,7 @@ mod tests {
         );
         assert_eq!(toks("1,200kg 3.5m"), ["1,200", "kg", "3.5", "m"]);
         assert_eq!(toks("1990s 3rd F16 km5"), ["1990s", "3rd", "F16", "km5"]);
+        assert_eq!(toks("Mr.Khan Jan.5"), ["Mr", ".", "Khan", "Jan.", "5"]);
         assert_eq!(
             toks("at 5a.m. and 7p.m., 9am"),
             ["at", "5", "a.m.", "and", "7", "p.m.", ",", "9", "am"]
