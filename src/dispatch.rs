@@ -35,6 +35,11 @@ impl AppState {
                 }
             }),
             Intent::Delete(id) => self.delete(&id),
+            Intent::Import {
+                documents,
+                schema,
+                replace,
+            } => self.import(documents, schema, replace)?,
             Intent::Edit(edit) => {
                 self.edit(&edit)?;
             }

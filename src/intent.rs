@@ -1,7 +1,7 @@
 //! What the user asked for, as values: every button, key and mouse gesture becomes one
 //! `Intent`, and `AppState::dispatch` (dispatch.rs) carries it out through the core.
 
-use spanmark_core::{Edge, Edit, SchemaChange};
+use spanmark_core::{Document, Edge, Edit, Schema, SchemaChange};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Intent {
@@ -22,6 +22,12 @@ pub enum Intent {
         done: bool,
     },
     Delete(String),
+    /// Documents from an imported file (import.rs): added, or replacing every document.
+    Import {
+        documents: Vec<Document>,
+        schema: Schema,
+        replace: bool,
+    },
     /// A core edit on the open document (one undo step).
     Edit(Edit),
     Undo,

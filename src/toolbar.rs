@@ -36,6 +36,8 @@ pub fn TopBar() -> impl IntoView {
                     {move || format!("✓ Accept all ({})", suggestions())}
                 </button>
                 <button data-testid="export-json" title="Download every document as Spanmark JSON" on:click=move |_| app.export_json()>"Export JSON"</button>
+                <crate::export_dialog::ExportButton />
+                <crate::import_dialog::ImportButton />
                 <button data-testid="help" title="Keyboard shortcuts (?)" aria-label="Help" on:click=move |_| app.dispatch(Intent::ToggleHelp)>"?"</button>
             </div>
         </header>
