@@ -9,6 +9,7 @@ use crate::doc_list::DocList;
 use crate::help::{HelpOverlay, NoticeLine};
 use crate::intent::Intent;
 use crate::keys::{shortcut, Focus, KeyPress};
+use crate::label_style::LabelStyles;
 use crate::new_doc::{is_text_field, NewDocForm};
 use crate::palette::Palette;
 use crate::selection;
@@ -26,6 +27,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="app" data-testid="app">
+            <LabelStyles />
             <TopBar />
             <div class="layout">
                 <aside class="sidebar">

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use spanmark_core::{Document, Schema, SpanState};
+use spanmark_core::{Document, SpanState};
 use wasm_bindgen::JsCast;
 
 use crate::intent::Intent;
@@ -26,7 +26,6 @@ pub fn Article() -> impl IntoView {
     });
     let rows = Memo::new(move |_| {
         let selected = app.selected.get();
-        let schema_rev = app.schema_rev.get();
         let id = app.current.get();
         let paras = layout.get();
         app.documents.with(|docs| {
@@ -36,18 +35,14 @@ pub fn Article() -> impl IntoView {
             paras
                 .iter()
                 .enumerate()
-                .map(|(i, p)| (i, fingerprint(doc, p, selected, schema_rev)))
+                .map(|(i, p)| (i, fingerprint(doc, p, selected)))
                 .collect::<Vec<_>>()
         })
     });
     let render_row = move |(i, _): (usize, u64)| {
         let para = layout.with_untracked(|l| l.get(i).copied());
         let selected = app.selected.get_untracked();
-        let built = para.and_then(|p| {
-            app.schema.with_untracked(|schema| {
-                app.with_current(|doc| paragraph_view(doc, schema, &p, selected))
-            })
-        });
+        let built = para.and_then(|p| app.with_current(|doc| paragraph_view(doc, &p, selected)));
         built.unwrap_or_else(|| view! { <div></div> }.into_any())
     };
 
@@ -145,29 +140,24 @@ fn attr_num(e: &web_sys::Element, name: &str) -> Option<usize> {
     e.get_attribute(name)?.parse().ok()
 }
 
-fn paragraph_view(
-    doc: &Document,
-    schema: &Schema,
-    para: &Paragraph,
-    selected: Option<(usize, usize)>,
-) -> AnyView {
+fn paragraph_view(doc: &Document, para: &Paragraph, selected: Option<(usize, usize)>) -> AnyView {
     let children = runs(doc, para, selected)
         .into_iter()
         .map(|run| match run {
             Run::Text(t) => t.into_any(),
-            Run::Entity(e) => entity_view(schema, e),
+            Run::Entity(e) => entity_view(e),
         })
         .collect_view();
+    // Off-screen paragraphs skip style, layout and paint (content-visibility in the CSS);
+    // this is the height they reserve until drawn once, about 70 characters a line.
+    let lines = (para.end - para.start).div_ceil(70).max(1);
+    let reserve = format!("contain-intrinsic-block-size:auto {}lh", lines);
     // `data-u16` is selection::PARAGRAPH_ATTR.
-    view! { <div class="para" data-u16=para.utf16_start>{children}</div> }.into_any()
+    view! { <div class="para" data-u16=para.utf16_start style=reserve>{children}</div> }.into_any()
 }
 
-fn entity_view(schema: &Schema, e: EntityRun) -> AnyView {
+fn entity_view(e: EntityRun) -> AnyView {
     let s = &e.span;
-    let color = schema
-        .get(&s.label)
-        .map_or("#888888", |l| l.color.as_str())
-        .to_string();
     let state = if s.state == SpanState::Accepted {
         "accepted"
     } else {
@@ -185,17 +175,8 @@ fn entity_view(schema: &Schema, e: EntityRun) -> AnyView {
     if e.continued {
         class.push_str(" cont");
     }
-    let confidence = s
-        .confidence
-        .map(|c| format!(", {:.0}%", c * 100.0))
-        .unwrap_or_default();
-    let title = format!(
-        "{} ({}{}, {})",
-        s.label,
-        s.origin.as_str(),
-        confidence,
-        state
-    );
+    // Few attributes on purpose: a long article has thousands of these (colours come from
+    // the label stylesheet, details from the span bar).
     view! {
         <mark
             class=class
@@ -204,34 +185,10 @@ fn entity_view(schema: &Schema, e: EntityRun) -> AnyView {
             data-start=s.start
             data-end=s.end
             data-origin=origin
-            data-source=s.origin.as_str()
             data-state=state
-            title=title
-            style=format!("--c:{color};--on:{}", ink_on(&color))
         >
             {e.text}
         </mark>
     }
     .into_any()
-}
-
-/// Black or white, whichever reads better on a label colour (for the label tag).
-pub fn ink_on(color: &str) -> &'static str {
-    let hex = color.trim_start_matches('#');
-    let channel = |i: usize| {
-        u8::from_str_radix(hex.get(i..i + 2).unwrap_or("88"), 16).unwrap_or(0x88) as f64 / 255.0
-    };
-    let lin = |c: f64| {
-        if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    let l = 0.2126 * lin(channel(0)) + 0.7152 * lin(channel(2)) + 0.0722 * lin(channel(4));
-    if l > 0.18 {
-        "#000"
-    } else {
-        "#fff"
-    }
 }

@@ -254,9 +254,11 @@ impl AppState {
         let Some(id) = self.current.get_untracked() else {
             return Ok(());
         };
+        // Taken out while it runs, put back after (no copy of 500 steps per undo).
         let mut history = self
             .histories
-            .with_value(|h| h.get(&id).cloned())
+            .try_update_value(|h| h.remove(&id))
+            .flatten()
             .unwrap_or_default();
         let result = self.documents.try_maybe_update(|docs| {
             let Some(doc) = docs.iter_mut().find(|d| d.id == id) else {
@@ -273,10 +275,10 @@ impl AppState {
             }
             (r.is_ok(), r)
         });
-        result.unwrap_or(Ok(()))?;
         self.histories.update_value(|h| {
             h.insert(id.clone(), history);
         });
+        result.unwrap_or(Ok(()))?;
         self.history_rev.update(|r| *r += 1);
         if let Some((s, e)) = self.selected.get_untracked() {
             if self.span_at(s, e).is_none() {

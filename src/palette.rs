@@ -74,7 +74,7 @@ pub fn Palette() -> impl IntoView {
                             class="label-chip"
                             class:filtered-out=move || hidden(&filter_name)
                             data-testid=format!("label-{name}")
-                            style=format!("--c:{}", label.color)
+                            data-label=name.clone()
                             title=format!("Label as {name} (key {key})")
                             on:mousedown=|ev: web_sys::MouseEvent| ev.prevent_default()
                             on:click=move |_| app.dispatch(Intent::ApplyLabel(click_name.clone()))

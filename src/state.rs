@@ -91,6 +91,7 @@ impl AppState {
     pub fn restore(&self, documents: Vec<Document>, schema: Schema, current: Option<String>) {
         let current = current.filter(|id| documents.iter().any(|d| &d.id == id));
         self.histories.update_value(|h| h.clear());
+        self.untouched.update_value(|u| u.clear());
         self.selected.set(None);
         self.pending.set(None);
         self.caret.set(None);

@@ -166,6 +166,11 @@ test('Delete/Backspace remove; Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y and the toolbar undo
   await page.keyboard.press('Control+z');
   await until(async () => !(await spanAt(page, range)), 'before it was added');
   assert.equal(await page.locator('[data-testid=undo]').isDisabled(), true, 'nothing left to undo');
+  // One undo too many says so and keeps the redo steps.
+  await page.keyboard.press('Control+z');
+  await until(async () => /nothing to undo/i.test(await page.locator('[data-testid=notice]').textContent().catch(() => '')), 'notice');
+  await page.keyboard.press('Control+y');
+  await until(() => spanAt(page, range), 'redo still works');
 });
 
 test('Alt+←/→ and Alt+Shift+←/→ move the boundaries; Tab and Shift+Tab walk the spans', async () => {

@@ -102,7 +102,7 @@ test('palette shows colour, key and count; the schema editor adds, renames, reco
     el.dispatchEvent(new Event('change', { bubbles: true }));
   });
   await until(
-    async () => (await page.locator(`[data-testid=entity][data-start="${person[0]}"]`).getAttribute('style')).includes('#123456'),
+    async () => (await page.locator(`[data-testid=entity][data-start="${person[0]}"]`).evaluate((e) => getComputedStyle(e).getPropertyValue('--c'))).trim() === '#123456',
     'span recoloured',
   );
   // Reorder: WEAPON up one place takes key 8.
