@@ -337,3 +337,32 @@ fn restore_keeps_a_changed_current_version_as_a_copy() {
         .any(|d| d.id == kept.id && d.spans().len() == 3));
     clear();
 }
+
+#[wasm_bindgen_test]
+fn deleting_a_document_frees_room_for_a_pending_one() {
+    clear();
+    let mut docs = two_docs();
+    docs.push(storage_support::doc(
+        "big",
+        &"Quetta ".repeat(30_000),
+        vec![],
+    ));
+    let store = Store::open();
+    sync(&store, &docs);
+    let filler = fill_quota();
+    docs.push(storage_support::doc(
+        "new",
+        &"Gwadar ".repeat(10_000),
+        vec![],
+    ));
+    let err = sync(&store, &docs).error;
+    assert!(matches!(err, Some(SaveError::Full { .. })), "{err:?}");
+    // The user deletes the big document: its room goes to the pending one.
+    docs.retain(|d| d.id != "big");
+    let report = sync(&store, &docs);
+    unfill(&filler);
+    assert!(report.error.is_none(), "{:?}", report.error);
+    assert!(local().get_item(&doc_key("big")).unwrap().is_none());
+    assert!(local().get_item(&doc_key("new")).unwrap().is_some());
+    clear();
+}

@@ -2,8 +2,9 @@
 //! per document, then the index), detects other tabs' writes by revision and merges.
 //!
 //! Invariants: a key is only ever replaced whole (`setItem`), never deleted before its
-//! replacement is written; the index is written after the documents it lists, and a
-//! deleted document's key is removed only after the index no longer lists it.
+//! replacement is written; the index is written after the documents it lists; the keys
+//! of documents the user deleted are removed first (the loader ignores index entries
+//! whose document is gone, and documents missing from the index are still loaded).
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -274,8 +275,8 @@ impl Store {
         Ok(())
     }
 
-    /// Bring storage in line with the app: changed documents, then the index, then
-    /// removal of documents the app no longer has, then labels and settings.
+    /// Bring storage in line with the app: removal of documents the app no longer has,
+    /// changed documents, the index, then labels and settings.
     pub fn sync(&self, snap: &Snapshot) -> SyncReport {
         let mut report = SyncReport::default();
         let keep = |r: Result<bool, SaveError>, report: &mut SyncReport| match r {
@@ -284,6 +285,21 @@ impl Store {
                 report.error.get_or_insert(e);
             }
         };
+        // Documents deleted in the page go first: that is what the user asked for, it
+        // frees room when storage is full, and the loader skips index entries whose
+        // document is gone.
+        let gone: Vec<String> = self
+            .saved
+            .borrow()
+            .keys()
+            .filter(|id| !snap.documents.iter().any(|d| &d.id == *id))
+            .cloned()
+            .collect();
+        for id in gone {
+            if self.area.remove(&doc_key(&id)).is_ok() {
+                self.saved.borrow_mut().remove(&id);
+            }
+        }
         for doc in snap.documents.iter().filter(|d| self.is_dirty(d)) {
             match self.save_document(doc) {
                 Ok(Some(m)) => {
@@ -293,29 +309,8 @@ impl Store {
                 r => keep(r.map(|_| true), &mut report),
             }
         }
-        if report.error.is_none() {
-            let r = self.write_index(snap.documents, &report.merges);
-            keep(r, &mut report);
-            let gone: Vec<String> = {
-                let saved = self.saved.borrow();
-                let ids: Vec<&String> = saved.keys().collect();
-                ids.into_iter()
-                    .filter(|id| !snap.documents.iter().any(|d| &d.id == *id))
-                    .filter(|id| {
-                        !report
-                            .merges
-                            .iter()
-                            .any(|m| m.copy.as_ref().is_some_and(|c| &c.id == *id))
-                    })
-                    .cloned()
-                    .collect()
-            };
-            for id in gone {
-                if self.area.remove(&doc_key(&id)).is_ok() {
-                    self.saved.borrow_mut().remove(&id);
-                }
-            }
-        }
+        let r = self.write_index(snap.documents, &report.merges);
+        keep(r, &mut report);
         if let Ok(raw) = encode_labels(snap.labels) {
             let r = self.write_if_changed(LABELS_KEY, raw, &self.last_labels);
             keep(r, &mut report);
