@@ -114,7 +114,7 @@ def main() -> None:
             n = clean(city["name"])
             if n and not common_word(n):
                 extra.add(("GPE", n))
-    for label, entry in curated("places.tsv") + curated("norp.tsv") + curated("orgs.tsv"):
+    for label, entry in curated("places.tsv") + curated("norp.tsv") + curated("orgs.tsv") + curated("persons.tsv"):
         builtin.add((label, entry))
     removed = {e for _, e in curated("not_places.tsv")}
     builtin = {(l, e) for l, e in builtin if l != "GPE" or e not in removed}
@@ -122,7 +122,7 @@ def main() -> None:
     # One label per name: curated rows win, then the first label seen in this order.
     def write(path: pathlib.Path, rows: set[tuple[str, str]]) -> None:
         best: dict[str, str] = {}
-        rank = {"ORG": 0, "FAC": 1, "LOC": 2, "NORP": 3, "GPE": 4, "NAME": 5}
+        rank = {"PERSON": 0, "ORG": 1, "FAC": 2, "LOC": 3, "NORP": 4, "GPE": 5, "NAME": 6}
         for label, entry in rows:
             if entry not in best or rank[label] < rank[best[entry]]:
                 best[entry] = label

@@ -192,7 +192,7 @@ fn known_place_or_group(
     end: usize,
 ) -> bool {
     lex.name(&text[v[start].byte_start..v[end - 1].byte_end])
-        .is_some()
+        .is_some_and(|k| k != Kind::Person)
 }
 
 /// "said X Y", "X Y said|told|says", "X Y, a|an|the|who ...", "By X Y" (bylines, credits).
