@@ -20,7 +20,9 @@ Prints precision/recall/F1 on PERSON, ORG, GPE (core3) and F1 on every label.
   --rules-drop P   simulate rules that know fewer names (as on unseen articles): hide
                    the rule spans of P% of the surface forms (chosen by a hash of the
                    form, so a hidden name is hidden in every document)
-  --min-confidence C   hide model suggestions below C (default 0.5; the page's slider)";
+  --min-confidence C   hide model suggestions below C (default 0.5; the page's slider)
+  --fill-after N   let the model add spans the rules missed only for labels it was
+                   trained on at least N times (default 30)";
 
 pub const CORE3: [&str; 3] = ["PERSON", "ORG", "GPE"];
 
@@ -229,6 +231,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .ok()
             .filter(|c: &f32| (0.0..=1.0).contains(c))
             .ok_or_else(|| format!("--min-confidence: “{c}” is not between 0 and 1"))?;
+    }
+    if let Some(n) = option(args, "--fill-after") {
+        policy.fill_after = n
+            .parse()
+            .map_err(|_| format!("--fill-after: “{n}” is not a count"))?;
     }
     let setup = Setup {
         drop_percent: drop,

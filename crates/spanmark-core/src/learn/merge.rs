@@ -19,6 +19,10 @@ pub struct MergePolicy {
     pub veto: f32,
     /// …provided the model was trained on at least this many spans of the label
     pub veto_after: u32,
+    /// model spans where the rules found nothing are suggested only for labels the
+    /// model was trained on at least this many times (with few examples its guesses
+    /// from word shape alone are mostly wrong)
+    pub fill_after: u32,
 }
 
 impl Default for MergePolicy {
@@ -26,8 +30,9 @@ impl Default for MergePolicy {
         MergePolicy {
             show: 0.5,
             overrule: 0.9,
-            veto: 0.95,
+            veto: 0.99,
             veto_after: 10,
+            fill_after: 30,
         }
     }
 }
@@ -86,8 +91,8 @@ fn place(out: &mut Vec<Span>, span: &Span, may_replace: impl Fn(&Span) -> bool) 
 ///
 /// Precedence: remembered forms (the user's own decisions) first; a rule span replaces
 /// remembered spans only when it contains them (the longest name wins). Confident model
-/// spans replace rule spans they contain, or relabel them when the model knows both
-/// labels well. Less confident model spans and remembered surnames only fill gaps.
+/// spans relabel rule spans of the same extent when the model knows both labels well.
+/// Other model spans (of well-trained labels) and remembered surnames only fill gaps.
 pub fn merge(
     tokens: &[Token],
     rules: &[Span],
@@ -111,17 +116,20 @@ pub fn merge(
         let knows = |label: &str| tagger.label_count(label) >= policy.veto_after;
         for m in model_spans
             .iter()
-            .filter(|s| confidence(s) >= policy.overrule)
+            .filter(|s| confidence(s) >= policy.overrule && knows(&s.label))
         {
-            place(&mut out, m, |o| {
-                let relabel =
-                    o.start == m.start && o.end == m.end && knows(&o.label) && knows(&m.label);
-                (from_rules(o) || o.origin == Origin::Memory) && strictly_inside(o, m)
-                    || from_rules(o) && relabel
-            });
+            let same =
+                |o: &Span| from_rules(o) && o.start == m.start && o.end == m.end && knows(&o.label);
+            if out.iter().any(same) {
+                place(&mut out, m, same);
+            }
+        }
+        let fills = |s: &&&Span| tagger.label_count(&s.label) >= policy.fill_after;
+        for s in model_spans.iter().filter(fills) {
+            place(&mut out, s, |_| false);
         }
     }
-    for s in model_spans.into_iter().chain(weak) {
+    for s in weak {
         place(&mut out, s, |_| false);
     }
     out.sort_by_key(|s| (s.start, s.end));
