@@ -51,7 +51,7 @@ def clean(name: str) -> str | None:
 def common_word(name: str, population: int = 0) -> bool:
     # "Police" (Poland), "Reading", "Split": a place that is also an everyday word is left to context;
     # big cities ("Dubai", "Delhi") are frequent words only because they are famous.
-    return " " not in name and population < 1_000_000 and zipf_frequency(name.lower(), "en") >= 4.0
+    return " " not in name and population < 300_000 and zipf_frequency(name.lower(), "en") >= 4.5
 
 
 def curated(name: str) -> list[tuple[str, str]]:
@@ -121,12 +121,15 @@ def main() -> None:
     extra = {(l, e) for l, e in extra if (l != "GPE" or e not in removed) and ("GPE", e) not in builtin}
     # One label per name: curated rows win, then the first label seen in this order.
     def write(path: pathlib.Path, rows: set[tuple[str, str]]) -> None:
+        # given names are a separate list: "Diana" is both a given name and a town
+        names = sorted(f"NAME\t{entry}" for label, entry in rows if label == "NAME")
+        rows = {(label, entry) for label, entry in rows if label != "NAME"}
         best: dict[str, str] = {}
         rank = {"PERSON": 0, "ORG": 1, "FAC": 2, "LOC": 3, "NORP": 4, "GPE": 5, "NAME": 6}
         for label, entry in rows:
             if entry not in best or rank[label] < rank[best[entry]]:
                 best[entry] = label
-        lines = sorted(f"{label}\t{entry}" for entry, label in best.items())
+        lines = sorted(f"{label}\t{entry}" for entry, label in best.items()) + names
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"{path.name}: {len(lines)} entries, {path.stat().st_size} bytes")
     builtin |= {("NAME", e) for _, e in curated("given_names.tsv")}
@@ -136,7 +139,7 @@ def main() -> None:
             # given names that are also everyday words ("Will", "Hope") are left out
             if n and len(n) >= 3 and zipf_frequency(n.lower(), "en") < 5.5 and n not in EVERYDAY:
                 extra.add(("NAME", n))
-    extra -= builtin
+    extra = {(l, e) for l, e in extra if (l, e) not in builtin}
     write(OUT / "builtin.tsv", builtin)
     write(OUT / "extra.tsv", extra)
 

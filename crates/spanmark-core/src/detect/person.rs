@@ -38,7 +38,7 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
             let first_is_place = lex.name(v[i].text).is_some_and(|k| k.is_name());
             if words >= 2
                 && !known_place_or_group(v, text, lex, i, end)
-                && (byline || !first_is_place)
+                && (byline || given || !first_is_place)
             {
                 if given || byline {
                     out.push(Candidate::new(
