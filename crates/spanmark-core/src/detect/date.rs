@@ -157,9 +157,13 @@ fn is_month(v: &[View<'_>], i: usize) -> Option<usize> {
 }
 
 fn is_year(t: &View<'_>) -> bool {
-    t.shape.digits
-        && t.text.len() == 4
-        && digit_value(t.text).is_some_and(|y| (1800..=2099).contains(&y))
+    t.shape.digits && is_year_text(t.text)
+}
+
+fn is_year_text(s: &str) -> bool {
+    s.len() == 4
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && digit_value(s).is_some_and(|y| (1800..=2099).contains(&y))
 }
 
 /// "March 23", "Oct. 7, 2023", "August 2021", "23 March 2023", and a month alone.
@@ -311,12 +315,24 @@ fn duration(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
 /// A bare year: "2019", "in 1979", "mid-2023", "the 1990s" (when it reads as a year, not a count).
 fn year(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
     let t = v.get(i)?;
+    // "the 1990s" (one token or "1990" + "s")
+    let decade_token = t.text.len() == 5 && t.text.ends_with('s') && is_year_text(&t.text[..4]);
+    let split_decade = is_year(t) && v.get(i + 1).is_some_and(|s| s.text == "s" && !s.gap);
+    if decade_token || split_decade {
+        let end = if split_decade { i + 2 } else { i + 1 };
+        let start = if i > 0 && lower_eq(v[i - 1].text, "the") {
+            i - 1
+        } else {
+            i
+        };
+        return Some((start, end));
+    }
     if !is_year(t) {
         return None;
     }
-    // "1990s"
-    if v.get(i + 1).is_some_and(|s| s.text == "s" && !s.gap) {
-        return Some((i, i + 2));
+    // "2024-25": a span of years
+    if inner_hyphen(v, i + 1) && v[i + 2].shape.digits && v[i + 2].text.len() == 2 {
+        return Some((i, i + 3));
     }
     // news writes counts with separators ("2,019 people"); a bare 1800-2099 is a year unless
     // an approximator or a counted noun says otherwise
@@ -417,6 +433,14 @@ mod tests {
         );
         assert_eq!(dates("a 25-year deal with a 5-year-old"), ["25-year"]);
         assert_eq!(dates("in the past two years"), ["the past two years"]);
+    }
+
+    #[test]
+    fn decades_and_year_ranges() {
+        assert_eq!(
+            dates("in the 1980s and in 2024-25"),
+            ["the 1980s", "2024-25"]
+        );
     }
 
     #[test]

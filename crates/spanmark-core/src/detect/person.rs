@@ -12,6 +12,10 @@ use crate::span::Origin;
 pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < v.len() {
+        if v[i].line_start && matches!(v[i].text, "By" | "BY") {
+            i = shouted_byline(v, lex, i + 1, out);
+            continue;
+        }
         if let Some(start) = after_title(v, lex, i) {
             if let Some((end, _)) = person_run(v, lex, start) {
                 // "Chief Election Commissioner Nasir Uddin": a capitalised title word right after
@@ -78,6 +82,37 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
             continue;
         }
         i += 1;
+    }
+}
+
+/// "By MUNIR AHMED and RIAZ KHAN Associated Press": all-caps bylines, name by name.
+/// Returns where to continue.
+fn shouted_byline(v: &[View<'_>], lex: &Lexicon, mut i: usize, out: &mut Vec<Candidate>) -> usize {
+    let shouted = |t: &View<'_>| {
+        t.shape.upper && t.shape.alpha && !t.line_start && lex.name(t.text).is_none()
+    };
+    loop {
+        let start = i;
+        while v.get(i).is_some_and(|t| shouted(t) && t.text != "AND") {
+            i += 1;
+        }
+        if i - start >= 2 {
+            out.push(Candidate::new(
+                start,
+                i,
+                Kind::Person,
+                Origin::Pattern,
+                rank::CONTEXT,
+            ));
+        }
+        if i > start
+            && v.get(i)
+                .is_some_and(|t| matches!(t.text, "and" | "AND" | ",") && !t.line_start)
+        {
+            i += 1;
+            continue;
+        }
+        return i.max(start);
     }
 }
 
@@ -200,6 +235,10 @@ fn reporting_context(v: &[View<'_>], lex: &Lexicon, start: usize, end: usize) ->
     let before = start.checked_sub(1).map(|p| v[p].text);
     let after = v.get(end).map(|t| t.text);
     let after2 = v.get(end + 1).map(|t| t.text);
+    // photo credits: "(AP Photo/Anjum Naveed)"
+    if before == Some("/") && start >= 2 && v[start - 2].text == "Photo" {
+        return true;
+    }
     if matches!(
         before,
         Some("said" | "says" | "told" | "by" | "By" | "according")
@@ -271,6 +310,15 @@ mod tests {
             ["Habibullah Agha"]
         );
         assert_eq!(people("President Xi Jinping met"), ["Xi Jinping"]);
+    }
+
+    #[test]
+    fn bylines_and_photo_credits() {
+        assert_eq!(
+            people("By MUNIR AHMED and RIAZ KHAN Associated Press\nISLAMABAD"),
+            ["MUNIR AHMED", "RIAZ KHAN"]
+        );
+        assert_eq!(people("(AP Photo/Anjum Naveed)"), ["Anjum Naveed"]);
     }
 
     #[test]

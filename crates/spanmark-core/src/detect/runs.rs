@@ -134,6 +134,10 @@ pub fn org_run_back(
         }
         let p = start - 1;
         let t = &v[p];
+        // "RIAZ KHAN Associated Press": a shouted word nobody knows is not part of the name
+        if t.shape.upper && t.text.chars().count() >= 4 && lex.name(t.text).is_none() {
+            break;
+        }
         if org_word(t, lex) {
             start = p;
             continue;
