@@ -8,7 +8,11 @@ use spanmark_core::{Document, SpanState};
 use wasm_bindgen::JsCast;
 
 use crate::intent::Intent;
-use crate::paragraphs::{fingerprint, paragraphs, runs, EntityRun, Paragraph, Run};
+use crate::paragraphs::{chunks, fingerprint, paragraphs, runs, EntityRun, Paragraph, Run};
+
+/// About this many characters per chunk (the unit the browser skips when out of view);
+/// the reserved height assumes some 70 characters a line.
+const CHUNK_CHARS: usize = 3000;
 use crate::selection;
 use crate::state::{use_app, AppState};
 
@@ -39,6 +43,7 @@ pub fn Article() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let chunk_ranges = Memo::new(move |_| layout.with(|l| chunks(l, CHUNK_CHARS)));
     let render_row = move |(i, _): (usize, u64)| {
         let para = layout.with_untracked(|l| l.get(i).copied());
         let selected = app.selected.get_untracked();
@@ -78,10 +83,31 @@ pub fn Article() -> impl IntoView {
                 class="doc-text"
                 data-testid="doc-text"
                 lang="und"
-                dir="auto"
                 node_ref=root
             >
-                <For each=move || rows.get() key=|row| *row children=render_row />
+                {move || {
+                    chunk_ranges
+                        .get()
+                        .into_iter()
+                        .map(|range| {
+                            let chars = layout.with_untracked(|l| {
+                                l[range.clone()].iter().map(|p| p.end - p.start).sum::<usize>()
+                            });
+                            let reserve = format!(
+                                "contain-intrinsic-block-size:auto {}lh",
+                                chars.div_ceil(70) + range.len(),
+                            );
+                            let part = Memo::new(move |_| {
+                                rows.with(|r| r.get(range.clone()).map(<[_]>::to_vec).unwrap_or_default())
+                            });
+                            view! {
+                                <div class="chunk" style=reserve>
+                                    <For each=move || part.get() key=|row| *row children=render_row />
+                                </div>
+                            }
+                        })
+                        .collect_view()
+                }}
             </div>
         </div>
     }
@@ -148,12 +174,8 @@ fn paragraph_view(doc: &Document, para: &Paragraph, selected: Option<(usize, usi
             Run::Entity(e) => entity_view(e),
         })
         .collect_view();
-    // Off-screen paragraphs skip style, layout and paint (content-visibility in the CSS);
-    // this is the height they reserve until drawn once, about 70 characters a line.
-    let lines = (para.end - para.start).div_ceil(70).max(1);
-    let reserve = format!("contain-intrinsic-block-size:auto {}lh", lines);
     // `data-u16` is selection::PARAGRAPH_ATTR.
-    view! { <div class="para" data-u16=para.utf16_start style=reserve>{children}</div> }.into_any()
+    view! { <div class="para" data-u16=para.utf16_start>{children}</div> }.into_any()
 }
 
 fn entity_view(e: EntityRun) -> AnyView {

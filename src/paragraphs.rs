@@ -1,5 +1,7 @@
 //! How the article is cut for rendering: paragraphs end after a run of newlines, and each
 //! paragraph is a list of runs — plain text, or one span — that together are its exact text.
+//! Paragraphs are grouped into chunks of a few thousand characters: the browser skips the
+//! layout and paint of chunks out of view (a few hundred, not thousands of observed boxes).
 
 use std::hash::{Hash, Hasher};
 
@@ -30,6 +32,25 @@ pub fn paragraphs(text: &str, index: &TextIndex) -> Vec<Paragraph> {
     let n = index.len_chars();
     if start < n {
         out.push(make(index, start, n));
+    }
+    out
+}
+
+/// Consecutive paragraphs grouped until each group holds at least `target` characters.
+pub fn chunks(paras: &[Paragraph], target: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut chars = 0;
+    for (i, p) in paras.iter().enumerate() {
+        chars += p.end - p.start;
+        if chars >= target {
+            out.push(from..i + 1);
+            from = i + 1;
+            chars = 0;
+        }
+    }
+    if from < paras.len() {
+        out.push(from..paras.len());
     }
     out
 }
@@ -142,6 +163,17 @@ mod tests {
             1 + "First “line” 😀\n\n".encode_utf16().count()
         );
         assert!(paragraphs("", &TextIndex::new("")).is_empty());
+    }
+
+    #[test]
+    fn chunks_group_paragraphs_in_order() {
+        let text = "aaaa\nbb\ncccccc\nd\n";
+        let paras = paragraphs(text, &TextIndex::new(text));
+        assert_eq!(paras.len(), 4);
+        assert_eq!(chunks(&paras, 7), vec![0..2, 2..3, 3..4]);
+        assert_eq!(chunks(&paras, 1000), vec![0..4]);
+        assert_eq!(chunks(&paras, 1), vec![0..1, 1..2, 2..3, 3..4]);
+        assert!(chunks(&[], 10).is_empty());
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! DOM position → UTF-16 units within the article → the core's `TextIndex` → code points.
 //!
 //! The article (`root`) holds one element per paragraph carrying `data-u16`, the UTF-16
-//! offset where the paragraph starts; inside a paragraph only text nodes count, so label
-//! names drawn by CSS (`::after`) never shift an offset.
+//! offset where the paragraph starts (paragraphs may be grouped in chunk elements, in
+//! order); inside a paragraph only text nodes count, so label names drawn by CSS
+//! (`::after`) never shift an offset.
 
 use spanmark_core::TextIndex;
 use wasm_bindgen::JsCast;
@@ -24,21 +25,55 @@ pub fn utf16_of_point(root: &Element, node: &Node, offset: u32) -> usize {
             article_len(root)
         };
     }
-    if node == root_node {
-        return match root.children().item(offset) {
-            Some(p) => paragraph_start(&p),
-            None => article_len(root),
-        };
-    }
     let element = match node.dyn_ref::<Element>() {
         Some(e) => Some(e.clone()),
         None => node.parent_element(),
     };
-    let paragraph = element.and_then(|e| e.closest(&format!("[{PARAGRAPH_ATTR}]")).ok().flatten());
-    match paragraph {
-        Some(p) => paragraph_start(&p) + units_before(&p, node, offset),
-        None => 0,
+    let paragraph = element
+        .as_ref()
+        .and_then(|e| e.closest(&format!("[{PARAGRAPH_ATTR}]")).ok().flatten());
+    match (paragraph, element) {
+        (Some(p), _) => paragraph_start(&p) + units_before(&p, node, offset),
+        // Between paragraphs: the article or a chunk, `offset` counting its children.
+        (None, Some(container)) => {
+            // The first paragraph at or after child node `offset` (markers and comments
+            // between elements hold no text); past the last one, the container's end.
+            let mut next = container.child_nodes().item(offset);
+            while let Some(n) = next {
+                if let Some(p) = n.dyn_ref::<Element>().and_then(first_paragraph) {
+                    return paragraph_start(&p);
+                }
+                next = n.next_sibling();
+            }
+            last_paragraph(&container).map_or(0, |p| paragraph_end(&p))
+        }
+        (None, None) => 0,
     }
+}
+
+/// The first paragraph element at or under `el`.
+fn first_paragraph(el: &Element) -> Option<Element> {
+    if el.has_attribute(PARAGRAPH_ATTR) {
+        return Some(el.clone());
+    }
+    el.query_selector(&format!("[{PARAGRAPH_ATTR}]"))
+        .ok()
+        .flatten()
+}
+
+/// The last paragraph element at or under `el`.
+fn last_paragraph(el: &Element) -> Option<Element> {
+    let mut cur = el.clone();
+    loop {
+        if cur.has_attribute(PARAGRAPH_ATTR) {
+            return Some(cur);
+        }
+        cur = cur.last_element_child()?;
+    }
+}
+
+fn paragraph_end(p: &Element) -> usize {
+    paragraph_start(p) + text_nodes(p.as_ref()).iter().map(text_len).sum::<usize>()
 }
 
 /// UTF-16 units of text in `paragraph` before the point (`node`, `offset`).
@@ -102,17 +137,7 @@ fn paragraph_start(p: &Element) -> usize {
 }
 
 fn article_len(root: &Element) -> usize {
-    let n = root.children().length();
-    match n.checked_sub(1).and_then(|i| root.children().item(i)) {
-        Some(last) => {
-            paragraph_start(&last)
-                + text_nodes(last.as_ref())
-                    .iter()
-                    .map(text_len)
-                    .sum::<usize>()
-        }
-        None => 0,
-    }
+    last_paragraph(root).map_or(0, |p| paragraph_end(&p))
 }
 
 /// The code point at or before a UTF-16 offset (never inside a surrogate pair).
@@ -166,19 +191,26 @@ pub fn read(root: &Element, index: &TextIndex) -> Option<Result<(usize, usize), 
 
 /// The DOM point of a UTF-16 offset in the article.
 pub fn point_of_utf16(root: &Element, u: usize) -> Option<(Node, u32)> {
-    let paras = root.children();
-    let n = paras.length();
-    // The last paragraph starting at or before `u` (paragraphs are in order).
-    let (mut lo, mut hi) = (0u32, n);
-    while lo + 1 < hi {
-        let mid = (lo + hi) / 2;
-        if paragraph_start(&paras.item(mid)?) <= u {
-            lo = mid;
-        } else {
-            hi = mid;
+    // Down through chunks to the last paragraph starting at or before `u` (all in order).
+    let mut container = root.clone();
+    let p = loop {
+        let kids = container.children();
+        let (mut lo, mut hi) = (0u32, kids.length());
+        while lo + 1 < hi {
+            let mid = (lo + hi) / 2;
+            let start = first_paragraph(&kids.item(mid)?).map_or(0, |p| paragraph_start(&p));
+            if start <= u {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
         }
-    }
-    let p = paras.item(lo)?;
+        let child = kids.item(lo)?;
+        if child.has_attribute(PARAGRAPH_ATTR) {
+            break child;
+        }
+        container = child;
+    };
     let mut rest = u.saturating_sub(paragraph_start(&p));
     let texts = text_nodes(p.as_ref());
     for t in &texts {

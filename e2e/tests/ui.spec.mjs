@@ -34,7 +34,8 @@ test('document list: switch, rename, mark done, progress, delete with confirm', 
   await page.keyboard.press('Escape');
   await drag(page, 'Nawaz Sharif');
   await page.keyboard.press('1');
-  await until(async () => (await entities(page)).some((e) => e.origin === 'manual'), 'manual span');
+  const nawaz = cp(A, 'Nawaz Sharif');
+  await until(async () => (await entities(page)).some((e) => e.start === nawaz[0] && e.state === 'accepted'), 'accepted span');
   const n = (await entities(page)).length;
   assert.equal(await items(page).nth(0).locator('[data-testid=doc-span-count]').textContent(), `${n} spans`);
 
