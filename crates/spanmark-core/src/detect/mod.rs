@@ -10,6 +10,7 @@ pub mod kind;
 mod lexicon;
 mod numbers;
 mod org_context;
+mod period;
 mod person;
 mod pipeline;
 mod places;
