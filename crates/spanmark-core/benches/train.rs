@@ -51,3 +51,36 @@ fn learn_and_train_50x5kb(bencher: divan::Bencher) {
         learner
     });
 }
+
+/// One slice of a training run as the page runs it: 200 sentences (aim: well under 50 ms
+/// in the browser).
+#[divan::bench(sample_count = 20)]
+fn train_slice_200_sentences(bencher: divan::Bencher) {
+    let corpus = learn_support::synthetic_corpus(50, 5_000);
+    let mut learner = Learner::new();
+    for a in &corpus {
+        learner.learn_document(&a.name, &a.text, &a.spans);
+    }
+    learner.train_step(2_000);
+    bencher.with_inputs(|| learner.clone()).bench_local_values(|mut l| {
+        l.train_step(200);
+        l
+    });
+}
+
+/// Marking one more 5 KB article done when 49 are learnt and the tagger is trained:
+/// score it, remember it, featurise it.
+#[divan::bench(sample_count = 10)]
+fn learn_one_more_document(bencher: divan::Bencher) {
+    let corpus = learn_support::synthetic_corpus(50, 5_000);
+    let mut learner = Learner::new();
+    for a in &corpus[..49] {
+        learner.learn_document(&a.name, &a.text, &a.spans);
+    }
+    learner.train();
+    let last = &corpus[49];
+    bencher.with_inputs(|| learner.clone()).bench_local_values(|mut l| {
+        l.learn_document(&last.name, &last.text, &last.spans);
+        l
+    });
+}

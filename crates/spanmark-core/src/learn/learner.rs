@@ -133,6 +133,7 @@ impl Learner {
     ) -> Option<DocScore> {
         let accepted: Vec<&Span> = spans.iter().filter(|s| s.is_accepted()).collect();
         let fp = fingerprint(text, &accepted);
+        let (sents, features) = featurise(text, tokens, rules);
         let mut score = None;
         let known = self
             .examples
@@ -140,7 +141,12 @@ impl Learner {
             .map(|e| e.0)
             .or(self.trained_on.get(id).map(|t| t.0));
         if known != Some(fp) {
-            let suggested = self.suggest(text, tokens, rules, &MergePolicy::default());
+            let prediction = self
+                .tagger
+                .as_ref()
+                .map(|t| t.predict(tokens, &features, &sents));
+            let suggested =
+                self.merge_suggestions(text, tokens, rules, prediction, &MergePolicy::default());
             let tp = suggested
                 .iter()
                 .filter(|s| {
@@ -161,7 +167,6 @@ impl Learner {
         }
         let owned: Vec<Span> = accepted.iter().map(|s| (*s).clone()).collect();
         self.memory.add_document(id, text, tokens, &owned);
-        let (sents, features) = featurise(text, tokens, rules);
         let gold = accepted
             .iter()
             .map(|s| (s.start, s.end, s.label.clone()))
@@ -273,8 +278,20 @@ impl Learner {
         rules: &[Span],
         policy: &MergePolicy,
     ) -> Vec<Span> {
-        let remembered = self.memory.suggest(text, tokens);
         let prediction = self.predict(text, tokens, rules);
+        self.merge_suggestions(text, tokens, rules, prediction, policy)
+    }
+
+    /// Memory suggestions merged with rules and a prediction, rejected ones left out.
+    fn merge_suggestions(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        rules: &[Span],
+        prediction: Option<Prediction>,
+        policy: &MergePolicy,
+    ) -> Vec<Span> {
+        let remembered = self.memory.suggest(text, tokens);
         let model = prediction.as_ref().zip(self.tagger.as_ref());
         let kept: Vec<Span> = rules
             .iter()

@@ -40,6 +40,8 @@ pub(crate) struct Lattice {
     pub closes: Vec<bool>,
     /// allowed predecessors of each tag
     pub before: Vec<Vec<usize>>,
+    /// allowed successors of each tag
+    pub after: Vec<Vec<usize>>,
 }
 
 impl Lattice {
@@ -50,6 +52,9 @@ impl Lattice {
             closes: (0..tags).map(TagSet::may_end).collect(),
             before: (0..tags)
                 .map(|t| (0..tags).filter(|&p| TagSet::allowed(Some(p), t)).collect())
+                .collect(),
+            after: (0..tags)
+                .map(|p| (0..tags).filter(|&t| TagSet::allowed(Some(p), t)).collect())
                 .collect(),
         }
     }
@@ -99,57 +104,71 @@ pub(crate) fn viterbi(em: &[f32], lattice: &Lattice, transitions: &[f32]) -> Vec
     path
 }
 
-fn log_sum_exp(xs: impl Iterator<Item = f32> + Clone) -> f32 {
-    let m = xs.clone().fold(f32::NEG_INFINITY, f32::max);
-    if m == f32::NEG_INFINITY {
-        return m;
+/// Scale a row to sum to one (rows of zeros stay zeros).
+fn normalise(row: &mut [f32]) {
+    let sum: f32 = row.iter().sum();
+    if sum > 0.0 {
+        row.iter_mut().for_each(|x| *x /= sum);
     }
-    m + xs.map(|x| (x - m).exp()).sum::<f32>().ln()
 }
 
-/// Posterior probability of each tag at each position (forward-backward over valid paths).
+/// Posterior probability of each tag at each position (forward-backward over valid
+/// paths), computed with potentials rescaled per position so nothing overflows.
 pub(crate) fn marginals(em: &[f32], lattice: &Lattice, transitions: &[f32]) -> Vec<f32> {
     let tags = lattice.tags;
     let n = em.len() / tags;
-    let e = |i: usize, t: usize| em[i * tags + t] / TEMPERATURE;
-    let tr = |p: usize, t: usize| transitions[(p + 1) * tags + t] / TEMPERATURE;
-    let mut alpha = vec![f32::NEG_INFINITY; n * tags];
-    let mut beta = vec![f32::NEG_INFINITY; n * tags];
-    let after: Vec<Vec<usize>> = (0..tags)
-        .map(|p| {
-            (0..tags)
-                .filter(|t| lattice.before[*t].contains(&p))
-                .collect()
-        })
-        .collect();
-    for t in (0..tags).filter(|&t| lattice.opens[t]) {
-        alpha[t] = transitions[t] / TEMPERATURE + e(0, t);
-    }
-    for i in 1..n {
+    let mut psi = vec![0.0f32; n * tags];
+    for i in 0..n {
+        let row = &em[i * tags..(i + 1) * tags];
+        let top = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
         for t in 0..tags {
-            let prev = lattice.before[t]
-                .iter()
-                .map(|&p| alpha[(i - 1) * tags + p] + tr(p, t));
-            alpha[i * tags + t] = log_sum_exp(prev) + e(i, t);
+            psi[i * tags + t] = ((row[t] - top) / TEMPERATURE).exp();
         }
     }
-    for t in (0..tags).filter(|&t| lattice.closes[t]) {
-        beta[(n - 1) * tags + t] = 0.0;
+    // every step uses exactly one transition, so shifting them all by one constant cancels
+    let top = transitions
+        .iter()
+        .copied()
+        .fold(f32::NEG_INFINITY, f32::max);
+    let phi: Vec<f32> = transitions
+        .iter()
+        .map(|w| ((w - top) / TEMPERATURE).exp())
+        .collect();
+    let mut alpha = vec![0.0f32; n * tags];
+    let mut beta = vec![0.0f32; n * tags];
+    for t in (0..tags).filter(|&t| lattice.opens[t]) {
+        alpha[t] = phi[t] * psi[t];
+    }
+    normalise(&mut alpha[..tags.min(n * tags)]);
+    for i in 1..n {
+        for t in 0..tags {
+            let sum: f32 = lattice.before[t]
+                .iter()
+                .map(|&p| alpha[(i - 1) * tags + p] * phi[(p + 1) * tags + t])
+                .sum();
+            alpha[i * tags + t] = sum * psi[i * tags + t];
+        }
+        normalise(&mut alpha[i * tags..(i + 1) * tags]);
+    }
+    if n > 0 {
+        for t in (0..tags).filter(|&t| lattice.closes[t]) {
+            beta[(n - 1) * tags + t] = 1.0;
+        }
     }
     for i in (0..n.saturating_sub(1)).rev() {
         for t in 0..tags {
-            let next = after[t]
+            beta[i * tags + t] = lattice.after[t]
                 .iter()
-                .map(|&q| tr(t, q) + e(i + 1, q) + beta[(i + 1) * tags + q]);
-            beta[i * tags + t] = log_sum_exp(next);
+                .map(|&q| {
+                    phi[(t + 1) * tags + q] * psi[(i + 1) * tags + q] * beta[(i + 1) * tags + q]
+                })
+                .sum();
         }
+        normalise(&mut beta[i * tags..(i + 1) * tags]);
     }
-    let mut out = vec![0.0; n * tags];
+    let mut out: Vec<f32> = alpha.iter().zip(&beta).map(|(a, b)| a * b).collect();
     for i in 0..n {
-        let z = log_sum_exp((0..tags).map(|t| alpha[i * tags + t] + beta[i * tags + t]));
-        for t in 0..tags {
-            out[i * tags + t] = (alpha[i * tags + t] + beta[i * tags + t] - z).exp();
-        }
+        normalise(&mut out[i * tags..(i + 1) * tags]);
     }
     out
 }
@@ -261,5 +280,43 @@ mod tests {
             assert!((s - 1.0).abs() < 1e-4, "row {i} sums to {s}");
         }
         assert!(m[2] < 1e-6, "I cannot start a sentence");
+    }
+
+    #[test]
+    fn marginals_match_brute_force_over_all_valid_paths() {
+        let tags = 5;
+        let lattice = Lattice::new(tags);
+        let em: Vec<f32> = (0..15).map(|i| ((i * 7) % 11) as f32 * 0.9 - 3.0).collect();
+        let trans: Vec<f32> = (0..30).map(|i| ((i * 5) % 7) as f32 * 0.8 - 2.0).collect();
+        let mut want = vec![0.0f64; 15];
+        let mut z = 0.0f64;
+        for code in 0..125 {
+            let path = [code / 25, (code / 5) % 5, code % 5];
+            let valid = lattice.opens[path[0]]
+                && TagSet::allowed(Some(path[0]), path[1])
+                && TagSet::allowed(Some(path[1]), path[2])
+                && lattice.closes[path[2]];
+            if !valid {
+                continue;
+            }
+            let score = trans[path[0]]
+                + (0..3).map(|i| em[i * tags + path[i]]).sum::<f32>()
+                + trans[(path[0] + 1) * tags + path[1]]
+                + trans[(path[1] + 1) * tags + path[2]];
+            let w = ((score / TEMPERATURE) as f64).exp();
+            z += w;
+            for i in 0..3 {
+                want[i * tags + path[i]] += w;
+            }
+        }
+        let got = marginals(&em, &lattice, &trans);
+        for k in 0..15 {
+            assert!(
+                (got[k] as f64 - want[k] / z).abs() < 1e-4,
+                "cell {k}: {} vs {}",
+                got[k],
+                want[k] / z
+            );
+        }
     }
 }
