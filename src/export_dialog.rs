@@ -12,6 +12,7 @@ use crate::state::use_app;
 /// The toolbar's "Export…" button and, while open, its dialog.
 #[component]
 pub fn ExportButton() -> impl IntoView {
+    crate::dialog_keys::install();
     let open = RwSignal::new(false);
     view! {
         <button
@@ -92,13 +93,6 @@ fn ExportDialog(open: RwSignal<bool>) -> impl IntoView {
             let _ = el.focus();
         }
     });
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        // The page's shortcuts stay out of the dialog.
-        ev.stop_propagation();
-        if ev.key() == "Escape" {
-            open.set(false);
-        }
-    };
     view! {
         <div class="overlay" on:click=move |_| open.set(false)>
             <div
@@ -108,7 +102,6 @@ fn ExportDialog(open: RwSignal<bool>) -> impl IntoView {
                 aria-labelledby="export-title"
                 data-testid="export-dialog"
                 on:click=|ev: web_sys::MouseEvent| ev.stop_propagation()
-                on:keydown=on_keydown
             >
                 <h2 id="export-title">"Export"</h2>
                 <div class="dialog-fields">

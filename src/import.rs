@@ -67,15 +67,18 @@ impl AppState {
             self.schema_rev.update(|r| *r += 1);
         }
         self.history_rev.update(|r| *r += 1);
-        let current = self.current.get_untracked();
-        let gone = current.as_ref().is_none_or(|id| deleted.contains(id));
-        if gone || current.as_ref().is_some_and(|id| saved.contains(id)) {
-            self.selected.set(None);
-            self.pending.set(None);
-            self.caret.set(None);
-        }
-        if gone {
-            self.current.set(saved.first().cloned());
+        // The first imported document opens: the user sees what came in.
+        self.selected.set(None);
+        self.pending.set(None);
+        self.caret.set(None);
+        if let Some(first) = saved.first() {
+            self.current.set(Some(first.clone()));
+        } else if self
+            .current
+            .get_untracked()
+            .is_some_and(|id| deleted.contains(&id))
+        {
+            self.current.set(None);
         }
         self.say(
             format!(

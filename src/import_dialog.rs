@@ -14,6 +14,7 @@ use crate::state::{use_app, AppState};
 /// The toolbar's "Import…" file picker, the page-wide drop target and, with files, the dialog.
 #[component]
 pub fn ImportButton() -> impl IntoView {
+    crate::dialog_keys::install();
     let app = use_app();
     let files = RwSignal::new(None::<Vec<InputFile>>);
     let on_change = move |ev: web_sys::Event| {
@@ -62,8 +63,11 @@ fn list(files: &web_sys::FileList) -> Vec<web_sys::File> {
 }
 
 fn carries_files(ev: &web_sys::DragEvent) -> bool {
-    ev.data_transfer()
-        .is_some_and(|d| d.types().iter().any(|t| t.as_string().as_deref() == Some("Files")))
+    ev.data_transfer().is_some_and(|d| {
+        d.types()
+            .iter()
+            .any(|t| t.as_string().as_deref() == Some("Files"))
+    })
 }
 
 /// Read the files' bytes, then open the dialog with them.
@@ -158,7 +162,8 @@ fn ImportDialog(files: RwSignal<Option<Vec<InputFile>>>) -> impl IntoView {
             offsets: offsets.get(),
         };
         let format = format.get();
-        files.with(|f| formats::import_with(format, f.as_deref().unwrap_or(&[]), &options))
+        files
+            .with(|f| formats::import_with(format, f.as_deref().unwrap_or(&[]), &options))
             .map_err(|e| e.to_string())
     });
     let plan = Memo::new(move |_| {
@@ -201,7 +206,8 @@ fn ImportDialog(files: RwSignal<Option<Vec<InputFile>>>) -> impl IntoView {
                 .collect()
         } else {
             let mut docs = std::mem::take(&mut imported.documents);
-            app.documents.with_untracked(|existing| fresh_ids(&mut docs, existing));
+            app.documents
+                .with_untracked(|existing| fresh_ids(&mut docs, existing));
             docs
         };
         app.dispatch(Intent::Import {
@@ -210,12 +216,6 @@ fn ImportDialog(files: RwSignal<Option<Vec<InputFile>>>) -> impl IntoView {
             replace: replace_all,
         });
         close();
-    };
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        ev.stop_propagation();
-        if ev.key() == "Escape" {
-            close();
-        }
     };
     let select_ref = NodeRef::<leptos::html::Select>::new();
     Effect::new(move |_| {
@@ -232,7 +232,6 @@ fn ImportDialog(files: RwSignal<Option<Vec<InputFile>>>) -> impl IntoView {
                 aria-labelledby="import-title"
                 data-testid="import-dialog"
                 on:click=|ev: web_sys::MouseEvent| ev.stop_propagation()
-                on:keydown=on_keydown
             >
                 <h2 id="import-title">"Import"</h2>
                 <p class="dialog-file">{names}</p>
@@ -328,15 +327,30 @@ fn Preview(imported: Imported, plan: MergePlan, spanmark: bool, replace: bool) -
         )]
     } else if spanmark {
         vec![
-            (format!("Adds {} new:", plan.added.len()), titles(&plan.added)),
             (
-                format!("Updates {} with the same id (text or spans differ):", plan.changed.len()),
+                format!("Adds {} new:", plan.added.len()),
+                titles(&plan.added),
+            ),
+            (
+                format!(
+                    "Updates {} with the same id (text or spans differ):",
+                    plan.changed.len()
+                ),
                 titles(&plan.changed),
             ),
-            (format!("Leaves {} unchanged (already identical).", plan.unchanged.len()), Vec::new()),
+            (
+                format!(
+                    "Leaves {} unchanged (already identical).",
+                    plan.unchanged.len()
+                ),
+                Vec::new(),
+            ),
         ]
     } else {
-        vec![(format!("Adds {n} new document{}:", if n == 1 { "" } else { "s" }), titles(&(0..n).collect::<Vec<_>>()))]
+        vec![(
+            format!("Adds {n} new document{}:", if n == 1 { "" } else { "s" }),
+            titles(&(0..n).collect::<Vec<_>>()),
+        )]
     };
     let notes = imported.notes.clone();
     view! {

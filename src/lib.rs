@@ -5,6 +5,7 @@ pub mod app;
 pub mod article;
 pub mod caret;
 pub mod detection;
+pub mod dialog_keys;
 pub mod dispatch;
 pub mod doc_list;
 pub mod export;

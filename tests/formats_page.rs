@@ -51,7 +51,10 @@ fn an_import_is_one_announced_change_and_opens_its_first_document() {
     assert_eq!(docs[0].id, existing);
     let new = &docs[1];
     assert_eq!(change.saved[0], new.id);
-    assert_eq!(app.current.get_untracked().as_deref(), Some(new.id.as_str()));
+    assert_eq!(
+        app.current.get_untracked().as_deref(),
+        Some(new.id.as_str())
+    );
     let spans: Vec<_> = new
         .spans()
         .iter()
@@ -59,7 +62,10 @@ fn an_import_is_one_announced_change_and_opens_its_first_document() {
         .collect();
     assert_eq!(
         spans,
-        [("Lahore".into(), "GPE".into()), ("Multan".into(), "WEAPON".into())]
+        [
+            ("Lahore".into(), "GPE".into()),
+            ("Multan".into(), "WEAPON".into())
+        ]
     );
     assert!(app.schema.get_untracked().contains("WEAPON"));
     // The imported document can be edited and undone like any other.
@@ -110,7 +116,10 @@ fn guesses_and_fresh_ids() {
         guess(&[file("x.txt", "Kabul"), file("x.ann", "T1\tGPE 0 5\tKabul")]),
         Format::Brat
     );
-    assert_eq!(guess(&[file("a.txt", "A"), file("b.txt", "B")]), Format::Txt);
+    assert_eq!(
+        guess(&[file("a.txt", "A"), file("b.txt", "B")]),
+        Format::Txt
+    );
     assert_eq!(
         guess(&[file("d.jsonl", r#"{"text": "A", "label": []}"#)]),
         Format::Doccano
@@ -157,7 +166,12 @@ async fn the_export_dialog_shows_the_report_for_the_chosen_format() {
         .expect("dialog open")
         .unchecked_into();
     assert_eq!(select.length(), 7);
-    let report = || find("[data-testid=export-report]").unwrap().text_content().unwrap();
+    let report = || {
+        find("[data-testid=export-report]")
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
     assert!(report().contains("Self-check passed"), "{}", report());
     select.set_value("conll");
     select

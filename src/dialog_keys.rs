@@ -1,0 +1,59 @@
+//! Keys while an export or import dialog is open: the page's shortcuts stay out (a capture
+//! listener on the window stops them first), and Escape presses the open dialog's Cancel.
+
+use std::cell::Cell;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The open dialogs and their cancel buttons.
+const DIALOGS: [(&str, &str); 2] = [
+    ("[data-testid=export-dialog]", "[data-testid=export-cancel]"),
+    ("[data-testid=import-dialog]", "[data-testid=import-cancel]"),
+];
+
+thread_local! {
+    static INSTALLED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Install the listener once for the page's lifetime (the dialogs' buttons call this).
+pub fn install() {
+    if INSTALLED.with(|i| i.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(on_key);
+    let _ = window.add_event_listener_with_callback_and_bool(
+        "keydown",
+        listener.as_ref().unchecked_ref(),
+        true,
+    );
+    listener.forget();
+}
+
+fn on_key(ev: web_sys::KeyboardEvent) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    for (dialog, cancel) in DIALOGS {
+        if document.query_selector(dialog).ok().flatten().is_none() {
+            continue;
+        }
+        // Native keys (Tab, arrows in a select, Enter on a button) still work: no preventDefault.
+        ev.stop_propagation();
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            if let Some(button) = document
+                .query_selector(cancel)
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                button.click();
+            }
+        }
+        return;
+    }
+}
