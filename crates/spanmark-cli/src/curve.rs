@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use spanmark_core::detect::Pipeline;
 use spanmark_core::learn::{Learner, MergePolicy};
 use spanmark_core::score::{Mention, Tally};
 use spanmark_core::span::Span;
@@ -11,7 +12,7 @@ use spanmark_core::token::{tokenize, Token};
 use crate::train::{load_documents, Annotated};
 
 const HELP: &str =
-    "usage: spanmark eval --curve --data DIR [--ks 0,1,2,4,8] [--labels] [--rules-drop P] [--min-confidence C]
+    "usage: spanmark eval --curve --data DIR [--ks 0,1,2,4,8] [--labels] [--builtin] [--rules-drop P] [--min-confidence C]
 
 Trains on the first k documents of DIR (sorted by file name) and scores the
 suggestions (rules + memory + tagger) on the remaining ones, strict exact spans.
@@ -19,6 +20,7 @@ Prints precision/recall/F1 on core3 (PERSON, ORG, places = GPE+LOC+FAC; the
 scoring of `spanmark eval`) and F1 on every label.
 
   --labels         also print F1 per label for each k
+  --builtin        rules with the compiled-in word lists only (as `detect --builtin`)
   --rules-drop P   simulate rules that know fewer names (as on unseen articles): hide
                    the rule spans of P% of the surface forms (chosen by a hash of the
                    form, so a hidden name is hidden in every document)
@@ -33,17 +35,17 @@ fn mentions(spans: &[Span]) -> Vec<Mention> {
         .collect()
 }
 
-/// How the curve is run: rules weakened or not, and the merge thresholds.
-#[derive(Debug, Clone, Default)]
+/// How the curve is run: which rules (weakened or not), and the merge thresholds.
 pub struct Setup {
+    pub rules: Pipeline,
     pub drop_percent: u64,
     pub policy: MergePolicy,
 }
 
 /// The rule detector's spans, less the hidden share of surface forms.
-pub fn rules_for(text: &str, tokens: &[Token], drop_percent: u64) -> Vec<Span> {
+pub fn rules_for(rules: &Pipeline, text: &str, tokens: &[Token], drop_percent: u64) -> Vec<Span> {
     let chars: Vec<char> = text.chars().collect();
-    let mut rules = spanmark_core::detect::detect(text, tokens);
+    let mut rules = rules.detect(text, tokens);
     rules.retain(|s| {
         let form: String = chars[s.start..s.end]
             .iter()
@@ -62,7 +64,7 @@ pub fn learner_on(docs: &[Annotated], setup: &Setup) -> Learner {
     let mut learner = Learner::new();
     for d in docs {
         let tokens = tokenize(&d.text);
-        let rules = rules_for(&d.text, &tokens, setup.drop_percent);
+        let rules = rules_for(&setup.rules, &d.text, &tokens, setup.drop_percent);
         learner.learn_document_with(&d.name, &d.text, &tokens, &rules, &d.spans);
     }
     learner.train();
@@ -71,7 +73,7 @@ pub fn learner_on(docs: &[Annotated], setup: &Setup) -> Learner {
 
 fn suggestions(learner: &Learner, d: &Annotated, setup: &Setup) -> Vec<Span> {
     let tokens = tokenize(&d.text);
-    let rules = rules_for(&d.text, &tokens, setup.drop_percent);
+    let rules = rules_for(&setup.rules, &d.text, &tokens, setup.drop_percent);
     learner.suggest(&d.text, &tokens, &rules, &setup.policy)
 }
 
@@ -192,7 +194,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .parse()
             .map_err(|_| format!("--fill-after: “{n}” is not a count"))?;
     }
+    let rules = if args.iter().any(|a| a == "--builtin") {
+        Pipeline::builtin()
+    } else {
+        Pipeline::full()
+    };
     let setup = Setup {
+        rules,
         drop_percent: drop,
         policy,
     };
@@ -215,14 +223,18 @@ mod tests {
     fn weakened_rules_hide_whole_surface_forms() {
         let text = "Pakistan and Iran met in Pakistan. India watched Iran.";
         let tokens = tokenize(text);
-        let all = rules_for(text, &tokens, 0);
-        assert_eq!(all, spanmark_core::detect::detect(text, &tokens));
+        let pipeline = Pipeline::builtin();
+        let all = rules_for(&pipeline, text, &tokens, 0);
+        assert_eq!(all, pipeline.detect(text, &tokens));
         assert!(all.len() >= 4);
-        assert!(rules_for(text, &tokens, 100).is_empty());
+        assert!(rules_for(&pipeline, text, &tokens, 100).is_empty());
         let chars: Vec<char> = text.chars().collect();
         let form = |s: &Span| chars[s.start..s.end].iter().collect::<String>();
         for p in [30, 60] {
-            let kept: Vec<String> = rules_for(text, &tokens, p).iter().map(form).collect();
+            let kept: Vec<String> = rules_for(&pipeline, text, &tokens, p)
+                .iter()
+                .map(form)
+                .collect();
             for s in &all {
                 let hidden = !kept.contains(&form(s));
                 assert!(all

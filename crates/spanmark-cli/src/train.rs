@@ -5,14 +5,17 @@ use std::path::Path;
 use std::time::Instant;
 
 use serde_json::Value;
+use spanmark_core::detect::Pipeline;
 use spanmark_core::learn::Learner;
 use spanmark_core::span::Span;
+use spanmark_core::token::tokenize;
 
-const HELP: &str = "usage: spanmark train --data EXPORT.json|DIR --out MODEL.json
+const HELP: &str = "usage: spanmark train --data EXPORT.json|DIR --out MODEL.json [--builtin]
 
   --data   a Spanmark JSON export {\"documents\":[{\"text\",\"spans\":[{\"start\",\"end\",\"label\"}]}]}
            or a directory of JSON files {\"text\",\"spans\"} (detect-output shape)
   --out    where to write the learnt model (memory + tagger), JSON
+  --builtin  use the compiled-in word lists only as rule features (as `detect --builtin`)
 
 Every span in the data counts as accepted; offsets are code points, end exclusive.";
 
@@ -107,11 +110,14 @@ pub fn load_documents(path: &Path) -> Result<Vec<Annotated>, String> {
     }
 }
 
-/// A learner trained on these documents.
-pub fn train_on(docs: &[Annotated]) -> Learner {
+/// A learner trained on these documents, with the rules `spanmark detect` uses by
+/// default (full gazetteer) as features, so `detect --model` sees the same inputs.
+pub fn train_on(docs: &[Annotated], rules: &Pipeline) -> Learner {
     let mut learner = Learner::new();
     for d in docs {
-        learner.learn_document(&d.name, &d.text, &d.spans);
+        let tokens = tokenize(&d.text);
+        let found = rules.detect(&d.text, &tokens);
+        learner.learn_document_with(&d.name, &d.text, &tokens, &found, &d.spans);
     }
     learner.train();
     learner
@@ -136,7 +142,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
         return Err(format!("{data} holds no documents"));
     }
     let started = Instant::now();
-    let learner = train_on(&docs);
+    let rules = if args.iter().any(|a| a == "--builtin") {
+        Pipeline::builtin()
+    } else {
+        Pipeline::full()
+    };
+    let learner = train_on(&docs, &rules);
     let elapsed = started.elapsed();
     let json = learner.to_json();
     std::fs::write(out, &json).map_err(|e| format!("cannot write {out}: {e}"))?;

@@ -11,8 +11,8 @@ use crate::token::Token;
 pub struct MergePolicy {
     /// model spans below this confidence are not suggested at all
     pub show: f32,
-    /// model spans at or above this confidence may replace rule spans they contain or
-    /// relabel (when the model knows both labels, see `veto_after`)
+    /// model spans at or above this confidence may relabel a rule span of the same extent
+    /// (when the model was trained on `fill_after` spans of both labels)
     pub overrule: f32,
     /// a rule span is dropped when the model gives every one of its tokens at least this
     /// probability of being outside any entity…
@@ -29,7 +29,7 @@ impl Default for MergePolicy {
     fn default() -> Self {
         MergePolicy {
             show: 0.5,
-            overrule: 0.9,
+            overrule: 0.99,
             veto: 0.99,
             veto_after: 10,
             fill_after: 30,
@@ -113,7 +113,8 @@ pub fn merge(
     model_spans.retain(|s| confidence(s) >= policy.show);
     model_spans.sort_by(|a, b| confidence(b).total_cmp(&confidence(a)));
     if let Some((_, tagger)) = model {
-        let knows = |label: &str| tagger.label_count(label) >= policy.veto_after;
+        // relabelling needs a model that has seen both labels often
+        let knows = |label: &str| tagger.label_count(label) >= policy.fill_after;
         for m in model_spans
             .iter()
             .filter(|s| confidence(s) >= policy.overrule && knows(&s.label))
