@@ -10,19 +10,24 @@ use spanmark_core::learn::Learner;
 use spanmark_core::span::Span;
 use spanmark_core::token::tokenize;
 
-const HELP: &str = "usage: spanmark train --data EXPORT.json|DIR --out MODEL.json [--builtin]
+const HELP: &str = "usage: spanmark train --data EXPORT.json|DIR --out MODEL.json [--builtin] [--all]
 
   --data   a Spanmark JSON export {\"documents\":[{\"text\",\"spans\":[{\"start\",\"end\",\"label\"}]}]}
            or a directory of JSON files {\"text\",\"spans\"} (detect-output shape)
   --out    where to write the learnt model (memory + tagger), JSON
   --builtin  use the compiled-in word lists only as rule features (as `detect --builtin`)
+  --all    also train on documents the export marks open (default: done ones only,
+           since an open document may have entities nobody has labelled yet)
 
-Every span in the data counts as accepted; offsets are code points, end exclusive.";
+Spans count as accepted unless they say \"state\": \"suggested\" (those are skipped);
+offsets are code points, end exclusive.";
 
 /// One annotated document read from disk.
 #[derive(Debug, Clone)]
 pub struct Annotated {
     pub name: String,
+    /// false for a document an export marks `"status": "open"` (maybe half annotated)
+    pub done: bool,
     pub text: String,
     pub spans: Vec<Span>,
 }
@@ -56,9 +61,19 @@ fn read_document(name: String, v: &Value) -> Result<Annotated, String> {
                 "{name}: span {start}–{end} does not fit a text of {len} characters"
             ));
         }
+        // suggestions the user never accepted are not annotations
+        if s.get("state").and_then(Value::as_str) == Some("suggested") {
+            continue;
+        }
         spans.push(Span::manual(start, end, label));
     }
-    Ok(Annotated { name, text, spans })
+    let done = v.get("status").and_then(Value::as_str) != Some("open");
+    Ok(Annotated {
+        name,
+        done,
+        text,
+        spans,
+    })
 }
 
 /// Documents from an export file or a directory of per-document JSON files (sorted by name).
@@ -137,9 +152,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let data = option(args, "--data").ok_or_else(|| format!("--data is required\n{HELP}"))?;
     let out = option(args, "--out").ok_or_else(|| format!("--out is required\n{HELP}"))?;
-    let docs = load_documents(Path::new(data))?;
+    let mut docs = load_documents(Path::new(data))?;
     if docs.is_empty() {
         return Err(format!("{data} holds no documents"));
+    }
+    let open = docs.iter().filter(|d| !d.done).count();
+    if open > 0 && !args.iter().any(|a| a == "--all") {
+        docs.retain(|d| d.done);
+        eprintln!("left out {open} documents not marked done (--all trains on them too)");
+        if docs.is_empty() {
+            return Err("no document is marked done; pass --all to train on open ones".into());
+        }
     }
     let started = Instant::now();
     let rules = if args.iter().any(|a| a == "--builtin") {

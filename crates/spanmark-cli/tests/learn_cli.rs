@@ -104,3 +104,38 @@ fn the_learning_curve_prints_a_row_per_k() {
     };
     assert!(f1(rows[0]) > 50.0 && f1(rows[1]) > 50.0, "{out}");
 }
+
+#[test]
+fn train_skips_open_documents_and_unaccepted_suggestions() {
+    let dir = temp("open");
+    let text = "Khyber Mail arrived.";
+    let export = serde_json::json!({"format": "spanmark/1", "documents": [
+        {"id": "a", "status": "open", "text": text, "spans": [{"start": 0, "end": 11, "label": "FAC"}]},
+        {"id": "b", "status": "done", "text": text, "spans": [{"start": 0, "end": 11, "label": "ORG", "state": "suggested"}]}
+    ]});
+    let data = dir.join("export.json");
+    std::fs::write(&data, export.to_string()).expect("write");
+    let model = dir.join("model.json");
+    let out = spanmark()
+        .args(["train", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&model)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("left out 1 documents not marked done"));
+    let saved = std::fs::read_to_string(&model).expect("model");
+    assert!(
+        !saved.contains("Khyber"),
+        "neither the open document nor the suggestion is learnt: {saved}"
+    );
+    run(spanmark()
+        .args(["train", "--all", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&model));
+    assert!(std::fs::read_to_string(&model)
+        .expect("model")
+        .contains("Khyber Mail"));
+}
