@@ -145,13 +145,17 @@ impl Memory {
         }
     }
 
-    /// Remember a document's accepted spans, replacing what it taught before.
+    /// Remember a document's accepted spans that contain a capital letter (names),
+    /// replacing what the document taught before.
     pub fn add_document(&mut self, id: &str, text: &str, tokens: &[Token], spans: &[Span]) {
         let mut counts: BTreeMap<(String, String), u32> = BTreeMap::new();
         for s in spans.iter().filter(|s| s.is_accepted()) {
             let r = covered_tokens(tokens, s.start, s.end);
             let words = surface_of(text, &tokens[r]);
-            if !words.is_empty() {
+            // only names: lowercase stretches ("one", "two days", "23") are numbers and
+            // dates that the patterns find in context, and wrong out of it
+            let named = words.iter().any(|w| w.chars().any(char::is_uppercase));
+            if named {
                 *counts
                     .entry((s.label.clone(), words.join(" ")))
                     .or_default() += 1;
@@ -366,5 +370,24 @@ mod tests {
         let got = m.suggest(text, &tokenize(text));
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].end, 6);
+    }
+
+    #[test]
+    fn only_names_are_remembered() {
+        let mut m = Memory::new();
+        let text = "One of the two men met Imran Khan on Monday.";
+        remember(
+            &mut m,
+            "a",
+            text,
+            &[(11, 14, "CARDINAL"), (23, 33, "PERSON"), (37, 43, "DATE")],
+        );
+        let got: Vec<String> = m
+            .suggest(text, &tokenize(text))
+            .iter()
+            .map(|s| text[s.start..s.end].to_string())
+            .collect();
+        assert_eq!(got, vec!["Imran Khan", "Monday"]);
+        assert_eq!(m.span_count(), 2);
     }
 }
