@@ -63,6 +63,10 @@ pub struct Lexicon {
     first: HashMap<Box<str>, u8, Fast>,
     given: HashSet<Box<str>, Fast>,
     words: HashMap<Box<str>, u32, Fast>,
+    /// one-word places of the compiled-in lists ("Quetta"), which never sit inside a person's name
+    core_places: HashSet<Box<str>, Fast>,
+    /// given names of the compiled-in lists (curated for the domain)
+    core_given: HashSet<Box<str>, Fast>,
 }
 
 impl Lexicon {
@@ -71,6 +75,13 @@ impl Lexicon {
         let mut lex = Lexicon::default();
         // The compiled-in files are checked by tests; a bad line there is skipped, never a panic.
         let _ = lex.add_gazetteer(BUILTIN);
+        lex.core_given = lex.given.clone();
+        lex.core_places = lex
+            .names
+            .iter()
+            .filter(|(name, kind)| **kind == Kind::Gpe && !name.contains([' ', '-', '.']))
+            .map(|(name, _)| name.clone())
+            .collect();
         for line in RULES.lines() {
             let Some((class, word)) = line.split_once('\t') else {
                 continue;
@@ -162,6 +173,16 @@ impl Lexicon {
 
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given.contains(word)
+    }
+
+    /// A given name of the compiled-in (domain) list: "Muhammad", "Imran", "Zabihullah".
+    pub fn is_core_given_name(&self, word: &str) -> bool {
+        self.core_given.contains(word)
+    }
+
+    /// A one-word city or region of the compiled-in lists.
+    pub fn is_core_place(&self, word: &str) -> bool {
+        self.core_places.contains(word)
     }
 
     pub fn has(&self, word: &str, flag: u32) -> bool {

@@ -158,6 +158,11 @@ const MODIFIERS: &[&str] = &[
     "Special",
     "Associate",
     "Caretaker",
+    "Operations",
+    "Investigation",
+    "Traffic",
+    "Admin",
+    "Rural",
     "Deputy",
     "Crown",
     "Attorney",
@@ -310,6 +315,18 @@ mod tests {
             ["Habibullah Agha"]
         );
         assert_eq!(people("President Xi Jinping met"), ["Xi Jinping"]);
+    }
+
+    #[test]
+    fn police_ranks_and_city_qualifiers_stay_out_of_names() {
+        assert_eq!(
+            people("SSP Operations Quetta Muhammad Baloch said"),
+            ["Muhammad Baloch"]
+        );
+        assert_eq!(
+            people("Defense Minister Wellington Koo told reporters"),
+            ["Wellington Koo"]
+        );
     }
 
     #[test]

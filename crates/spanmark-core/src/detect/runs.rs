@@ -69,7 +69,12 @@ pub fn person_run(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<(usize, usi
             break;
         }
         let Some(t) = v.get(end) else { break };
-        if person_word(t, lex) {
+        // "SSP Quetta Muhammad Baloch": a city before a given name qualifies the person
+        let place_before_name = lex.is_core_place(t.text)
+            && !lex.is_given_name(t.text)
+            && v.get(end + 1)
+                .is_some_and(|n| lex.is_core_given_name(n.text));
+        if person_word(t, lex) && !place_before_name {
             end += 1;
             words += 1;
             // hyphen compounds: Amir-Abdollahian, el-Sissi, Ki-moon
