@@ -2,7 +2,8 @@
 //! once, and the larger gazetteer (`extra.tsv`, copied into dist/) fetched after first paint.
 //!
 //! Documents annotated before the gazetteer arrives, and not touched since, get their
-//! suggestions again with it; documents the user has worked on are left alone.
+//! suggestions again with it (up to `REDETECT_MAX_CHARS`); documents the user has worked on
+//! are left alone.
 
 use leptos::prelude::*;
 use spanmark_core::detect::Pipeline;
@@ -13,6 +14,10 @@ use crate::state::{AppState, Change};
 
 /// Where the larger gazetteer is, relative to the page.
 pub const EXTRA_GAZETTEER: &str = "extra.tsv";
+
+/// Longer documents keep their first suggestions: detecting and redrawing them again in
+/// one go would freeze the page for longer than the performance budget allows.
+pub const REDETECT_MAX_CHARS: usize = 300_000;
 
 /// How far the larger gazetteer has come.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,7 +80,8 @@ impl AppState {
         let schema: Schema = self.schema.get_untracked();
         let mut saved = Vec::new();
         self.documents.update(|docs| {
-            for doc in docs.iter_mut().filter(|d| ids.contains(&d.id)) {
+            let again = |d: &Document| ids.contains(&d.id) && d.len_chars() <= REDETECT_MAX_CHARS;
+            for doc in docs.iter_mut().filter(|d| again(d)) {
                 let spans = self.suggest(doc);
                 if let Ok(step) = (Edit::Suggest { spans }).apply(doc, &schema) {
                     if !step.is_noop() {

@@ -2,8 +2,6 @@
 //! labels the selected text or relabels the selected span. It stays in view while scrolling.
 //! With more labels than number keys, "/" opens a type-ahead over the label names.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
 use crate::intent::Intent;
@@ -26,13 +24,17 @@ fn blur(ev: &web_sys::KeyboardEvent) {
 #[component]
 pub fn Palette() -> impl IntoView {
     let app = use_app();
+    // Spans per label in the open document (labels are few: a short list, no allocation per span).
     let counts = Memo::new(move |_| {
         app.current.track();
         app.documents.with(|_| {
             app.with_current(|d| {
-                let mut m: HashMap<String, usize> = HashMap::new();
+                let mut m: Vec<(String, usize)> = Vec::new();
                 for s in d.spans() {
-                    *m.entry(s.label.clone()).or_default() += 1;
+                    match m.iter_mut().find(|(l, _)| *l == s.label) {
+                        Some((_, n)) => *n += 1,
+                        None => m.push((s.label.clone(), 1)),
+                    }
                 }
                 m
             })
@@ -83,7 +85,11 @@ pub fn Palette() -> impl IntoView {
                             <span class="label-name">{name.clone()}</span>
                             <kbd class="label-key">{key.clone()}</kbd>
                             <span class="label-count" data-testid="label-count">
-                                {move || counts.with(|c| c.get(&count_name).copied().unwrap_or(0))}
+                                {move || {
+                                    counts.with(|c| {
+                                        c.iter().find(|(l, _)| *l == count_name).map_or(0, |(_, n)| *n)
+                                    })
+                                }}
                             </span>
                         </button>
                     }
