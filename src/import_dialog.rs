@@ -103,10 +103,16 @@ pub fn guess(files: &[InputFile]) -> Format {
     if files.len() > 1 && files.iter().all(|f| lower(f).ends_with(".txt")) {
         return Format::Txt;
     }
-    files
-        .first()
-        .and_then(|f| Format::guess(&f.name, &f.bytes))
-        .unwrap_or(Format::Spanmark)
+    let Some(first) = files.first() else {
+        return Format::Spanmark;
+    };
+    // A zip by its bytes (a file may come without its name's extension): text files or brat.
+    if first.bytes.starts_with(b"PK\x03\x04") {
+        let inner = formats::unzip(&first.name, &first.bytes).unwrap_or_default();
+        let texts = !inner.is_empty() && inner.iter().all(|f| lower(f).ends_with(".txt"));
+        return if texts { Format::Txt } else { Format::Brat };
+    }
+    Format::guess(&first.name, &first.bytes).unwrap_or(Format::Spanmark)
 }
 
 /// Give documents whose id is taken (by the page or an earlier one in the file) a fresh id.

@@ -124,6 +124,28 @@ fn guesses_and_fresh_ids() {
         guess(&[file("d.jsonl", r#"{"text": "A", "label": []}"#)]),
         Format::Doccano
     );
+    // A zip without its extension, by its bytes: brat unless it holds only text files.
+    let export = |format| {
+        let doc = Document::new("k", "K", "Kabul");
+        let export = formats::export(format, &[doc], &Schema::news(), &Default::default()).unwrap();
+        export.single_file("x.zip").unwrap().bytes
+    };
+    let nameless = |bytes: Vec<u8>| InputFile {
+        name: "download".into(),
+        bytes,
+    };
+    assert_eq!(guess(&[nameless(export(Format::Brat))]), Format::Brat);
+    let two_texts = formats::export(
+        Format::Txt,
+        &[Document::new("a", "A", "x"), Document::new("b", "B", "y")],
+        &Schema::news(),
+        &Default::default(),
+    )
+    .unwrap()
+    .single_file("t.zip")
+    .unwrap()
+    .bytes;
+    assert_eq!(guess(&[nameless(two_texts)]), Format::Txt);
     let existing = vec![Document::new("a", "A", "x"), Document::new("a-2", "A", "x")];
     let mut docs = vec![
         Document::new("a", "A", "y"),

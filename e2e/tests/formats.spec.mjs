@@ -226,20 +226,20 @@ test('a span the format cannot express is reported before the download', async (
   assert.ok(rows.length > 0 && rows.every((r) => r.endsWith(' O')), rows.join('|'));
 });
 
-test('doccano and spaCy exports import back with the same spans', async () => {
+test('doccano, spaCy, Label Studio and brat exports import back with the same spans', async () => {
   const page = await app.open();
   await annotate(page, ARTICLE, 'Round trip');
   await labelWords(page, ARTICLE, WANTED);
   const before = await accepted(page);
   assert.equal(before.length >= WANTED.length, true, JSON.stringify(await entities(page)));
 
-  for (const [format, offsets] of [['doccano', 'codepoint'], ['doccano', 'utf16'], ['spacy', undefined]]) {
+  for (const [format, offsets] of [['doccano', 'codepoint'], ['doccano', 'utf16'], ['spacy', undefined], ['labelstudio', undefined], ['brat', undefined]]) {
     await page.click('[data-testid=doc-list] [data-testid=doc-item] [data-testid=doc-open] >> nth=0');
     await until(async () => (await accepted(page)).join() === before.join(), 'original open');
     await openExport(page, { format, offsets });
     const file = await downloadExport(page);
     const count = await page.locator('[data-testid=doc-item]').count();
-    await importFiles(page, file.path);
+    await importFiles(page, { name: file.name, mimeType: 'application/octet-stream', buffer: fs.readFileSync(file.path) });
     const guessed = await page.locator('[data-testid=import-format]').inputValue();
     assert.equal(guessed, format, `${file.name} guessed as ${format}`);
     assert.match(await page.locator('[data-testid=import-preview]').textContent(), /Adds 1 new document/);
@@ -334,4 +334,32 @@ test('a doccano file dropped on the page opens the import dialog', async () => {
   await until(async () => (await page.locator('[data-testid=doc-text]').textContent()) === 'Lahore 🙂 and Multan', 'imported doc open');
   const got = (await entities(page)).map((e) => `${e.start}-${e.end}-${e.label}`).sort();
   assert.deepEqual(got, ['0-6-GPE', '13-19-GPE']);
+});
+
+test('CoNLL and plain text files import as new documents', async () => {
+  const page = await app.open();
+  await annotate(page, ARTICLE, 'Tokens');
+  await labelWords(page, ARTICLE, WANTED);
+  await openExport(page, { format: 'conll' });
+  const file = await downloadExport(page);
+  await importFiles(page, file.path);
+  assert.equal(await page.locator('[data-testid=import-format]').inputValue(), 'conll');
+  await page.click('[data-testid=import-confirm]');
+  await until(async () => (await page.locator('[data-testid=doc-item]').count()) === 2, 'CoNLL document added');
+  // CoNLL keeps tokens, not spacing: the spans still cover the same words.
+  await until(async () => (await entities(page)).length === WANTED.length, 'four spans');
+  const text = await page.locator('[data-testid=doc-text]').textContent();
+  const got = (await entities(page)).map((e) => ({ text: slice(text, e.start, e.end), label: e.label }));
+  expectSpans(got);
+
+  // Two .txt files: two new documents, titled by their first line.
+  await importFiles(page, [
+    { name: 'one.txt', mimeType: 'text/plain', buffer: Buffer.from('Peshawar blast\nA blast hit Peshawar 🙏.') },
+    { name: 'two.txt', mimeType: 'text/plain', buffer: Buffer.from('Gwadar port\nShips in Gwadar.') },
+  ]);
+  assert.equal(await page.locator('[data-testid=import-format]').inputValue(), 'txt');
+  assert.match(await page.locator('[data-testid=import-preview]').textContent(), /Adds 2 new documents/);
+  await page.click('[data-testid=import-confirm]');
+  await until(async () => (await page.locator('[data-testid=doc-item]').count()) === 4, 'two text documents added');
+  assert.deepEqual(app.errors, []);
 });
