@@ -108,12 +108,12 @@ impl Store {
                 // New keys go first to free room, then old values come back.
                 for (k, _) in writes[..n]
                     .iter()
-                    .filter(|(k, _)| before[k.as_str()].is_none())
+                    .filter(|(k, _)| before.get(k.as_str()).is_none_or(Option::is_none))
                 {
                     let _ = self.area.remove(k);
                 }
                 for (k, _) in &writes[..n] {
-                    if let Some(old) = &before[k.as_str()] {
+                    if let Some(Some(old)) = before.get(k.as_str()) {
                         let _ = self.area.set(k, old);
                     }
                 }
