@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 use spanmark_core::score::Mention;
 use spanmark_core::span::Span;
 
@@ -15,20 +16,41 @@ pub struct Annotated {
     pub mentions: Vec<Mention>,
 }
 
+/// Detector output for one document, fields in the documented order.
+#[derive(Debug, Serialize)]
+pub struct Suggested<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a Value>,
+    pub text: &'a str,
+    pub spans: Vec<SpanOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SpanOut {
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    pub text: String,
+    pub origin: &'static str,
+}
+
 /// `{"text", "spans": [{"start","end","label","text","origin"}]}` for detector output.
-pub fn to_json(id: Option<&Value>, text: &str, spans: &[Span]) -> Value {
+pub fn to_json<'a>(id: Option<&'a Value>, text: &'a str, spans: &[Span]) -> Suggested<'a> {
     let chars: Vec<char> = text.chars().collect();
-    let spans: Vec<Value> = spans
+    let spans = spans
         .iter()
-        .map(|s| {
-            let covered: String = chars.get(s.start..s.end).map(|c| c.iter().collect()).unwrap_or_default();
-            json!({"start": s.start, "end": s.end, "label": s.label, "text": covered, "origin": s.origin.as_str()})
+        .map(|s| SpanOut {
+            start: s.start,
+            end: s.end,
+            label: s.label.clone(),
+            text: chars
+                .get(s.start..s.end)
+                .map(|c| c.iter().collect())
+                .unwrap_or_default(),
+            origin: s.origin.as_str(),
         })
         .collect();
-    match id {
-        Some(id) => json!({"id": id, "text": text, "spans": spans}),
-        None => json!({"text": text, "spans": spans}),
-    }
+    Suggested { id, text, spans }
 }
 
 /// Every annotated document under a path: a directory of `*.json` files, one JSON file
@@ -165,9 +187,12 @@ mod tests {
             Span::suggested(0, 5, "GPE", Origin::Gazetteer),
             Span::suggested(13, 18, "GPE", Origin::Gazetteer),
         ];
-        let value = to_json(None, text, &spans);
-        assert_eq!(value["spans"][1]["text"], "Herat");
-        std::fs::write(dir.join("a.json"), value.to_string()).unwrap();
+        let written = serde_json::to_string(&to_json(None, text, &spans)).unwrap();
+        assert!(written.starts_with(r#"{"text":"#), "{written}");
+        assert!(written.contains(
+            r#"{"start":13,"end":18,"label":"GPE","text":"Herat","origin":"gazetteer"}"#
+        ));
+        std::fs::write(dir.join("a.json"), written).unwrap();
         let docs = load(&dir).unwrap();
         assert_eq!(docs.len(), 1);
         assert_eq!(docs[0].key, "a");

@@ -96,7 +96,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 std::fs::write(&target, body + "\n")
                     .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
             }
-            None => println!("{value}"),
+            None => println!(
+                "{}",
+                serde_json::to_string(&value).map_err(|e| e.to_string())?
+            ),
         }
     }
     Ok(())
@@ -239,5 +242,6 @@ fn annotate_line(pipeline: &Suggester, line: &Line) -> Result<String, String> {
         .ok_or_else(|| format!("{} has no \"text\" string", line.place))?;
     let text = normalize_newlines(text);
     let spans = pipeline.suggest(&text);
-    Ok(to_json(value.get("id"), &text, &spans).to_string())
+    serde_json::to_string(&to_json(value.get("id"), &text, &spans))
+        .map_err(|e| format!("{}: {e}", line.place))
 }
