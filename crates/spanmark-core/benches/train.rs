@@ -62,10 +62,12 @@ fn train_slice_200_sentences(bencher: divan::Bencher) {
         learner.learn_document(&a.name, &a.text, &a.spans);
     }
     learner.train_step(2_000);
-    bencher.with_inputs(|| learner.clone()).bench_local_values(|mut l| {
-        l.train_step(200);
-        l
-    });
+    bencher
+        .with_inputs(|| learner.clone())
+        .bench_local_values(|mut l| {
+            l.train_step(200);
+            l
+        });
 }
 
 /// Marking one more 5 KB article done when 49 are learnt and the tagger is trained:
@@ -79,8 +81,10 @@ fn learn_one_more_document(bencher: divan::Bencher) {
     }
     learner.train();
     let last = &corpus[49];
-    bencher.with_inputs(|| learner.clone()).bench_local_values(|mut l| {
-        l.learn_document(&last.name, &last.text, &last.spans);
-        l
-    });
+    bencher
+        .with_inputs(|| learner.clone())
+        .bench_local_values(|mut l| {
+            l.learn_document(&last.name, &last.text, &last.spans);
+            l
+        });
 }

@@ -288,7 +288,7 @@ mod tests {
         let lattice = Lattice::new(tags);
         let em: Vec<f32> = (0..15).map(|i| ((i * 7) % 11) as f32 * 0.9 - 3.0).collect();
         let trans: Vec<f32> = (0..30).map(|i| ((i * 5) % 7) as f32 * 0.8 - 2.0).collect();
-        let mut want = vec![0.0f64; 15];
+        let mut want = [0.0f64; 15];
         let mut z = 0.0f64;
         for code in 0..125 {
             let path = [code / 25, (code / 5) % 5, code % 5];
