@@ -56,8 +56,9 @@ pub struct Memory {
     rejections: Vec<Rejection>,
     #[serde(skip)]
     index: HashMap<String, Candidate>,
+    /// first word of every indexed form → the longest form starting with it
     #[serde(skip)]
-    longest: usize,
+    starts: HashMap<String, usize>,
 }
 
 fn normal_word(word: &str) -> String {
@@ -113,7 +114,7 @@ impl Memory {
     /// Rebuild the lookup index (after loading or any change).
     pub fn reindex(&mut self) {
         self.index.clear();
-        self.longest = 0;
+        self.starts.clear();
         let rejected: Vec<(String, String)> = self
             .rejections
             .iter()
@@ -121,8 +122,11 @@ impl Memory {
             .collect();
         for r in self.documents.values().flatten() {
             let form = r.form();
+            let first = form.split(' ').next().unwrap_or_default().to_string();
+            let n = form.split(' ').count();
+            let longest = self.starts.entry(first).or_default();
+            *longest = (*longest).max(n);
             let words = form.split(' ').count();
-            self.longest = self.longest.max(words);
             let c = self.index.entry(form.clone()).or_default();
             *c.counts.entry(r.label().to_string()).or_default() += r.2;
             c.capitalised |= r.capitalised();
@@ -271,7 +275,9 @@ impl Memory {
         let mut i = 0;
         while i < tokens.len() {
             let mut matched = 0;
-            for len in (1..=self.longest.min(tokens.len() - i)).rev() {
+            // surnames are indexed as one-word forms of their own
+            let longest = self.starts.get(&words[i]).copied().unwrap_or(0).max(1);
+            for len in (1..=longest.min(tokens.len() - i)).rev() {
                 let key = words[i..i + len].join(" ");
                 let Some(c) = self.index.get(&key) else {
                     continue;
