@@ -15,6 +15,7 @@ pub mod import;
 pub mod import_dialog;
 pub mod intent;
 pub mod keys;
+pub mod label_style;
 pub mod new_doc;
 pub mod palette;
 pub mod paragraphs;
