@@ -23,6 +23,8 @@ pub fn App() -> impl IntoView {
     app.load_gazetteer_after_paint();
     // storage: load saved work, autosave, other tabs (src/storage/)
     crate::storage::use_autosave(app);
+    // learning from done documents (src/learning.rs), after storage: it loads a blob
+    crate::learning::use_learning(app);
     let _ = window_event_listener(leptos::ev::keydown, move |ev| on_key(app, &ev));
 
     view! {
@@ -33,6 +35,7 @@ pub fn App() -> impl IntoView {
                 <aside class="sidebar">
                     <DocList />
                     <crate::storage::StoragePanel />
+                    <crate::learning_panel::LearningPanel />
                 </aside>
                 <main class="main">
                     <NoticeLine />

@@ -31,16 +31,10 @@ pub enum Gazetteer {
 }
 
 impl AppState {
-    /// Suggestions for a text with the best detector available now.
+    /// Suggestions for a text with the best detector available now, merged with what the
+    /// page has learnt (memory, model: src/learning.rs).
     pub fn suggest(&self, doc: &Document) -> Vec<Span> {
-        if self.detector.with_value(Option::is_none) {
-            self.detector.set_value(Some(Pipeline::builtin()));
-        }
-        self.detector.with_value(|p| {
-            p.as_ref()
-                .map(|p| p.detect(doc.text(), doc.tokens()))
-                .unwrap_or_default()
-        })
+        crate::learning::suggest_with(doc, self.rules(doc))
     }
 
     /// Fetch the larger gazetteer once the first frame is painted.

@@ -76,6 +76,8 @@ impl AppState {
                     .span_at(start, end)
                     .is_some_and(|s| s.state == SpanState::Suggested);
                 let edit = if suggested {
+                    // remembered by the learner, so it is not suggested there again
+                    crate::learning::rejected(self, start, end);
                     Edit::Reject { start, end }
                 } else {
                     Edit::Remove { start, end }

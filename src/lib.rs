@@ -16,6 +16,8 @@ pub mod import_dialog;
 pub mod intent;
 pub mod keys;
 pub mod label_style;
+pub mod learning;
+pub mod learning_panel;
 pub mod new_doc;
 pub mod palette;
 pub mod paragraphs;

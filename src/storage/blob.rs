@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use spanmark_core::persist;
 
+use super::quarantine::Quarantined;
 use super::store::{SaveError, Store};
 
 impl Store {
@@ -26,5 +27,13 @@ impl Store {
 
     pub fn load_blob(&self, name: &str) -> Option<String> {
         self.area.get(&persist::blob_key(name)).ok().flatten()
+    }
+
+    /// Move a blob that could not be read aside (copied under quarantine, then removed),
+    /// so a fresh one can be saved without losing it. The learning page calls this.
+    pub fn quarantine_blob(&self, name: &str, reason: &str) -> Quarantined {
+        let key = persist::blob_key(name);
+        let raw = self.area.get(&key).ok().flatten().unwrap_or_default();
+        self.quarantine(&key, &raw, reason)
     }
 }
