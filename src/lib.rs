@@ -21,6 +21,7 @@ pub mod learning_panel;
 pub mod new_doc;
 pub mod palette;
 pub mod paragraphs;
+pub mod probe;
 pub mod schema_editor;
 pub mod selection;
 pub mod state;
