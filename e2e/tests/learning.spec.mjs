@@ -1,0 +1,146 @@
+// Learning from done documents in the real page: a new name labelled by mouse and key in one
+// article is suggested in the next; the model exports, imports, resets and survives a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, annotate, entities, downloadText } from '../lib/harness.mjs';
+import { cp, drag, clickSpan, until } from './annotate-page.mjs';
+
+const FIRST = `PESHAWAR — The Khyber Mail was stopped near Attock on Monday after a bomb threat, railway officials said.
+
+Passengers of the Khyber Mail were moved to buses while police searched the train.`;
+
+const SECOND = `LAHORE — Railway police said on Friday that the Khyber Mail would run again from next week.
+
+The minister said security on the route had been raised.`;
+
+const BLOB_KEY = 'spanmark/1/blob/learner';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+const panel = (page) => page.locator('[data-testid=learning-panel]');
+const stat = async (page, name) => Number(await panel(page).getAttribute(`data-${name}`));
+
+async function khyberIn(page, text) {
+  const [start, end] = cp(text, 'Khyber Mail');
+  return (await entities(page)).find((e) => e.start === start && e.end === end);
+}
+
+/** Annotate FIRST by drag + key 5 (FAC), mark it done, wait until learnt, trained and saved. */
+async function learnFirst(page) {
+  await annotate(page, FIRST, 'First');
+  await drag(page, 'Khyber Mail');
+  await page.keyboard.press('5');
+  const got = await until(() => khyberIn(page, FIRST), 'Khyber Mail labelled');
+  assert.deepEqual([got.label, got.state], ['FAC', 'accepted']);
+  await page.click('[data-testid=doc-item]:has-text("First") [data-testid=doc-done]');
+  await until(async () => (await stat(page, 'documents')) === 1, 'one document learnt');
+  assert.ok((await stat(page, 'spans')) >= 1);
+  await until(async () => (await stat(page, 'trained')) === 1, 'the tagger trained on it', 15000);
+  await until(async () => (await panel(page).getAttribute('data-saved')) === 'true', 'the learner saved');
+}
+
+test('a new name learnt in one article is suggested in the next, and a rejection sticks', async () => {
+  // Control: without learning, the rules do not suggest "Khyber Mail" as FAC.
+  const fresh = await app.open();
+  await annotate(fresh, SECOND, 'Control');
+  const before = await khyberIn(fresh, SECOND);
+  assert.ok(!before || before.label !== 'FAC', `rules alone already say ${JSON.stringify(before)}`);
+  await fresh.context().close();
+
+  const page = await app.open();
+  // Slices keep the page responsive: record long tasks while learning.
+  await page.evaluate(() => {
+    window.longest = 0;
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.longest = Math.max(window.longest, e.duration)))).observe({ entryTypes: ['longtask'] });
+  });
+  await learnFirst(page);
+  console.log(`# longest task while learning: ${await page.evaluate(() => window.longest)} ms`);
+  assert.match(await page.locator('[data-testid=learning-learnt]').textContent(), /Learnt from 1 done document/);
+  assert.match(await page.locator('[data-testid=learning-tagger]').textContent(), /trained on 1 document/);
+
+  await annotate(page, SECOND, 'Second');
+  const got = await until(() => khyberIn(page, SECOND), 'Khyber Mail suggested in the second article');
+  assert.deepEqual([got.label, got.origin, got.state], ['FAC', 'auto', 'suggested']);
+  await clickSpan(page, got.start);
+  assert.match(await page.locator('[data-testid=span-bar]').textContent(), /suggested \((memory|model)\)/);
+
+  // Reject it: the same article pasted again does not get it back.
+  await page.click('[data-testid=reject]');
+  await until(async () => !(await khyberIn(page, SECOND)), 'the suggestion rejected');
+  await until(async () => (await panel(page).getAttribute('data-saved')) === 'true', 'the rejection saved');
+  await annotate(page, SECOND, 'Second again');
+  assert.equal(await khyberIn(page, SECOND), undefined, 'a rejected suggestion came back');
+
+  // The slider re-makes the open document's suggestions; remembered names stay.
+  await page.locator('[data-testid=confidence-threshold]').evaluate((el) => {
+    el.value = '0.9';
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await until(async () => /90% confidence/.test(await panel(page).textContent()), 'the slider label');
+  assert.deepEqual(app.errors, []);
+});
+
+test('model export is valid JSON; a bad import changes nothing; reset clears; import restores', async () => {
+  const page = await app.open();
+  await learnFirst(page);
+  const { name, text } = await downloadText(page, '[data-testid=model-export]');
+  assert.equal(name, 'spanmark-model.json');
+  const model = JSON.parse(text);
+  assert.equal(model.format, 'spanmark-learner');
+  assert.ok(Number.isInteger(model.version));
+  assert.ok(model.model, 'the trained tagger is in the file');
+
+  await page.setInputFiles('[data-testid=model-import]', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  const msg = page.locator('[data-testid=learning-message]');
+  await until(async () => (await msg.getAttribute('data-error')) === 'true', 'an error sentence');
+  assert.match(await msg.textContent(), /not a Spanmark model.*Nothing was changed/);
+  assert.equal(await stat(page, 'documents'), 1);
+
+  page.once('dialog', (d) => d.accept());
+  await page.click('[data-testid=model-reset]');
+  await until(async () => (await stat(page, 'documents')) === 0, 'reset clears the stats');
+  assert.equal(await stat(page, 'trained'), 0);
+  assert.equal(await page.locator('[data-testid=learning-accuracy]').getAttribute('data-f1'), '');
+  await annotate(page, SECOND, 'After reset');
+  assert.ok((await khyberIn(page, SECOND))?.label !== 'FAC', 'reset forgot the name');
+
+  await page.setInputFiles('[data-testid=model-import]', { name: 'spanmark-model.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await until(async () => (await stat(page, 'documents')) === 1, 'the import restores what was learnt');
+  await until(async () => (await panel(page).getAttribute('data-saved')) === 'true', 'the import saved');
+  await annotate(page, SECOND, 'After import');
+  assert.equal((await until(() => khyberIn(page, SECOND), 'suggested after import')).label, 'FAC');
+  assert.deepEqual(app.errors, []);
+});
+
+test('the learner survives a reload; a damaged saved model is set aside, never a crash', async () => {
+  const page = await app.open();
+  await learnFirst(page);
+  await page.reload();
+  await page.waitForSelector('[data-testid=learning-panel]');
+  await until(async () => (await stat(page, 'documents')) === 1, 'learnt documents after reload');
+  await until(async () => (await stat(page, 'trained')) === 1, 'trained documents after reload');
+  await annotate(page, SECOND, 'After reload');
+  assert.equal((await until(() => khyberIn(page, SECOND), 'suggested after reload')).label, 'FAC');
+
+  await page.evaluate((k) => localStorage.setItem(k, '{"format": "spanmark-learner", "version": 1, "memory": 7'), BLOB_KEY);
+  await page.reload();
+  await page.waitForSelector('[data-testid=learning-panel]');
+  const msg = page.locator('[data-testid=learning-message]');
+  await until(async () => (await msg.getAttribute('data-error')) === 'true', 'a notice about the damaged model');
+  assert.match(await msg.textContent(), /could not be read/);
+  assert.ok(await page.locator('[data-testid=quarantine]').count() >= 1, 'the damaged copy is listed');
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('quarantine') && k.includes('learner')));
+  assert.equal(kept.length, 1, 'the raw blob is kept aside');
+  // Starts afresh; the done document is still there and "Retrain now" learns it again.
+  assert.equal(await stat(page, 'documents'), 0);
+  await page.click('[data-testid=model-retrain]');
+  await until(async () => (await stat(page, 'trained')) === 1, 'retrained after the damaged model', 15000);
+  const errors = app.errors.filter((e) => !/Failed to load resource/.test(e));
+  assert.deepEqual(errors, []);
+});
