@@ -43,6 +43,8 @@ pub struct Learning {
     pub message: RwSignal<Option<(String, bool)>>,
     /// Whether the learner as it is now has been written to storage.
     pub saved: RwSignal<bool>,
+    /// The longest slice so far, in ms (learning one document, or one training step).
+    pub slowest: RwSignal<f64>,
     /// Documents waiting to be learnt (true) or forgotten (false), one per slice.
     queue: StoredValue<VecDeque<(String, bool)>>,
     /// Documents the learner holds (learnt or remembered from the saved blob).
@@ -88,6 +90,7 @@ pub fn use_learning(app: AppState) -> Learning {
         threshold: RwSignal::new(MergePolicy::default().show),
         message: RwSignal::new(problem),
         saved: RwSignal::new(true),
+        slowest: RwSignal::new(0.0),
         queue: StoredValue::new(VecDeque::new()),
         known: StoredValue::new(known),
         budget: StoredValue::new(100),
@@ -224,6 +227,15 @@ impl Learning {
         if self.learner.try_with_value(|_| ()).is_none() {
             return; // the page was torn down
         }
+        let started = js_sys::Date::now();
+        self.work();
+        let took = js_sys::Date::now() - started;
+        if took > self.slowest.get_untracked() {
+            self.slowest.set(took);
+        }
+    }
+
+    fn work(&self) {
         if let Some((id, learn)) = self.queue.try_update_value(VecDeque::pop_front).flatten() {
             self.feed(&id, learn);
             self.stats.set(self.learner.with_value(Learner::stats));

@@ -76,7 +76,8 @@ pub fn LearningPanel() -> impl IntoView {
             data-documents=move || stats.with(|s| s.documents)
             data-spans=move || stats.with(|s| s.spans)
             data-trained=move || stats.with(|s| s.trained_documents)
-            data-saved=move || l.saved.get().to_string()>
+            data-saved=move || l.saved.get().to_string()
+            data-slowest-slice=move || format!("{:.0}", l.slowest.get())>
             <h2>"Learning"</h2>
             <p data-testid="learning-learnt">{move || stats.with(learnt_sentence)}</p>
             <p data-testid="learning-tagger">{move || stats.with(tagger_sentence)}</p>

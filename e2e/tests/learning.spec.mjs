@@ -2,6 +2,7 @@
 // article is suggested in the next; the model exports, imports, resets and survives a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { startApp, annotate, entities, downloadText } from '../lib/harness.mjs';
 import { cp, drag, clickSpan, until } from './annotate-page.mjs';
 
@@ -143,4 +144,49 @@ test('the learner survives a reload; a damaged saved model is set aside, never a
   await until(async () => (await stat(page, 'trained')) === 1, 'retrained after the damaged model', 15000);
   const errors = app.errors.filter((e) => !/Failed to load resource/.test(e));
   assert.deepEqual(errors, []);
+});
+
+/** 50 done documents of about 5 KB (two dev-set articles each), as a Spanmark JSON file. */
+function fiftyDoneDocuments() {
+  const dir = new URL('../../tests/fixtures/dev/', import.meta.url);
+  const sets = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => JSON.parse(fs.readFileSync(new URL(f, dir), 'utf8')));
+  const documents = [];
+  for (let i = 0; documents.length < 50; i++) {
+    const a = sets[i % sets.length];
+    const b = sets[(i * 7 + 3) % sets.length];
+    const shift = Array.from(a.text).length + 2;
+    const spans = [...a.spans, ...b.spans.map((s) => ({ ...s, start: s.start + shift, end: s.end + shift }))]
+      .map(({ start, end, label }) => ({ start, end, label, origin: 'manual', state: 'accepted' }));
+    documents.push({ id: `perf${i}`, title: `Perf ${i}`, text: `${a.text}\n\n${b.text}`, status: 'done', spans });
+  }
+  return { format: 'spanmark/1', offsets: 'codepoint', documents };
+}
+
+test('50 done articles of 5 KB: learnt and trained in slices, the model file is small', async () => {
+  const page = await app.open();
+  const file = fiftyDoneDocuments();
+  const kb = file.documents.reduce((n, d) => n + d.text.length, 0) / 1024 / file.documents.length;
+  await page.evaluate(() => {
+    window.longest = 0;
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.longest = Math.max(window.longest, e.duration)))).observe({ entryTypes: ['longtask'] });
+  });
+  await page.setInputFiles('[data-testid=import-file]', { name: 'fifty.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.waitForSelector('[data-testid=import-dialog]');
+  await page.click('[data-testid=import-confirm]');
+  const started = Date.now();
+  await until(async () => (await stat(page, 'documents')) === 50, 'all 50 learnt', 60000);
+  const learnt = Date.now() - started;
+  await until(async () => (await stat(page, 'trained')) === 50, 'trained on 50', 60000);
+  const trained = Date.now() - started;
+  await until(async () => (await panel(page).getAttribute('data-saved')) === 'true', 'saved', 5000);
+  const { text } = await downloadText(page, '[data-testid=model-export]');
+  const longest = await page.evaluate(() => window.longest);
+  const slice = Number(await panel(page).getAttribute('data-slowest-slice'));
+  console.log(`# 50 × ${kb.toFixed(1)} KB: learnt in ${learnt} ms, trained after ${trained} ms; slowest learning slice ${slice} ms; longest task (import included) ${longest} ms; model file ${(text.length / 1024).toFixed(0)} KB`);
+  // The budget is 50 ms per slice; the machine running the tests is shared, so allow twice that.
+  assert.ok(slice > 0 && slice < 100, `slowest slice ${slice} ms`);
+  assert.ok(text.length < 1024 * 1024, `model file ${text.length} bytes`);
+  assert.ok(JSON.parse(text).model);
+  assert.match(await page.locator('[data-testid=learning-accuracy]').textContent(), /right/);
 });
