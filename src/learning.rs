@@ -135,22 +135,29 @@ pub fn rejected(app: &AppState, start: usize, end: usize) {
         })
     });
     if let Some(Some((text, tokens, span))) = found {
-        learning
+        let kept = learning
             .learner
-            .update_value(|l| l.reject(&text, &tokens, &span));
-        learning.changed();
+            .try_update_value(|l| l.reject(&text, &tokens, &span));
+        if kept.is_some() {
+            learning.changed();
+        }
     }
 }
 
 impl Learning {
-    /// Rules merged with memory and model at the slider's threshold.
+    /// Rules merged with memory and model at the slider's threshold (the rules as they are
+    /// once the page is torn down).
     pub fn suggest(&self, doc: &Document, rules: &[Span]) -> Vec<Span> {
         let policy = MergePolicy {
-            show: self.threshold.get_untracked(),
+            show: self
+                .threshold
+                .try_get_untracked()
+                .unwrap_or(MergePolicy::default().show),
             ..MergePolicy::default()
         };
         self.learner
-            .with_value(|l| l.suggest(doc.text(), doc.tokens(), rules, &policy))
+            .try_with_value(|l| l.suggest(doc.text(), doc.tokens(), rules, &policy))
+            .unwrap_or_else(|| rules.to_vec())
     }
 
     /// After loading or importing: feed the documents the learner remembers again (those
