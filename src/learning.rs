@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use spanmark_core::learn::{LearnStats, Learner, MergePolicy, Progress};
-use spanmark_core::{DocStatus, Document, Span};
+use spanmark_core::{persist, DocStatus, Document, Span};
 
 use crate::state::AppState;
 use crate::storage::{use_storage, StorageState};
@@ -108,6 +108,15 @@ pub fn use_learning(app: AppState) -> Learning {
         }
     });
     let _ = window_event_listener(leptos::ev::pagehide, move |_| learning.save_now());
+    // Another tab saved its learner: take it (it learnt what that tab marked done).
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(persist::blob_key(BLOB).as_str()) {
+            return;
+        }
+        if let Some(Ok(l)) = ev.new_value().as_deref().map(Learner::from_json) {
+            learning.adopt(l);
+        }
+    });
     learning
 }
 
@@ -338,13 +347,22 @@ impl Learning {
         }
     }
 
-    /// Replace the learner (import, reset) and feed it the documents it remembers.
+    /// Replace the learner (import, reset), save it and feed it the documents it remembers.
     pub fn replace(&self, learner: Learner) {
+        self.adopt(learner);
+        self.changed();
+    }
+
+    /// Take a learner as it is stored (another tab saved it): no save back.
+    fn adopt(&self, learner: Learner) {
+        if self.learner.try_with_value(|_| ()).is_none() {
+            return;
+        }
         self.queue.update_value(VecDeque::clear);
         self.known
             .set_value(learner.missing_documents().into_iter().collect());
         self.learner.set_value(learner);
-        self.changed();
+        self.stats.set(self.learner.with_value(Learner::stats));
         self.refeed();
     }
 }
