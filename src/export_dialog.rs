@@ -71,6 +71,19 @@ fn ExportDialog(open: RwSignal<bool>) -> impl IntoView {
             spans: export.spans,
         })
     });
+    // Suggestions the "accepted only" choice leaves out, so the count of spans is no surprise.
+    let left_out = Memo::new(move |_| {
+        if spans.get() == SpanChoice::WithSuggestions {
+            return 0;
+        }
+        let done_only = documents.get() == DocumentChoice::Done;
+        app.documents.with(|docs| {
+            docs.iter()
+                .filter(|d| !done_only || d.status == spanmark_core::DocStatus::Done)
+                .map(|d| d.spans().iter().filter(|s| !s.is_accepted()).count())
+                .sum::<usize>()
+        })
+    });
     let save = move |_| {
         let result = ready.with_untracked(|r| match r {
             Ok(r) if r.documents > 0 => {
@@ -160,6 +173,11 @@ fn ExportDialog(open: RwSignal<bool>) -> impl IntoView {
                     </Show>
                 </div>
                 <p class="hint" data-testid="export-unit">{move || unit_note(format.get(), offsets.get())}</p>
+                <Show when=move || { left_out.get() > 0 }>
+                    <p class="hint" data-testid="export-left-out">
+                        {move || format!("{} suggestion{} not yet accepted {} left out (choose “With suggestions” to include them).", left_out.get(), plural(left_out.get()), if left_out.get() == 1 { "is" } else { "are" })}
+                    </p>
+                </Show>
                 {move || ready.with(|r| match r {
                     Err(e) => view! {
                         <div class="dialog-report problem" data-testid="export-report" role="alert">
