@@ -51,6 +51,16 @@ pub fn Article() -> impl IntoView {
         built.unwrap_or_else(|| view! { <div></div> }.into_any())
     };
 
+    // Keys go to the article as soon as it is shown (not to the button that opened it).
+    Effect::new(move |_| {
+        app.current.track();
+        if let Some(el) = root.get() {
+            let opts = web_sys::FocusOptions::new();
+            opts.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&opts);
+        }
+    });
+
     // Keep the selected span in view (Tab through a long article).
     Effect::new(move |_| {
         let Some((s, e)) = app.selected.get() else {
@@ -83,6 +93,8 @@ pub fn Article() -> impl IntoView {
                 class="doc-text"
                 data-testid="doc-text"
                 lang="und"
+                tabindex="-1"
+                aria-label="Article"
                 node_ref=root
             >
                 {move || {

@@ -35,6 +35,11 @@ test('paste, Ctrl+Enter: the article is shown exactly, suggestions look like sug
   const spans = await entities(page);
   assert.ok(spans.some((s) => s.state === 'suggested'), 'the detector suggested something');
   for (const s of spans) assert.equal(s.origin, 'auto');
+  // The keyboard works at once: Tab selects the first span.
+  await page.keyboard.press('Tab');
+  const first = await until(() => selectedSpan(page), 'Tab right after Annotate selects a span');
+  assert.equal(first.start, Math.min(...spans.map((s) => s.start)));
+  await page.keyboard.press('Escape');
   // Suggested and accepted spans are drawn differently.
   const sug = page.locator('[data-testid=entity][data-state=suggested]').first();
   assert.equal(await sug.evaluate((e) => getComputedStyle(e).outlineStyle), 'dashed');
