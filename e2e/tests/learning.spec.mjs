@@ -188,3 +188,13 @@ test('50 done articles of 5 KB: learnt and trained in slices, the model file is 
   assert.ok(JSON.parse(text).model);
   assert.match(await page.locator('[data-testid=learning-accuracy]').textContent(), /right/);
 });
+
+test('a second tab picks up what the first tab learnt', async () => {
+  const first = await app.open();
+  const second = await app.open(first.context());
+  await learnFirst(first);
+  await until(async () => (await stat(second, 'documents')) === 1, 'the other tab learnt it too', 10000);
+  await annotate(second, SECOND, 'In the other tab');
+  assert.equal((await until(() => khyberIn(second, SECOND), 'suggested in the other tab')).label, 'FAC');
+  assert.deepEqual(app.errors, []);
+});
