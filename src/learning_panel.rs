@@ -79,7 +79,7 @@ pub fn LearningPanel() -> impl IntoView {
             data-saved=move || l.saved.get().to_string()
             data-slowest-slice=move || format!("{:.0}", l.slowest.get())>
             <h2>"Learning"</h2>
-            <p data-testid="learning-learnt">{move || stats.with(learnt_sentence)}</p>
+            <p data-testid="learning-learnt" title="Only accepted spans are learnt: accept or reject the suggestions before marking a document done.">{move || stats.with(learnt_sentence)}</p>
             <p data-testid="learning-tagger">{move || stats.with(tagger_sentence)}</p>
             <Show when=move || training().is_some()>
                 <progress data-testid="training-progress"
