@@ -142,8 +142,7 @@ pub(crate) fn compare(
 /// The span's tokens joined as the CoNLL reader joins them: its text as that format gives it back.
 fn joined_tokens(doc: &Document, s: &Span) -> String {
     let text = doc.text();
-    let words: Vec<&str> = doc
-        .tokens()
+    let words: Vec<&str> = doc.tokens()[doc.tokens_overlapping(s.start, s.end)]
         .iter()
         .filter(|t| t.start >= s.start && t.end <= s.end)
         .map(|t| t.text(text))
