@@ -8,32 +8,11 @@ use spanmark_core::{Document, Edge, Edit, History, Schema};
 
 const SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
 
+mod corpus;
+use corpus::article;
+
 fn main() {
     divan::main();
-}
-
-/// An article of about `bytes` bytes made of the dev set's texts, paragraphs kept.
-fn article(bytes: usize) -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/dev");
-    let mut parts: Vec<String> = std::fs::read_dir(dir)
-        .expect("dev set")
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect();
-    parts.sort();
-    let mut out = String::with_capacity(bytes + 10_000);
-    'fill: loop {
-        for p in &parts {
-            if out.len() >= bytes {
-                break 'fill;
-            }
-            out.push_str(p.trim());
-            out.push_str("\n\n");
-        }
-    }
-    out
 }
 
 /// A document with the detector's suggestions in place, the state a user starts from.
@@ -41,7 +20,9 @@ fn suggested(bytes: usize) -> (Document, Schema) {
     let schema = Schema::news();
     let mut doc = Document::new("bench", "bench", &article(bytes));
     let spans = detect(doc.text(), doc.tokens());
-    Edit::Suggest { spans }.apply(&mut doc, &schema).expect("suggest");
+    Edit::Suggest { spans }
+        .apply(&mut doc, &schema)
+        .expect("suggest");
     (doc, schema)
 }
 
@@ -57,7 +38,10 @@ fn tokenize_article(bencher: divan::Bencher, bytes: usize) {
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((self.0 >> 33) as usize) % n.max(1)
     }
 }
@@ -80,15 +64,28 @@ fn random_edits_1000(bencher: divan::Bencher, bytes: usize) {
                     let t = doc.tokens();
                     let a = rng.next(t.len());
                     let b = (a + rng.next(3)).min(t.len() - 1);
-                    Edit::Add { start: t[a].start, end: t[b].end, label: labels[rng.next(labels.len())].clone() }
+                    Edit::Add {
+                        start: t[a].start,
+                        end: t[b].end,
+                        label: labels[rng.next(labels.len())].clone(),
+                    }
                 } else {
                     let s = &spans[rng.next(spans.len())];
                     let (start, end) = (s.start, s.end);
                     match rng.next(5) {
                         0 => Edit::Accept { start, end },
                         1 => Edit::Reject { start, end },
-                        2 => Edit::Relabel { start, end, label: labels[rng.next(labels.len())].clone() },
-                        3 => Edit::Resize { start, end, edge: Edge::End, delta: 1 },
+                        2 => Edit::Relabel {
+                            start,
+                            end,
+                            label: labels[rng.next(labels.len())].clone(),
+                        },
+                        3 => Edit::Resize {
+                            start,
+                            end,
+                            edge: Edge::End,
+                            delta: 1,
+                        },
                         _ => Edit::Remove { start, end },
                     }
                 };
@@ -103,9 +100,14 @@ fn random_edits_1000(bencher: divan::Bencher, bytes: usize) {
 #[divan::bench(args = SIZES, consts = [0, 1, 2, 3, 4, 5, 6], sample_count = 5)]
 fn export_format<const F: usize>(bencher: divan::Bencher, bytes: usize) {
     let (mut doc, schema) = suggested(bytes);
-    Edit::AcceptAll.apply(&mut doc, &schema).expect("accept all");
+    Edit::AcceptAll
+        .apply(&mut doc, &schema)
+        .expect("accept all");
     let docs = vec![doc];
-    let options = ExportOptions { date: "2026-11-23".into(), ..ExportOptions::default() };
+    let options = ExportOptions {
+        date: "2026-11-23".into(),
+        ..ExportOptions::default()
+    };
     let format = Format::ALL[F];
     bencher.bench(|| export(format, &docs, &schema, &options).map(|e| e.files.len()));
 }
