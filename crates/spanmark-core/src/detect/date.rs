@@ -270,17 +270,8 @@ fn lead_in(v: &[View<'_>], start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::words::views;
-    use crate::token::tokenize;
-
     fn dates(text: &str) -> Vec<String> {
-        let toks = tokenize(text);
-        let v = views(text, &toks);
-        let mut out = Vec::new();
-        find(&v, &mut out);
-        out.iter()
-            .map(|c| text[v[c.first].byte_start..v[c.last - 1].byte_end].to_string())
-            .collect()
+        crate::detect::candidate::found_texts(text, find)
     }
 
     #[test]
