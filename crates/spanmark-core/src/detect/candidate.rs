@@ -74,6 +74,21 @@ pub fn merge(v: &[View<'_>], mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     kept
 }
 
+/// For detector tests: the texts of what one detector's `find` proposes for `text`.
+#[cfg(test)]
+pub(crate) fn found_texts(
+    text: &str,
+    find: fn(&[crate::detect::words::View<'_>], &mut Vec<Candidate>),
+) -> Vec<String> {
+    let toks = crate::token::tokenize(text);
+    let v = crate::detect::words::views(text, &toks);
+    let mut out = Vec::new();
+    find(&v, &mut out);
+    out.iter()
+        .map(|c| text[v[c.first].byte_start..v[c.last - 1].byte_end].to_string())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,19 +117,4 @@ mod tests {
         );
         assert_eq!((kept[1].first, kept[1].kind), (5, Kind::Gpe));
     }
-}
-
-/// For detector tests: the texts of what one detector's `find` proposes for `text`.
-#[cfg(test)]
-pub(crate) fn found_texts(
-    text: &str,
-    find: fn(&[crate::detect::words::View<'_>], &mut Vec<Candidate>),
-) -> Vec<String> {
-    let toks = crate::token::tokenize(text);
-    let v = crate::detect::words::views(text, &toks);
-    let mut out = Vec::new();
-    find(&v, &mut out);
-    out.iter()
-        .map(|c| text[v[c.first].byte_start..v[c.last - 1].byte_end].to_string())
-        .collect()
 }
