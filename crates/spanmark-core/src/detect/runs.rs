@@ -1,30 +1,9 @@
 //! Runs of capitalised name words over tokens: the person-name walk (given names, initials,
 //! particles, hyphen compounds) and the organisation/place-name walk (with "of", "for", "and").
 
+use super::date::{MONTHS, WEEKDAYS};
 use super::lexicon::{class, Lexicon};
 use super::words::{initial_at, inner_hyphen, View};
-
-const MONTHS_DAYS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 /// A word that may be part of a person's name.
 pub fn person_word(v: &View<'_>, lex: &Lexicon) -> bool {
@@ -37,7 +16,8 @@ pub fn person_word(v: &View<'_>, lex: &Lexicon) -> bool {
             class::STOP | class::SOFT | class::TITLE | class::NAME_STOP,
         )
         && !lex.has(v.text, class::ORG_HEAD | class::FAC_HEAD | class::LOC_HEAD)
-        && !MONTHS_DAYS.contains(&v.text)
+        && !MONTHS.contains(&v.text)
+        && !WEEKDAYS.contains(&v.text)
 }
 
 /// End (exclusive) of the person-name run starting at `i`, with the number of name words in it;
