@@ -78,7 +78,7 @@ pub fn merge(v: &[View<'_>], mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 #[cfg(test)]
 pub(crate) fn found_texts(
     text: &str,
-    find: fn(&[crate::detect::words::View<'_>], &mut Vec<Candidate>),
+    find: impl Fn(&[crate::detect::words::View<'_>], &mut Vec<Candidate>),
 ) -> Vec<String> {
     let toks = crate::token::tokenize(text);
     let v = crate::detect::words::views(text, &toks);

@@ -122,21 +122,12 @@ fn followed_by_noun(v: &[View<'_>], end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::words::views;
-    use crate::token::tokenize;
 
     #[test]
     fn names_before_organisation_nouns() {
         let text = "the judiciary's Mizan news agency and the Ghazi Force militant group said, while Afghan forces";
-        let toks = tokenize(text);
-        let v = views(text, &toks);
         let lex = Lexicon::builtin();
-        let mut kept = Vec::new();
-        apply(&v, &lex, &mut kept);
-        let got: Vec<&str> = kept
-            .iter()
-            .map(|c| &text[v[c.first].byte_start..v[c.last - 1].byte_end])
-            .collect();
+        let got = crate::detect::candidate::found_texts(text, |v, out| apply(v, &lex, out));
         assert_eq!(got, ["Mizan", "Ghazi Force"]);
     }
 }

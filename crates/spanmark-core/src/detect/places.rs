@@ -70,22 +70,13 @@ fn name_at(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::words::views;
-    use crate::token::tokenize;
 
     #[test]
     fn unknown_places_by_their_context() {
         let text =
             "fighters took the town of Maungdaw and Zindajan district, but Police said Karachi";
-        let toks = tokenize(text);
-        let v = views(text, &toks);
         let lex = Lexicon::builtin();
-        let mut kept = Vec::new();
-        apply(&v, &lex, &mut kept);
-        let got: Vec<&str> = kept
-            .iter()
-            .map(|c| &text[v[c.first].byte_start..v[c.last - 1].byte_end])
-            .collect();
+        let got = crate::detect::candidate::found_texts(text, |v, out| apply(v, &lex, out));
         assert_eq!(got, ["Maungdaw", "Zindajan"]);
     }
 }
