@@ -25,6 +25,10 @@ pub fn App() -> impl IntoView {
     crate::storage::use_autosave(app);
     // learning from done documents (src/learning.rs), after storage: it loads a blob
     crate::learning::use_learning(app);
+    // The static first-paint frame goes; what was typed into it opens in the new-document form.
+    if crate::shell::take_over() {
+        app.dispatch(Intent::ShowForm);
+    }
     let _ = window_event_listener(leptos::ev::keydown, move |ev| on_key(app, &ev));
 
     view! {

@@ -1,9 +1,9 @@
-//! Suggestions for new documents: the core's detector with its compiled-in word lists at
-//! once, and the larger gazetteer (`extra.tsv`, copied into dist/) fetched after first paint.
+//! Suggestions for new documents: the core's detector with word lists fetched after first
+//! paint — the core lists (`builtin.tsv`, `rules.tsv`) first, then the larger gazetteer.
 //!
-//! Documents annotated before the gazetteer arrives, and not touched since, get their
-//! suggestions again with it (up to `REDETECT_MAX_CHARS`); documents the user has worked on
-//! are left alone.
+//! Documents annotated before a list arrives, and not touched since, get their suggestions
+//! again with it (from the larger list only up to `REDETECT_MAX_CHARS`); documents the user
+//! has worked on are left alone.
 
 use leptos::prelude::*;
 use spanmark_core::detect::Pipeline;
@@ -12,22 +12,58 @@ use wasm_bindgen::JsCast;
 
 use crate::state::{AppState, Change};
 
-/// Where the larger gazetteer is, relative to the page.
+/// Where the word lists are, relative to the page (copied into dist/ by index.html).
+pub const CORE_GAZETTEER: &str = "builtin.tsv";
+pub const RULE_WORDS: &str = "rules.tsv";
 pub const EXTRA_GAZETTEER: &str = "extra.tsv";
 
-/// Longer documents keep their first suggestions: detecting and redrawing them again in
-/// one go would freeze the page for longer than the performance budget allows.
+/// Longer documents keep the suggestions they have when the larger list arrives: detecting
+/// and redrawing them again in one go would freeze the page for longer than the budget allows.
 pub const REDETECT_MAX_CHARS: usize = 300_000;
 
-/// How far the larger gazetteer has come.
+/// How far the word lists have come.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Gazetteer {
-    /// Only the compiled-in lists so far.
-    Builtin,
-    /// The larger list is in use, with this many names known in total.
+    /// Nothing yet: documents made now get their suggestions when the core lists arrive.
+    Loading,
+    /// The core lists are in, with this many names; the larger list is on its way.
+    Core(usize),
+    /// The larger list is in use too, with this many names known in total.
     Extra(usize),
-    /// It could not be loaded; the compiled-in lists stay in use.
-    Failed(String),
+    /// The core lists could not be loaded: only what the page has learnt is suggested.
+    CoreFailed(String),
+    /// The larger list could not be loaded; the core lists stay in use.
+    ExtraFailed(String),
+}
+
+impl Gazetteer {
+    /// No list is on its way any more.
+    pub fn complete(&self) -> bool {
+        !matches!(self, Gazetteer::Loading | Gazetteer::Core(_))
+    }
+
+    /// One sentence for the status line.
+    pub fn describe(&self) -> String {
+        match self {
+            Gazetteer::Loading => "Loading the word lists…".into(),
+            Gazetteer::Core(_) => "Loading the larger place-name list…".into(),
+            Gazetteer::Extra(n) => format!("{n} names known"),
+            Gazetteer::CoreFailed(e) => {
+                format!("No word lists: {e}. Only names you taught the page are suggested.")
+            }
+            Gazetteer::ExtraFailed(e) => format!("Using the built-in names only: {e}"),
+        }
+    }
+
+    /// The value of `<html data-lists>`, for scripts that wait for the detector.
+    fn attribute(&self) -> &'static str {
+        match self {
+            Gazetteer::Loading => "loading",
+            Gazetteer::Core(_) => "core",
+            Gazetteer::Extra(_) => "all",
+            Gazetteer::CoreFailed(_) | Gazetteer::ExtraFailed(_) => "failed",
+        }
+    }
 }
 
 impl AppState {
@@ -37,44 +73,79 @@ impl AppState {
         crate::learning::suggest_with(doc, self.rules(doc))
     }
 
-    /// Fetch the larger gazetteer once the first frame is painted.
+    /// Fetch the word lists once the first frame is painted.
     pub fn load_gazetteer_after_paint(&self) {
         let app = *self;
         request_animation_frame(move || {
-            set_timeout(
-                move || leptos::task::spawn_local(async move { app.load_gazetteer().await }),
-                std::time::Duration::from_millis(50),
-            );
+            leptos::task::spawn_local(async move { app.load_gazetteer().await });
         });
     }
 
     async fn load_gazetteer(&self) {
-        let outcome = match fetch_bytes(EXTRA_GAZETTEER).await {
-            Ok(bytes) => Pipeline::with_extra(&bytes).map_err(|e| e.to_string()),
+        let core = match fetch_bytes(CORE_GAZETTEER).await {
+            Ok(names) => match fetch_bytes(RULE_WORDS).await {
+                Ok(rules) => Pipeline::from_lists(&names, &rules).map_err(|e| e.to_string()),
+                Err(e) => Err(e),
+            },
             Err(e) => Err(e),
         };
-        match outcome {
-            Ok(pipeline) => {
-                let n = pipeline.entries();
-                self.detector.set_value(Some(pipeline));
-                self.gazetteer.set(Gazetteer::Extra(n));
-                self.redetect_untouched();
+        let core = match core {
+            Ok(core) => core,
+            Err(e) => return self.lists_are(Gazetteer::CoreFailed(e)),
+        };
+        self.use_detector(core.clone());
+        self.lists_are(Gazetteer::Core(core.entries()));
+        self.redetect_untouched(false);
+
+        let mut all = core;
+        let added = match fetch_bytes(EXTRA_GAZETTEER).await {
+            Ok(bytes) => all.add_gazetteer(&bytes).map_err(|e| e.to_string()),
+            Err(e) => Err(e),
+        };
+        match added {
+            Ok(_) => {
+                let n = all.entries();
+                self.use_detector(all);
+                self.lists_are(Gazetteer::Extra(n));
+                crate::shell::mark("spanmark-lists");
+                self.redetect_untouched(true);
             }
-            Err(e) => self.gazetteer.set(Gazetteer::Failed(e)),
+            Err(e) => self.lists_are(Gazetteer::ExtraFailed(e)),
         }
     }
 
-    /// Re-run detection on documents made before the gazetteer arrived and not edited since.
-    fn redetect_untouched(&self) {
+    fn use_detector(&self, pipeline: Pipeline) {
+        crate::probe::use_pipeline(pipeline.clone());
+        self.detector.set_value(Some(pipeline));
+    }
+
+    fn lists_are(&self, state: Gazetteer) {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-lists", state.attribute());
+        }
+        self.gazetteer.set(state);
+    }
+
+    /// Re-run detection on documents made before a list arrived and not edited since. With
+    /// the last list (`last`) they stop being watched, and only documents up to
+    /// `REDETECT_MAX_CHARS` are detected again (the others keep the core lists' suggestions).
+    fn redetect_untouched(&self, last: bool) {
         let ids: Vec<String> = self.untouched.with_value(|u| u.iter().cloned().collect());
-        self.untouched.update_value(|u| u.clear());
+        if last {
+            self.untouched.update_value(|u| u.clear());
+        }
         if ids.is_empty() {
             return;
         }
         let schema: Schema = self.schema.get_untracked();
         let mut saved = Vec::new();
         self.documents.update(|docs| {
-            let again = |d: &Document| ids.contains(&d.id) && d.len_chars() <= REDETECT_MAX_CHARS;
+            let again = |d: &Document| {
+                ids.contains(&d.id) && (!last || d.len_chars() <= REDETECT_MAX_CHARS)
+            };
             for doc in docs.iter_mut().filter(|d| again(d)) {
                 let spans = self.suggest(doc);
                 if let Ok(step) = (Edit::Suggest { spans }).apply(doc, &schema) {

@@ -7,7 +7,6 @@ use spanmark_core::{
 };
 
 use crate::caret::Extent;
-use crate::detection::Gazetteer;
 use crate::intent::Intent;
 use crate::state::{AppState, Change};
 
@@ -145,7 +144,7 @@ impl AppState {
         doc.created = now;
         doc.updated = now;
         let suggestions = self.suggest(&doc);
-        if self.gazetteer.get_untracked() == Gazetteer::Builtin {
+        if !self.gazetteer.get_untracked().complete() {
             self.untouched.update_value(|u| {
                 u.insert(id.clone());
             });

@@ -383,10 +383,7 @@ pub fn next_budget(budget: usize, took_ms: f64) -> usize {
 impl AppState {
     /// The rule detector's spans for a document (the detector the page suggests with).
     pub fn rules(&self, doc: &Document) -> Vec<Span> {
-        if self.detector.with_value(Option::is_none) {
-            self.detector
-                .set_value(Some(spanmark_core::detect::Pipeline::builtin()));
-        }
+        // Before the word lists arrive there are no rule suggestions (src/detection.rs).
         self.detector.with_value(|p| {
             p.as_ref()
                 .map(|p| p.detect(doc.text(), doc.tokens()))

@@ -24,6 +24,7 @@ pub mod paragraphs;
 pub mod probe;
 pub mod schema_editor;
 pub mod selection;
+pub mod shell;
 pub mod state;
 pub mod storage;
 pub mod toolbar;

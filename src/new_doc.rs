@@ -14,6 +14,15 @@ pub fn NewDocForm() -> impl IntoView {
     let text_ref = NodeRef::<leptos::html::Textarea>::new();
     let title_ref = NodeRef::<leptos::html::Input>::new();
     let dragging = RwSignal::new(false);
+    // What was typed into the static first-paint frame (src/shell.rs), if anything.
+    let draft = crate::shell::carried().unwrap_or_default();
+    if draft.focused {
+        request_animation_frame(move || {
+            if let Some(area) = text_ref.get_untracked() {
+                let _ = area.focus();
+            }
+        });
+    }
 
     let submit = move || {
         let (Some(text), Some(title)) = (text_ref.get_untracked(), title_ref.get_untracked())
@@ -79,13 +88,14 @@ pub fn NewDocForm() -> impl IntoView {
             <h2>"New document"</h2>
             <label class="field">
                 <span>"Title (optional)"</span>
-                <input type="text" data-testid="new-doc-title" node_ref=title_ref placeholder="e.g. Khyber attack, 12 March" />
+                <input type="text" data-testid="new-doc-title" node_ref=title_ref prop:value=draft.title placeholder="e.g. Khyber attack, 12 March" />
             </label>
             <label class="field">
                 <span>"Article"</span>
                 <textarea
                     data-testid="new-doc-input"
                     node_ref=text_ref
+                    prop:value=draft.text
                     rows="14"
                     spellcheck="false"
                     placeholder="Paste or type a news article here, or drop a .txt file on this box"
@@ -99,11 +109,7 @@ pub fn NewDocForm() -> impl IntoView {
                 }>"Annotate"</button>
                 <span class="hint">"Ctrl+Enter · line endings become LF; nothing else changes"</span>
                 <span class="hint" data-testid="gazetteer-status">
-                    {move || match app.gazetteer.get() {
-                        Gazetteer::Builtin => "Loading the larger place-name list…".to_string(),
-                        Gazetteer::Extra(n) => format!("{n} names known"),
-                        Gazetteer::Failed(e) => format!("Using the built-in names only: {e}"),
-                    }}
+                    {move || app.gazetteer.with(Gazetteer::describe)}
                 </span>
             </div>
         </section>

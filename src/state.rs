@@ -58,11 +58,11 @@ pub struct AppState {
     /// Undo/redo per document id (not reactive: `history_rev` says when it moved).
     pub histories: StoredValue<HashMap<String, History>>,
     pub history_rev: RwSignal<u64>,
-    /// The detector, made on first use; the larger gazetteer replaces it when it has
-    /// loaded (detection.rs).
+    /// The detector: none until the core word lists arrive after first paint, then replaced
+    /// when the larger gazetteer has loaded (detection.rs).
     pub detector: StoredValue<Option<Pipeline>>,
     pub gazetteer: RwSignal<Gazetteer>,
-    /// Documents detected before the larger gazetteer arrived and not edited since.
+    /// Documents detected before the word lists arrived and not edited since.
     pub untouched: StoredValue<HashSet<String>>,
 }
 
@@ -82,7 +82,7 @@ impl AppState {
             histories: StoredValue::new(HashMap::new()),
             history_rev: RwSignal::new(0),
             detector: StoredValue::new(None),
-            gazetteer: RwSignal::new(Gazetteer::Builtin),
+            gazetteer: RwSignal::new(Gazetteer::Loading),
             untouched: StoredValue::new(HashSet::new()),
         }
     }

@@ -153,7 +153,8 @@ async fn a_saved_learner_is_fed_its_done_documents_again_after_loading() {
     let mut first = doc("k", FIRST, vec![Span::manual(s, e, "FAC")]);
     first.status = DocStatus::Done;
     let mut learner = Learner::new();
-    learner.learn_document("k", FIRST, first.spans());
+    let tokens = spanmark_core::token::tokenize(FIRST);
+    learner.learn_document_with("k", FIRST, &tokens, &[], first.spans());
     learner.train();
     local()
         .set_item(&blob_key(BLOB), &learner.to_json())

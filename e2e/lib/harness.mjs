@@ -87,6 +87,8 @@ export async function startApp({ prefix = '/', viewport = { width: 1280, height:
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(server.url);
     await page.waitForSelector('[data-testid=app]', { timeout: 15000 });
+    // The word lists come after first paint; flows that annotate need the core ones.
+    await page.waitForSelector('html[data-lists]:not([data-lists=loading])', { state: 'attached', timeout: 15000 });
     return page;
   }
   return {

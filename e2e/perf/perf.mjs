@@ -7,6 +7,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { startApp, repoRoot, distDir } from '../lib/harness.mjs';
+import { loadTimes } from './first-paint.mjs';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
@@ -27,17 +28,12 @@ const range = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed
 
 function bundle() {
   const rows = [];
-  let firstPaint = 0;
   for (const f of fs.readdirSync(distDir)) {
     const buf = fs.readFileSync(path.join(distDir, f));
     const gz = zlib.gzipSync(buf, { level: 9 }).length;
-    const kind = path.extname(f).slice(1);
-    // Everything index.html pulls in before the first paint; data files load afterwards.
-    const early = ['html', 'js', 'wasm', 'css'].includes(kind);
-    if (early) firstPaint += gz;
-    rows.push({ file: f, kind, raw: buf.length, gzip: gz, early });
+    rows.push({ file: f, kind: path.extname(f).slice(1), raw: buf.length, gzip: gz });
   }
-  return { rows, firstPaintGzip: firstPaint };
+  return { rows };
 }
 
 // In-page helpers: time from a trigger to the last DOM change in the article painted,
@@ -147,9 +143,10 @@ async function throughput(page, text) {
   }, text);
 }
 
-const results = { runs: RUNS, bundle: bundle(), sizes: {}, edits: {}, heapMB: [], throughput: [] };
+const results = { runs: RUNS, bundle: bundle(), loads: [], sizes: {}, edits: {}, heapMB: [], throughput: [] };
 const app = await startApp();
 try {
+  for (let run = 0; run < RUNS; run++) results.loads.push(await loadTimes(app, distDir));
   for (const [name, bytes] of [['100KB', 100_000], ['1MB', 1_000_000]]) {
     const text = article(bytes);
     const r = { ms: [], longest: [], entities: 0 };
@@ -174,8 +171,13 @@ try {
   await app.close();
 }
 
-console.log(`\nbundle (first paint: ${(results.bundle.firstPaintGzip / 1024).toFixed(1)} KB gzip)`);
-for (const b of results.bundle.rows) console.log(`  ${b.file.padEnd(48)} ${(b.raw / 1024).toFixed(1).padStart(8)} KB raw ${(b.gzip / 1024).toFixed(1).padStart(8)} KB gzip${b.early ? '' : '  (after first paint)'}`);
+const loads = results.loads;
+const early = new Set(loads.flatMap((l) => l.beforePaint));
+const kb = (n) => (n / 1024).toFixed(1);
+console.log(`\nloading (${loads.length} runs): downloaded before first paint median ${kb(median(loads.map((l) => l.beforePaintGzip)))} KB gzip (range ${range(loads.map((l) => l.beforePaintGzip / 1024))} KB), after it ${kb(median(loads.map((l) => l.afterPaintGzip)))} KB gzip`);
+console.log(`  first contentful paint median ${median(loads.map((l) => l.fcpMs)).toFixed(0)} ms (range ${range(loads.map((l) => l.fcpMs))}), usable (app mounted) ${median(loads.map((l) => l.usableMs)).toFixed(0)} ms (range ${range(loads.map((l) => l.usableMs))}), all word lists in ${median(loads.map((l) => l.listsMs)).toFixed(0)} ms (range ${range(loads.map((l) => l.listsMs))})`);
+console.log('bundle');
+for (const b of results.bundle.rows) console.log(`  ${b.file.padEnd(48)} ${kb(b.raw).padStart(8)} KB raw ${kb(b.gzip).padStart(8)} KB gzip  ${early.has(b.file) ? 'before first paint' : 'after first paint'}`);
 for (const [name, r] of Object.entries(results.sizes)) {
   console.log(`${name}: highlights painted in median ${median(r.ms).toFixed(0)} ms (range ${range(r.ms)}), ${r.entities} entities, longest task starting after the article's first paint: median ${median(r.longest).toFixed(0)} ms (range ${range(r.longest)})`);
 }

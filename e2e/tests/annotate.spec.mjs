@@ -282,3 +282,38 @@ test('the larger gazetteer loads after first paint; untouched documents get its 
   assert.equal((await spanAt(page, zywiec))?.label, 'GPE');
   await ctx.close();
 });
+
+test('a document annotated before the word lists arrive gets its suggestions when they do', async () => {
+  const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await ctx.route('**/builtin.tsv', async (route) => { await held; await route.continue(); });
+  const page = await ctx.newPage();
+  await page.goto(app.url);
+  await page.waitForSelector('[data-testid=app]');
+  assert.match(await page.locator('[data-testid=gazetteer-status]').textContent(), /Loading the word lists/);
+  const text = 'Militants attacked a checkpoint in Quetta on Friday.';
+  await annotate(page, text, 'Early');
+  assert.equal(await spanAt(page, cp(text, 'Quetta')), undefined, 'nothing to suggest with yet');
+  release();
+  const got = await until(() => spanAt(page, cp(text, 'Quetta')), 'Quetta suggested once the lists are in', 8000);
+  assert.deepEqual([got.label, got.state], ['GPE', 'suggested']);
+  assert.equal((await spanAt(page, cp(text, 'Friday')))?.label, 'DATE');
+  await ctx.close();
+});
+
+test('word lists that cannot be loaded leave a clear sentence, and the page still works', async () => {
+  const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await ctx.route('**/rules.tsv', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  const page = await ctx.newPage();
+  await page.goto(app.url);
+  await page.waitForSelector('html[data-lists=failed]', { state: 'attached' });
+  assert.match(await page.locator('[data-testid=gazetteer-status]').textContent(), /No word lists: the word list rules\.tsv could not be fetched \(HTTP 404\)/);
+  const text = 'Militants attacked a checkpoint in Quetta.';
+  await annotate(page, text, 'Without lists');
+  assert.equal(await page.locator('[data-testid=doc-text]').textContent(), text);
+  await drag(page, 'Quetta');
+  await page.keyboard.press('3');
+  await until(async () => (await spanAt(page, cp(text, 'Quetta')))?.label === 'GPE', 'added by hand');
+  await ctx.close();
+});

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startApp, annotate, repoRoot } from '../lib/harness.mjs';
+import { until } from './annotate-page.mjs';
 
 const ARTICLE = `PESHAWAR, Pakistan — At least 12 soldiers were killed on Thursday when militants of the Tehreek-e-Taliban Pakistan (TTP) attacked a checkpoint in the Khyber district, the Inter-Services Public Relations (ISPR) said.
 
@@ -43,4 +44,35 @@ test('the same dist/ works when hosted under a sub-path', async () => {
   } finally {
     await sub.close();
   }
+});
+
+test('the first paint is the static frame: typing works before the WebAssembly arrives and is kept', async () => {
+  const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  const requested = [];
+  ctx.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await ctx.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  const page = await ctx.newPage();
+  await page.goto(app.url);
+  await page.waitForSelector('#shell-text');
+  assert.equal(await page.locator('[data-testid=app]').count(), 0, 'the app has not started');
+  assert.match(await page.locator('#shell-status').textContent(), /Loading the annotator/);
+  const paint = await page.evaluate(() => performance.getEntriesByType('paint').map((e) => e.name));
+  assert.ok(paint.includes('first-contentful-paint'), `painted without the wasm: ${paint}`);
+  await page.fill('#shell-title', 'Early bird');
+  await page.click('#shell-text');
+  await page.keyboard.type('Militants attacked a checkpoint in Quetta.');
+  assert.ok(requested.some((p) => p.endsWith('.wasm')), 'the wasm is requested after the first paint');
+  release();
+  await page.waitForSelector('[data-testid=app]');
+  assert.equal(await page.locator('#shell').count(), 0, 'the frame is gone');
+  assert.equal(await page.inputValue('[data-testid=new-doc-input]'), 'Militants attacked a checkpoint in Quetta.');
+  assert.equal(await page.inputValue('[data-testid=new-doc-title]'), 'Early bird');
+  // the focus moved into the app's article box: typing goes on where it was
+  await until(() => page.evaluate(() => document.activeElement?.dataset.testid === 'new-doc-input'), 'focus carried over');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Two died.');
+  assert.equal(await page.inputValue('[data-testid=new-doc-input]'), 'Militants attacked a checkpoint in Quetta. Two died.');
+  await ctx.close();
 });

@@ -9,8 +9,11 @@ use super::kind::Kind;
 use crate::error::CoreError;
 use crate::token::tokenize;
 
-const BUILTIN: &str = include_str!("../../data/builtin.tsv");
-const RULES: &str = include_str!("../../data/rules.tsv");
+/// The compiled-in lists (native builds; the web page fetches the same files after first paint).
+#[cfg(not(target_arch = "wasm32"))]
+pub const BUILTIN: &str = include_str!("../../data/builtin.tsv");
+#[cfg(not(target_arch = "wasm32"))]
+pub const RULES: &str = include_str!("../../data/rules.tsv");
 
 /// Rule word classes, as bit flags on a word.
 pub mod class {
@@ -71,10 +74,33 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// The compiled-in lists only.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn builtin() -> Lexicon {
-        let mut lex = Lexicon::default();
         // The compiled-in files are checked by tests; a bad line there is skipped, never a panic.
+        let mut lex = Lexicon::default();
         let _ = lex.add_gazetteer(BUILTIN);
+        lex.add_core(RULES);
+        lex
+    }
+
+    /// The core lists from their text: `builtin` (gazetteer lines, as `data/builtin.tsv`) and
+    /// `rules` (rule words, as `data/rules.tsv`). A malformed gazetteer line is an error.
+    pub fn from_lists(builtin: &str, rules: &str) -> Result<Lexicon, CoreError> {
+        let mut lex = Lexicon::default();
+        lex.add_gazetteer(builtin)?;
+        if lex.add_core(rules) == 0 {
+            return Err(CoreError::Invalid(
+                "the rule word list has no “CLASS<tab>word” lines".into(),
+            ));
+        }
+        Ok(lex)
+    }
+
+    /// Marks what is known so far as the curated core, and reads the rule words; returns
+    /// how many rule words were read.
+    fn add_core(&mut self, rules: &str) -> usize {
+        let lex = self;
+        let mut read = 0;
         lex.core_given = lex.given.clone();
         lex.core_places = lex
             .names
@@ -82,7 +108,7 @@ impl Lexicon {
             .filter(|(name, kind)| **kind == Kind::Gpe && !name.contains([' ', '-', '.']))
             .map(|(name, _)| name.clone())
             .collect();
-        for line in RULES.lines() {
+        for line in rules.lines() {
             let Some((class, word)) = line.split_once('\t') else {
                 continue;
             };
@@ -109,8 +135,9 @@ impl Lexicon {
                 continue;
             }
             *lex.words.entry(word.into()).or_default() |= flag;
+            read += 1;
         }
-        lex
+        read
     }
 
     /// Adds `LABEL<TAB>name` lines (`NAME` rows are given names); `#` lines and blank lines are skipped.

@@ -1,7 +1,9 @@
 //! The detector stack: every rule detector over one text, merged by precedence into
 //! non-overlapping suggestions, then the acronym and later-mention passes.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
+#[cfg(not(target_arch = "wasm32"))]
+use std::sync::OnceLock;
 
 use super::candidate::{merge, Candidate};
 use super::lexicon::Lexicon;
@@ -20,6 +22,7 @@ pub struct Pipeline {
     lexicon: Arc<Lexicon>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Default for Pipeline {
     fn default() -> Self {
         Pipeline::builtin()
@@ -27,7 +30,17 @@ impl Default for Pipeline {
 }
 
 impl Pipeline {
-    /// The compiled-in word lists only (what the web page has at first paint).
+    /// The core word lists from their text (`data/builtin.tsv` and `data/rules.tsv`): what
+    /// the web page fetches right after first paint.
+    pub fn from_lists(builtin: &[u8], rules: &[u8]) -> Result<Pipeline, CoreError> {
+        let lexicon = Lexicon::from_lists(utf8(builtin)?, utf8(rules)?)?;
+        Ok(Pipeline {
+            lexicon: Arc::new(lexicon),
+        })
+    }
+
+    /// The compiled-in core word lists only (native builds).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn builtin() -> Pipeline {
         static BUILTIN: OnceLock<Arc<Lexicon>> = OnceLock::new();
         Pipeline {
@@ -35,8 +48,8 @@ impl Pipeline {
         }
     }
 
-    /// The compiled-in lists plus a gazetteer file (`LABEL<TAB>name` lines, UTF-8), e.g. the
-    /// bytes of `data/extra.tsv` fetched by the web page after first paint.
+    /// The compiled-in lists plus a gazetteer file (`LABEL<TAB>name` lines, UTF-8).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn with_extra(bytes: &[u8]) -> Result<Pipeline, CoreError> {
         let mut p = Pipeline::builtin();
         p.add_gazetteer(bytes)?;
@@ -59,13 +72,7 @@ impl Pipeline {
 
     /// Adds more gazetteer lines; returns how many entries were read.
     pub fn add_gazetteer(&mut self, bytes: &[u8]) -> Result<usize, CoreError> {
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            CoreError::Invalid(format!(
-                "the gazetteer file is not UTF-8 text (byte {})",
-                e.valid_up_to()
-            ))
-        })?;
-        Arc::make_mut(&mut self.lexicon).add_gazetteer(text)
+        Arc::make_mut(&mut self.lexicon).add_gazetteer(utf8(bytes)?)
     }
 
     /// Number of names and given names the detectors know.
@@ -98,6 +105,15 @@ impl Pipeline {
         drop_ages(v, &mut kept);
         kept
     }
+}
+
+fn utf8(bytes: &[u8]) -> Result<&str, CoreError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        CoreError::Invalid(format!(
+            "the word list is not UTF-8 text (byte {})",
+            e.valid_up_to()
+        ))
+    })
 }
 
 /// "Olena Kravets, 62, a retired teacher": a number set off by commas after a name is an age.

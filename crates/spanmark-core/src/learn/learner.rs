@@ -13,7 +13,9 @@ use super::model::{ModelFile, MODEL_VERSION};
 use super::tagger::{Prediction, Tagger};
 use super::trainer::{Example, Progress, Trainer, DEFAULT_EPOCHS};
 use crate::span::Span;
-use crate::token::{sentences, tokenize, Token};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::token::tokenize;
+use crate::token::{sentences, Token};
 
 const FORMAT: &str = "spanmark-learner";
 /// Documents whose before-learning scores make up the "recent" accuracy.
@@ -114,7 +116,9 @@ impl Learner {
 
     /// Learn from a done document (its accepted spans). Returns how the suggestions
     /// scored on it before learning, when it is new or changed. Idempotent: feeding the
-    /// same document again (e.g. after a reload) changes nothing.
+    /// same document again (e.g. after a reload) changes nothing. (Native builds: the web
+    /// page passes its own detector's spans to `learn_document_with`.)
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn learn_document(&mut self, id: &str, text: &str, spans: &[Span]) -> Option<DocScore> {
         let tokens = tokenize(text);
         let rules = crate::detect::detect(text, &tokens);
@@ -306,6 +310,7 @@ impl Learner {
     }
 
     /// Tokenize, run the rule detector and suggest: the whole pipeline for one text.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn suggest_text(&self, text: &str, policy: &MergePolicy) -> Vec<Span> {
         let tokens = tokenize(text);
         let rules = crate::detect::detect(text, &tokens);

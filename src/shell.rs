@@ -1,0 +1,74 @@
+//! The static frame in index.html paints before the WebAssembly arrives; when the app
+//! starts it removes the frame and carries over what the user typed into it.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::JsCast;
+
+/// What the user typed into the frame's form before the app started.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Draft {
+    pub title: String,
+    pub text: String,
+    /// The frame's article box had the focus (the app's box gets it).
+    pub focused: bool,
+}
+
+impl Draft {
+    pub fn is_empty(&self) -> bool {
+        self.title.trim().is_empty() && self.text.is_empty()
+    }
+}
+
+thread_local! {
+    static CARRIED: RefCell<Option<Draft>> = const { RefCell::new(None) };
+}
+
+/// Remove the frame (id `shell`) and keep its draft for the new-document form. Returns
+/// whether the user had typed something, so the app can show that form.
+pub fn take_over() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Some(frame) = document.get_element_by_id("shell") else {
+        return false;
+    };
+    let value = |id: &str| -> String {
+        let Some(el) = document.get_element_by_id(id) else {
+            return String::new();
+        };
+        if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            area.value()
+        } else if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.value()
+        } else {
+            String::new()
+        }
+    };
+    let focused = document
+        .active_element()
+        .is_some_and(|el| el.id() == "shell-text" || el.id() == "shell-title");
+    let draft = Draft {
+        title: value("shell-title"),
+        text: value("shell-text"),
+        focused,
+    };
+    frame.remove();
+    let typed = !draft.is_empty();
+    if typed || focused {
+        CARRIED.with(|c| *c.borrow_mut() = Some(draft));
+    }
+    typed
+}
+
+/// A `performance.mark` for the performance script (e2e/perf/first-paint.mjs).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// The draft carried over from the frame, once (the first new-document form takes it).
+pub fn carried() -> Option<Draft> {
+    CARRIED.with(|c| c.borrow_mut().take())
+}
