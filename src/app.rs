@@ -13,6 +13,7 @@ use crate::label_style::LabelStyles;
 use crate::new_doc::{is_text_field, NewDocForm};
 use crate::palette::Palette;
 use crate::selection;
+use crate::shell::TakeOver;
 use crate::state::AppState;
 use crate::toolbar::{SpanBar, TopBar};
 
@@ -26,8 +27,10 @@ pub fn App() -> impl IntoView {
     // learning from done documents (src/learning.rs), after storage: it loads a blob
     crate::learning::use_learning(app);
     // The static first-paint frame goes; what was typed into it opens in the new-document form.
-    if crate::shell::take_over() {
-        app.dispatch(Intent::ShowForm);
+    match crate::shell::take_over() {
+        TakeOver::Nothing => {}
+        TakeOver::ShowForm => app.dispatch(Intent::ShowForm),
+        TakeOver::Annotate { title, text } => app.dispatch(Intent::Create { title, text }),
     }
     let _ = window_event_listener(leptos::ev::keydown, move |ev| on_key(app, &ev));
 

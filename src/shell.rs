@@ -12,6 +12,8 @@ pub struct Draft {
     pub text: String,
     /// The frame's article box had the focus (the app's box gets it).
     pub focused: bool,
+    /// The user pressed Annotate (or Ctrl+Enter) in the frame: annotate at once.
+    pub submit: bool,
 }
 
 impl Draft {
@@ -24,14 +26,25 @@ thread_local! {
     static CARRIED: RefCell<Option<Draft>> = const { RefCell::new(None) };
 }
 
-/// Remove the frame (id `shell`) and keep its draft for the new-document form. Returns
-/// whether the user had typed something, so the app can show that form.
-pub fn take_over() -> bool {
+/// What the app does with the frame's draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TakeOver {
+    /// Nothing was typed: the app opens as usual.
+    Nothing,
+    /// Show the new-document form with the draft in it (`carried`).
+    ShowForm,
+    /// The user already pressed Annotate: make the document.
+    Annotate { title: String, text: String },
+}
+
+/// Remove the frame (id `shell`) and say what to do with what was typed into it; a draft
+/// for the new-document form is kept for `carried`.
+pub fn take_over() -> TakeOver {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
+        return TakeOver::Nothing;
     };
     let Some(frame) = document.get_element_by_id("shell") else {
-        return false;
+        return TakeOver::Nothing;
     };
     let value = |id: &str| -> String {
         let Some(el) = document.get_element_by_id(id) else {
@@ -52,13 +65,24 @@ pub fn take_over() -> bool {
         title: value("shell-title"),
         text: value("shell-text"),
         focused,
+        submit: frame.get_attribute("data-submit").as_deref() == Some("yes"),
     };
     frame.remove();
+    if draft.submit && !draft.text.trim().is_empty() {
+        return TakeOver::Annotate {
+            title: draft.title,
+            text: draft.text,
+        };
+    }
     let typed = !draft.is_empty();
     if typed || focused {
         CARRIED.with(|c| *c.borrow_mut() = Some(draft));
     }
-    typed
+    if typed {
+        TakeOver::ShowForm
+    } else {
+        TakeOver::Nothing
+    }
 }
 
 /// A `performance.mark` for the performance script (e2e/perf/first-paint.mjs).

@@ -1,7 +1,7 @@
 //! The static first-paint frame (index.html) in a real browser: the app takes it over,
 //! keeps what was typed into it, and leaves nothing behind.
 
-use spanmark::shell::{carried, take_over, Draft};
+use spanmark::shell::{carried, take_over, Draft, TakeOver};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -34,7 +34,7 @@ fn frame(title: &str, text: &str) -> web_sys::Document {
 #[wasm_bindgen_test]
 fn what_was_typed_is_carried_once_and_the_frame_goes() {
     let document = frame("Early", "Militants attacked Quetta — “again”. 😢");
-    assert!(take_over(), "something was typed");
+    assert_eq!(take_over(), TakeOver::ShowForm, "something was typed");
     assert!(
         document.get_element_by_id("shell").is_none(),
         "frame removed"
@@ -45,6 +45,7 @@ fn what_was_typed_is_carried_once_and_the_frame_goes() {
             title: "Early".into(),
             text: "Militants attacked Quetta — “again”. 😢".into(),
             focused: true,
+            submit: false,
         })
     );
     assert_eq!(carried(), None, "the first form takes it");
@@ -54,10 +55,33 @@ fn what_was_typed_is_carried_once_and_the_frame_goes() {
 fn an_empty_frame_is_removed_and_nothing_opens() {
     let document = frame("  ", "");
     // the focus is in the box, so the app's box gets it, but no form is forced open
-    assert!(!take_over());
+    assert_eq!(take_over(), TakeOver::Nothing);
     assert!(document.get_element_by_id("shell").is_none());
     assert_eq!(carried().map(|d| d.is_empty()), Some(true));
     // without a frame (the app started again, or tests) there is nothing to take
-    assert!(!take_over());
+    assert_eq!(take_over(), TakeOver::Nothing);
     assert_eq!(carried(), None);
+}
+
+#[wasm_bindgen_test]
+fn annotate_pressed_in_the_frame_makes_the_document_at_once() {
+    let document = frame("Early", "Militants attacked Quetta.");
+    let shell = document.get_element_by_id("shell").unwrap();
+    shell.set_attribute("data-submit", "yes").unwrap();
+    assert_eq!(
+        take_over(),
+        TakeOver::Annotate {
+            title: "Early".into(),
+            text: "Militants attacked Quetta.".into()
+        }
+    );
+    assert_eq!(carried(), None, "nothing left for a form");
+    // pressed with an empty box: nothing to annotate
+    let document = frame("", "   ");
+    document
+        .get_element_by_id("shell")
+        .unwrap()
+        .set_attribute("data-submit", "yes")
+        .unwrap();
+    assert_eq!(take_over(), TakeOver::ShowForm);
 }

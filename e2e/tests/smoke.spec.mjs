@@ -76,3 +76,26 @@ test('the first paint is the static frame: typing works before the WebAssembly a
   assert.equal(await page.inputValue('[data-testid=new-doc-input]'), 'Militants attacked a checkpoint in Quetta. Two died.');
   await ctx.close();
 });
+
+test('Ctrl+Enter in the first frame annotates as soon as the annotator has loaded', async () => {
+  const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await ctx.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(app.url);
+  await page.click('#shell-text');
+  const text = 'Militants attacked a checkpoint in Quetta on Friday.';
+  await page.keyboard.type(text);
+  await page.keyboard.press('Control+Enter');
+  assert.match(await page.locator('#shell-status').textContent(), /as soon as the annotator has loaded/);
+  release();
+  await page.waitForSelector('[data-testid=doc-text]');
+  assert.equal(await page.locator('[data-testid=doc-text]').textContent(), text);
+  await until(async () => (await page.locator('[data-testid=entity]').allTextContents()).includes('Quetta'), 'suggestions once the lists are in');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
