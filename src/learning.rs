@@ -252,6 +252,17 @@ impl Learning {
     }
 
     fn work(&self) {
+        // Documents are learnt with the rule spans as features: wait for the word lists
+        // (src/detection.rs), so those features match what the page suggests with.
+        let waiting = self
+            .queue
+            .with_value(|q| q.front().is_some_and(|(_, learn)| *learn))
+            && !self.app.gazetteer.with_untracked(|g| g.complete());
+        if waiting {
+            let this = *self;
+            set_timeout(move || this.slice(), Duration::from_millis(100));
+            return;
+        }
         if let Some((id, learn)) = self.queue.try_update_value(VecDeque::pop_front).flatten() {
             self.feed(&id, learn);
             self.stats.set(self.learner.with_value(Learner::stats));

@@ -7,9 +7,11 @@ use std::time::Duration;
 
 use leptos::mount::UnmountHandle;
 use leptos::prelude::*;
+use spanmark::detection::Gazetteer;
 use spanmark::learning::{next_budget, use_learning, Learning, BLOB, SLICE_MS};
 use spanmark::state::{AppState, Change};
 use spanmark::storage::use_autosave;
+use spanmark_core::detect::Pipeline;
 use spanmark_core::learn::Learner;
 use spanmark_core::persist::{blob_key, quarantine_key};
 use spanmark_core::{DocStatus, Document, Origin, Span};
@@ -63,6 +65,19 @@ async fn until(ms: u64, what: &str, ok: impl Fn() -> bool) {
 /// Mount a bare page (storage + learning, no view) and hand back its state; the mount
 /// handle is returned so each test can unmount it (stopping its timers) at the end.
 fn mount() -> (UnmountHandle<web_sys::Comment>, AppState, Learning) {
+    mount_with(true)
+}
+
+fn shipped_lists() -> Pipeline {
+    Pipeline::from_lists(
+        include_bytes!("../crates/spanmark-core/data/builtin.tsv"),
+        include_bytes!("../crates/spanmark-core/data/rules.tsv"),
+    )
+    .expect("the shipped lists read")
+}
+
+/// The page's state with learning; `lists`: the word lists have arrived.
+fn mount_with(lists: bool) -> (UnmountHandle<web_sys::Comment>, AppState, Learning) {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
@@ -71,6 +86,12 @@ fn mount() -> (UnmountHandle<web_sys::Comment>, AppState, Learning) {
     let handle = leptos::mount::mount_to(host, move || {
         let app = AppState::new();
         provide_context(app);
+        if lists {
+            // the word lists the page fetches after first paint, as if they had arrived
+            let lists = shipped_lists();
+            app.gazetteer.set(Gazetteer::Extra(lists.entries()));
+            app.detector.set_value(Some(lists));
+        }
         use_autosave(app);
         out.set(Some((app, use_learning(app))));
     });
@@ -200,4 +221,36 @@ fn training_slices_shrink_when_slow_and_grow_when_fast() {
     assert_eq!(next_budget(200, SLICE_MS * 0.6), 200);
     assert_eq!(next_budget(12, 500.0), 10);
     assert_eq!(next_budget(4000, 0.0), 4000);
+}
+
+#[wasm_bindgen_test]
+async fn done_documents_are_learnt_only_once_the_word_lists_are_in() {
+    clear();
+    let (owner, app, learning) = mount_with(false);
+    let (s, e) = cp(FIRST, "Khyber Mail");
+    app.documents
+        .update(|docs| docs.push(doc("k", FIRST, vec![Span::manual(s, e, "FAC")])));
+    sleep(100).await; // the page's effects start listening
+    set_status(&app, "k", DocStatus::Done);
+    sleep(400).await;
+    assert_eq!(
+        learning.stats.get_untracked().documents,
+        0,
+        "learnt without the rule features"
+    );
+    let lists = shipped_lists();
+    app.gazetteer.set(Gazetteer::Core(lists.entries()));
+    app.detector.set_value(Some(lists));
+    sleep(400).await;
+    assert_eq!(
+        learning.stats.get_untracked().documents,
+        0,
+        "the larger list is still on its way"
+    );
+    app.gazetteer.set(Gazetteer::ExtraFailed("offline".into()));
+    until(5000, "learnt once no list is on its way", || {
+        learning.stats.get_untracked().documents == 1
+    })
+    .await;
+    drop(owner);
 }
