@@ -99,7 +99,7 @@ impl AppState {
 
         let mut all = core;
         let added = match fetch_bytes(EXTRA_GAZETTEER).await {
-            Ok(bytes) => all.add_gazetteer(&bytes).map_err(|e| e.to_string()),
+            Ok(bytes) => add_in_parts(&mut all, &bytes).await,
             Err(e) => Err(e),
         };
         match added {
@@ -163,6 +163,32 @@ impl AppState {
             });
         }
     }
+}
+
+/// Parts of the larger list of about this many bytes are read one task each, so reading
+/// it never blocks the page for long.
+const PART_BYTES: usize = 64 * 1024;
+
+async fn add_in_parts(pipeline: &mut Pipeline, bytes: &[u8]) -> Result<(), String> {
+    let parts = spanmark_core::detect::gazetteer_parts(bytes, PART_BYTES)
+        .map_err(|e| format!("{EXTRA_GAZETTEER}: {e}"))?;
+    for (line, part) in parts {
+        pipeline
+            .add_gazetteer_part(part, line)
+            .map_err(|e| format!("{EXTRA_GAZETTEER}: {e}"))?;
+        next_task().await;
+    }
+    Ok(())
+}
+
+/// Resolves in a later task, letting the page paint and handle input in between.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {

@@ -1,6 +1,7 @@
 // What the browser downloads before the first paint, measured in the page: every resource
 // whose response ended before first-contentful-paint (plus the document), sized as gzip of
-// the dist/ file; and when the page became usable (the app mounted) and had its word lists.
+// the dist/ file; when the page became usable (the app mounted) and had its word lists; and
+// the longest task while loading (starting the wasm, parsing the word lists).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -14,6 +15,11 @@ const gzipOf = (distDir, file) => {
 export async function loadTimes(app, distDir) {
   const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
+  await page.addInitScript(() => {
+    window.__loadTasks = [];
+    new PerformanceObserver((l) => window.__loadTasks.push(...l.getEntries().map((e) => e.duration)))
+      .observe({ type: 'longtask', buffered: true });
+  });
   await page.goto(app.url);
   await page.waitForSelector('[data-testid=app]', { timeout: 15000 });
   await page.waitForSelector('html[data-lists=all]', { state: 'attached', timeout: 15000 });
@@ -25,7 +31,13 @@ export async function loadTimes(app, distDir) {
       end: r.responseEnd,
     }));
     const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-    return { fcp: fcp ? fcp.startTime : NaN, resources, usable: mark('spanmark-usable'), lists: mark('spanmark-lists') };
+    return {
+      fcp: fcp ? fcp.startTime : NaN,
+      resources,
+      usable: mark('spanmark-usable'),
+      lists: mark('spanmark-lists'),
+      longest: Math.max(0, ...window.__loadTasks),
+    };
   });
   await ctx.close();
   const before = t.resources.filter((r) => r.end <= t.fcp).map((r) => r.file);
@@ -35,6 +47,7 @@ export async function loadTimes(app, distDir) {
     fcpMs: t.fcp,
     usableMs: t.usable,
     listsMs: t.lists,
+    longestTaskMs: t.longest,
     beforePaint: ['index.html', ...before],
     beforePaintGzip: gzipOf(distDir, 'index.html') + sum(before),
     afterPaint: after,

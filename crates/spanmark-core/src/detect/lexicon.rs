@@ -143,6 +143,12 @@ impl Lexicon {
     /// Adds `LABEL<TAB>name` lines (`NAME` rows are given names); `#` lines and blank lines are skipped.
     /// Returns how many entries were added; a malformed line is an error naming its line number.
     pub fn add_gazetteer(&mut self, tsv: &str) -> Result<usize, CoreError> {
+        self.add_gazetteer_from(tsv, 1)
+    }
+
+    /// `add_gazetteer` for a part of a file whose first line is line `first_line` there
+    /// (errors name the file's line).
+    pub fn add_gazetteer_from(&mut self, tsv: &str, first_line: usize) -> Result<usize, CoreError> {
         let mut added = 0;
         for (n, line) in tsv.lines().enumerate() {
             let line = line.trim_end_matches('\r');
@@ -152,7 +158,7 @@ impl Lexicon {
             let bad = || {
                 CoreError::Invalid(format!(
                     "gazetteer line {} is not “LABEL<tab>name”: {line}",
-                    n + 1
+                    n + first_line
                 ))
             };
             let (label, name) = line.split_once('\t').ok_or_else(bad)?;

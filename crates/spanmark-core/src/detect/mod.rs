@@ -20,9 +20,9 @@ mod surname;
 mod words;
 
 pub use kind::Kind;
-pub use pipeline::Pipeline;
 #[cfg(not(target_arch = "wasm32"))]
 pub use pipeline::EXTRA as EXTRA_GAZETTEER;
+pub use pipeline::{gazetteer_parts, Pipeline};
 
 use crate::span::Span;
 use crate::token::Token;
@@ -124,6 +124,42 @@ mod tests {
         assert!(Pipeline::from_lists(page, RULES.as_bytes()).is_err());
         assert!(Pipeline::from_lists(BUILTIN.as_bytes(), page).is_err());
         assert!(Pipeline::from_lists(&[0xff, 0xfe], RULES.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn a_gazetteer_read_in_parts_is_the_same_and_errors_name_the_file_line() {
+        let extra = EXTRA_GAZETTEER.as_bytes();
+        let parts = gazetteer_parts(extra, 64 * 1024).unwrap();
+        assert!(parts.len() > 10, "{} parts", parts.len());
+        assert_eq!(
+            parts.iter().map(|(_, p)| *p).collect::<String>(),
+            EXTRA_GAZETTEER
+        );
+        assert!(parts
+            .iter()
+            .all(|(_, p)| p.ends_with('\n') || p.len() < 64 * 1024));
+        let mut whole = Pipeline::builtin();
+        whole.add_gazetteer(extra).unwrap();
+        let mut in_parts = Pipeline::builtin();
+        for (line, part) in &parts {
+            in_parts.add_gazetteer_part(part, *line).unwrap();
+        }
+        assert_eq!(in_parts.entries(), whole.entries());
+        // a bad line in a later part is reported with its line in the file
+        let text = "GPE\tA\nGPE\tB\nGPE\tC\nbroken\n";
+        let parts = gazetteer_parts(text.as_bytes(), 3).unwrap();
+        assert_eq!(
+            parts.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+            [1, 2, 3, 4]
+        );
+        let mut p = Pipeline::builtin();
+        let err = parts
+            .iter()
+            .try_for_each(|(line, part)| p.add_gazetteer_part(part, *line).map(|_| ()))
+            .unwrap_err();
+        assert!(err.to_string().contains("line 4"), "{err}");
+        assert!(gazetteer_parts(&[b'G', 0xff], 8).is_err());
+        assert!(gazetteer_parts(b"", 8).unwrap().is_empty());
     }
 
     #[test]

@@ -75,6 +75,16 @@ impl Pipeline {
         Arc::make_mut(&mut self.lexicon).add_gazetteer(utf8(bytes)?)
     }
 
+    /// Adds one part of a gazetteer file (from `gazetteer_parts`): the web page reads the
+    /// larger list part by part, so no single task blocks the page for long.
+    pub fn add_gazetteer_part(
+        &mut self,
+        part: &str,
+        first_line: usize,
+    ) -> Result<usize, CoreError> {
+        Arc::make_mut(&mut self.lexicon).add_gazetteer_from(part, first_line)
+    }
+
     /// Number of names and given names the detectors know.
     pub fn entries(&self) -> usize {
         self.lexicon.len()
@@ -105,6 +115,25 @@ impl Pipeline {
         drop_ages(v, &mut kept);
         kept
     }
+}
+
+/// A gazetteer file's bytes as parts of about `size` bytes, each ending at a line end, with
+/// the number of its first line: what `add_gazetteer_part` takes.
+pub fn gazetteer_parts(bytes: &[u8], size: usize) -> Result<Vec<(usize, &str)>, CoreError> {
+    let text = utf8(bytes)?;
+    let mut parts = Vec::new();
+    let (mut start, mut line) = (0, 1);
+    while start < text.len() {
+        let end = match text[(start + size.max(1)).min(text.len())..].find('\n') {
+            Some(i) => (start + size.max(1)).min(text.len()) + i + 1,
+            None => text.len(),
+        };
+        let part = &text[start..end];
+        parts.push((line, part));
+        line += part.matches('\n').count();
+        start = end;
+    }
+    Ok(parts)
 }
 
 fn utf8(bytes: &[u8]) -> Result<&str, CoreError> {
