@@ -5,6 +5,9 @@
 //! again with it (from the larger list only up to `REDETECT_MAX_CHARS`); documents the user
 //! has worked on are left alone.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
+
 use leptos::prelude::*;
 use spanmark_core::detect::Pipeline;
 use spanmark_core::{Document, Edit, Schema, Span};
@@ -20,6 +23,12 @@ pub const EXTRA_GAZETTEER: &str = "extra.tsv";
 /// Longer documents keep the suggestions they have when the larger list arrives: detecting
 /// and redrawing them again in one go would freeze the page for longer than the budget allows.
 pub const REDETECT_MAX_CHARS: usize = 300_000;
+
+thread_local! {
+    /// Documents made before any word list had arrived: they get suggestions with the core
+    /// lists even if the user has already edited them (their suggestion layer is empty).
+    static BARE: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+}
 
 /// How far the word lists have come.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +80,19 @@ impl AppState {
     /// page has learnt (memory, model: src/learning.rs).
     pub fn suggest(&self, doc: &Document) -> Vec<Span> {
         crate::learning::suggest_with(doc, self.rules(doc))
+    }
+
+    /// A document was just made: watch it if a word list is still on its way.
+    pub fn made_before_lists(&self, id: &str) {
+        let lists = self.gazetteer.get_untracked();
+        if lists == Gazetteer::Loading {
+            BARE.with(|b| b.borrow_mut().insert(id.to_string()));
+        }
+        if !lists.complete() {
+            self.untouched.update_value(|u| {
+                u.insert(id.to_string());
+            });
+        }
     }
 
     /// Fetch the word lists once the first frame is painted.
@@ -132,8 +154,18 @@ impl AppState {
     /// Re-run detection on documents made before a list arrived and not edited since. With
     /// the last list (`last`) they stop being watched, and only documents up to
     /// `REDETECT_MAX_CHARS` are detected again (the others keep the core lists' suggestions).
+    ///
+    /// Documents made before any list and already edited get the core lists' suggestions as
+    /// an undo step (so the user's earlier steps still undo in order).
     fn redetect_untouched(&self, last: bool) {
-        let ids: Vec<String> = self.untouched.with_value(|u| u.iter().cloned().collect());
+        let mut ids: Vec<String> = self.untouched.with_value(|u| u.iter().cloned().collect());
+        let edited: Vec<String> = BARE.with(|b| {
+            b.borrow_mut()
+                .drain()
+                .filter(|id| !ids.contains(id))
+                .collect()
+        });
+        ids.extend(edited.iter().cloned());
         if last {
             self.untouched.update_value(|u| u.clear());
         }
@@ -142,6 +174,7 @@ impl AppState {
         }
         let schema: Schema = self.schema.get_untracked();
         let mut saved = Vec::new();
+        let mut steps = Vec::new();
         self.documents.update(|docs| {
             let again = |d: &Document| {
                 ids.contains(&d.id) && (!last || d.len_chars() <= REDETECT_MAX_CHARS)
@@ -152,10 +185,21 @@ impl AppState {
                     if !step.is_noop() {
                         doc.revision += 1;
                         saved.push(doc.id.clone());
+                        if edited.contains(&doc.id) {
+                            steps.push((doc.id.clone(), step));
+                        }
                     }
                 }
             }
         });
+        if !steps.is_empty() {
+            self.histories.update_value(|h| {
+                for (id, step) in steps {
+                    h.entry(id).or_default().record(step);
+                }
+            });
+            self.history_rev.update(|r| *r += 1);
+        }
         if !saved.is_empty() {
             self.announce(Change {
                 saved,

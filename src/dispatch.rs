@@ -144,11 +144,7 @@ impl AppState {
         doc.created = now;
         doc.updated = now;
         let suggestions = self.suggest(&doc);
-        if !self.gazetteer.get_untracked().complete() {
-            self.untouched.update_value(|u| {
-                u.insert(id.clone());
-            });
-        }
+        self.made_before_lists(&id);
         if !suggestions.is_empty() {
             // Detection output is not an undo step: the document starts with it.
             Edit::Suggest { spans: suggestions }.apply(&mut doc, &self.schema.get_untracked())?;

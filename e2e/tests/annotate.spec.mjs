@@ -317,3 +317,28 @@ test('word lists that cannot be loaded leave a clear sentence, and the page stil
   await until(async () => (await spanAt(page, cp(text, 'Quetta')))?.label === 'GPE', 'added by hand');
   await ctx.close();
 });
+
+test('a document edited before any word list arrived still gets suggestions, as one undo step', async () => {
+  const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await ctx.route('**/builtin.tsv', async (route) => { await held; await route.continue(); });
+  const page = await ctx.newPage();
+  await page.goto(app.url);
+  await page.waitForSelector('[data-testid=app]');
+  const text = 'Farmers in Quetta protested on Friday.';
+  await annotate(page, text, 'Quick');
+  await drag(page, 'Farmers');
+  await page.keyboard.press('6');
+  await until(async () => (await spanAt(page, cp(text, 'Farmers')))?.label === 'NORP', 'added by hand');
+  release();
+  const got = await until(() => spanAt(page, cp(text, 'Quetta')), 'Quetta suggested once the lists are in', 8000);
+  assert.equal(got.state, 'suggested');
+  assert.equal((await spanAt(page, cp(text, 'Farmers')))?.state, 'accepted', 'the hand-made span stays');
+  await page.click('[data-testid=undo]');
+  await until(async () => (await spanAt(page, cp(text, 'Quetta'))) === undefined, 'undo takes the suggestions back');
+  assert.ok(await spanAt(page, cp(text, 'Farmers')), 'only them');
+  await page.click('[data-testid=undo]');
+  await until(async () => (await spanAt(page, cp(text, 'Farmers'))) === undefined, 'then the hand-made span');
+  await ctx.close();
+});
