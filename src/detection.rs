@@ -3,7 +3,8 @@
 //!
 //! Documents annotated before a list arrives, and not touched since, get their suggestions
 //! again with it (from the larger list only up to `REDETECT_MAX_CHARS`); documents the user
-//! has worked on are left alone.
+//! has worked on are left alone, except that one made before any list gets the core lists'
+//! suggestions as an undo step.
 
 use std::cell::RefCell;
 use std::collections::HashSet;
