@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::candidate::{rank, Candidate};
 use super::kind::Kind;
-use super::lexicon::Lexicon;
+use super::lexicon::{class, Lexicon};
 use super::runs::org_word;
 use super::words::{inner_hyphen, View};
 use crate::span::Origin;
@@ -32,7 +32,12 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
         let ending_kind = ending
             .filter(|c| c.kind.is_name() && c.kind != Kind::Norp)
             .map(|c| c.kind);
-        let kind = match initials_match(v, lex, name_end, v[k].text) {
+        let matched = initials_match(v, lex, name_end, v[k].text);
+        // "District Police Officer (DPO)", "Inspector General of Police (IGP)": an office, not a name
+        if matched.is_some_and(|start| office(v, lex, start, name_end)) {
+            continue;
+        }
+        let kind = match matched {
             Some(start) if ending.is_some_and(|c| c.first == start) => ending_kind,
             Some(start) => {
                 // a name found through its acronym replaces what lay inside it ("Pakistan" in "... of Pakistan")
@@ -92,6 +97,15 @@ fn index(kept: &[Candidate], owner: &mut [Option<usize>]) {
             *o = Some(n);
         }
     }
+}
+
+/// A title spelled out before its acronym: it ends in a title word ("Officer", "Commissioner",
+/// "Deputy Inspector General") that is not also an organisation's head, or it starts with one and
+/// ends in "Police"/"Staff" ("Senior Superintendent of Police", "Chief of Army Staff").
+fn office(v: &[View<'_>], lex: &Lexicon, start: usize, end: usize) -> bool {
+    let title = |t: &View<'_>| lex.has(t.text, class::TITLE);
+    let last = &v[end - 1];
+    title(last) && (!lex.has(last.text, class::ORG_HEAD) || title(&v[start]))
 }
 
 /// "JeM", "ISPR", "PAFF", "UNAMA": two to eight letters, capital first, at least two capitals.
@@ -253,6 +267,22 @@ mod tests {
             "{got:?}"
         );
         assert_eq!(got.iter().filter(|g| g.0 == "KTA").count(), 2);
+    }
+
+    #[test]
+    fn spelled_out_titles_are_not_organisations() {
+        let got = run("Deputy Commissioner (DC) Karim Dad and the Senior Superintendent of Police (SSP) met the Federal Investigation Agency (FIA). The DC left.");
+        assert!(
+            !got.iter().any(|g| g.0.contains("Officer")
+                || g.0.contains("Superintendent")
+                || g.0 == "SHO"
+                || g.0 == "SSP"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|g| g.0 == "FIA" && g.1 == Kind::Org),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -36,8 +36,12 @@ pub fn find(v: &[View<'_>], lex: &Lexicon, out: &mut Vec<Candidate>) {
         if !t.shape.cap || t.shape.punct || (t.shape.upper && t.text.len() > 1) {
             continue;
         }
+        // "Station House Officer", "District Police Officer": a title, not a name ending in its head
+        let office = v
+            .get(h + 1)
+            .is_some_and(|n| matches!(n.text, "Officer" | "Officers") && n.gap);
         for (flag, kind) in HEADS {
-            if lex.has(t.text, flag) {
+            if lex.has(t.text, flag) && !office {
                 let mut start = org_run_back(v, lex, h, 10, true);
                 // "Opposition Congress", "Former Soviet Army": descriptive words are not the name
                 while start < h && LEADING.contains(&v[start].text) {
@@ -168,6 +172,18 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn officer_titles_and_new_heads() {
+        let got = shapes("the Station House Officer told the Assam Rifles and Manara Minerals");
+        assert_eq!(
+            got,
+            [
+                ("Assam Rifles".to_string(), Kind::Org),
+                ("Manara Minerals".to_string(), Kind::Org)
+            ]
+        );
     }
 
     #[test]
