@@ -2,6 +2,7 @@
 //! precedence into non-overlapping suggestions, each carrying its origin. See docs/detection.md.
 
 mod acronym;
+mod age;
 mod candidate;
 mod cardinal;
 mod date;

@@ -9,8 +9,8 @@ use super::candidate::{merge, Candidate};
 use super::lexicon::Lexicon;
 use super::words::{views, View};
 use super::{
-    acronym, cardinal, date, gazetteer, org_context, person, places, shapes, surname, DetectInput,
-    Detector,
+    acronym, age, cardinal, date, gazetteer, org_context, person, places, shapes, surname,
+    DetectInput, Detector,
 };
 use crate::error::CoreError;
 use crate::span::Span;
@@ -112,7 +112,7 @@ impl Pipeline {
         surname::apply(v, text, lex, &mut kept);
         places::apply(v, lex, &mut kept);
         org_context::apply(v, lex, &mut kept);
-        drop_ages(v, &mut kept);
+        age::apply(v, lex, &mut kept);
         kept
     }
 }
@@ -143,24 +143,6 @@ fn utf8(bytes: &[u8]) -> Result<&str, CoreError> {
             e.valid_up_to()
         ))
     })
-}
-
-/// "Olena Kravets, 62, a retired teacher": a number set off by commas after a name is an age.
-fn drop_ages(v: &[View<'_>], kept: &mut Vec<Candidate>) {
-    use super::kind::Kind;
-    let mut person_end = vec![false; v.len() + 1];
-    for c in kept.iter().filter(|c| c.kind == Kind::Person) {
-        person_end[c.last] = true;
-    }
-    kept.retain(|c| {
-        let aside = c.kind == Kind::Cardinal
-            && c.last == c.first + 1
-            && c.first >= 1
-            && v[c.first - 1].text == ","
-            && person_end[c.first - 1]
-            && v.get(c.last).is_some_and(|n| n.text == ",");
-        !aside
-    });
 }
 
 impl Detector for Pipeline {
