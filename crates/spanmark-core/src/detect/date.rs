@@ -192,7 +192,19 @@ fn month_date(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
             return None;
         }
     }
-    Some((i, m))
+    Some((i, year_word_after(v, m)))
+}
+
+/// "June last year", "October this year", "March next year": the month and its year, one date.
+fn year_word_after(v: &[View<'_>], m: usize) -> usize {
+    let which = v
+        .get(m)
+        .is_some_and(|t| matches!(t.text, "last" | "this" | "next"));
+    if which && v.get(m + 1).is_some_and(|t| t.text == "year") {
+        m + 2
+    } else {
+        m
+    }
 }
 
 fn weekday(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
@@ -286,6 +298,15 @@ mod tests {
         );
         assert_eq!(dates("since 1979 and in late 2023"), ["1979", "late 2023"]);
         assert_eq!(dates("You may go. May said"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn month_with_its_relative_year() {
+        assert_eq!(
+            dates("the talks stalled in October last year and resume in March next year"),
+            ["October last year", "March next year"]
+        );
+        assert_eq!(dates("in June, last year"), ["June", "last year"]);
     }
 
     #[test]
