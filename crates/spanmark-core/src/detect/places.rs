@@ -1,5 +1,5 @@
 //! Place-context pass over merged suggestions: a capitalised name the gazetteers do not know is
-//! still a GPE in "the town of Maungdaw", "Zindajan district" or "Rakhine state".
+//! still a GPE in "the town of Maungdaw", "Zindajan district", "Saddar police station" or "Imphal West".
 
 use super::candidate::{rank, Candidate};
 use super::kind::Kind;
@@ -13,8 +13,35 @@ const BEFORE_OF: &[&str] = &[
     "county", "state",
 ];
 const AFTER: &[&str] = &[
-    "district", "province", "tehsil", "county", "state", "region", "town", "village", "city",
+    "district",
+    "province",
+    "tehsil",
+    "county",
+    "state",
+    "region",
+    "town",
+    "village",
+    "city",
+    "districts",
+    "provinces",
+    "tehsils",
+    "villages",
+    "towns",
+    "area",
 ];
+/// Capitalised compass words that end a district's name after a known place ("Karachi East").
+const COMPASS: &[&str] = &["East", "West", "North", "South", "Central"];
+
+/// The noun after a place name ends at `i`: "district", "area", "police station(s)".
+fn place_noun(v: &[View<'_>], i: usize) -> bool {
+    let Some(n) = v.get(i).filter(|n| n.gap) else {
+        return false;
+    };
+    AFTER.contains(&n.text)
+        || (matches!(n.text, "police" | "Police")
+            && v.get(i + 1)
+                .is_some_and(|s| matches!(s.text, "station" | "stations")))
+}
 
 pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
     let mut covered = vec![false; v.len()];
@@ -30,7 +57,10 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
         };
         let free = !covered[i..end].iter().any(|c| *c);
         let after_of = i >= 2 && v[i - 1].text == "of" && BEFORE_OF.contains(&v[i - 2].text);
-        let before_noun = v.get(end).is_some_and(|n| AFTER.contains(&n.text) && n.gap);
+        // "Saddar and Tajazai police stations": the noun after the second name serves both
+        let before_noun = place_noun(v, end)
+            || (v.get(end).is_some_and(|a| a.text == "and")
+                && name_at(v, lex, end + 1).is_some_and(|e| place_noun(v, e)));
         if free && (after_of || before_noun) {
             added.push(Candidate::new(
                 i,
@@ -44,6 +74,28 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
     }
     kept.extend(added);
     kept.sort_by_key(|c| c.first);
+    compass_districts(v, kept);
+}
+
+/// "Imphal West", "Karachi East": a known place and a compass word before a lowercase word or
+/// punctuation is one district's name ("South Korea", "West Bank" start names and are left alone).
+fn compass_districts(v: &[View<'_>], kept: &mut [Candidate]) {
+    let mut n = 0;
+    while n < kept.len() {
+        let c = kept[n];
+        let next_free = kept.get(n + 1).is_none_or(|d| d.first > c.last);
+        let compass = v
+            .get(c.last)
+            .is_some_and(|t| t.gap && COMPASS.contains(&t.text));
+        let ends = v
+            .get(c.last + 1)
+            .is_none_or(|t| !t.shape.cap || t.shape.punct);
+        if c.kind == Kind::Gpe && next_free && compass && ends {
+            kept[n].last += 1;
+            kept[n].origin = Origin::Pattern;
+        }
+        n += 1;
+    }
 }
 
 /// One or two capitalised words (hyphen compounds kept whole) that could be a place name.
@@ -78,5 +130,25 @@ mod tests {
         let lex = Lexicon::builtin();
         let got = crate::detect::candidate::found_texts(text, |v, out| apply(v, &lex, out));
         assert_eq!(got, ["Maungdaw", "Zindajan"]);
+        let got = crate::detect::candidate::found_texts(
+            "gunmen attacked the Garhi Momin police station, then the Tarkha and Shewa police stations, in the Mattani area",
+            |v, out| apply(v, &lex, out),
+        );
+        assert_eq!(got, ["Garhi Momin", "Tarkha", "Shewa", "Mattani"]);
+    }
+
+    #[test]
+    fn compass_words_end_district_names() {
+        let text = "curfew in Karachi West and Lahore, West Bank clashes, Kabul North.";
+        let lex = Lexicon::builtin();
+        let got = crate::detect::candidate::found_texts(text, |v, out| {
+            crate::detect::gazetteer::find(v, text, &lex, out);
+            *out = crate::detect::candidate::merge(v, std::mem::take(out));
+            apply(v, &lex, out);
+        });
+        assert!(got.contains(&"Karachi West".to_string()), "{got:?}");
+        assert!(got.contains(&"Kabul North".to_string()), "{got:?}");
+        assert!(got.contains(&"Lahore".to_string()), "{got:?}");
+        assert!(!got.iter().any(|g| g.starts_with("Lahore ")), "{got:?}");
     }
 }
