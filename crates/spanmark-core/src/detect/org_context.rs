@@ -1,5 +1,5 @@
 //! Organisation-context pass over merged suggestions: a capitalised name is an organisation when
-//! a lowercase organisation noun follows it ("Mizan news agency", "Haqqani network", "Congress party").
+//! a lowercase organisation noun follows it ("Mizan news agency", "Haqqani network"), a NORP before "tribe".
 
 use super::candidate::{rank, Candidate};
 use super::kind::Kind;
@@ -24,6 +24,8 @@ const NOUNS: &[&str] = &[
     "agency",
     "group",
 ];
+/// Lowercase nouns that say the name before them is a tribe's or clan's (NORP: "the Marwat tribe").
+const TRIBE_NOUNS: &[&str] = &["tribe", "tribes", "tribesmen", "clan", "clans"];
 /// "news agency", "militant group": a modifier may stand between the name and the noun.
 const MODIFIERS: &[&str] = &[
     "news",
@@ -53,20 +55,27 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
             i += 1;
             continue;
         };
-        if !followed_by_noun(v, end) {
+        let kind = if followed_by_noun(v, end) {
+            Kind::Org
+        } else if v.get(end).is_some_and(|t| TRIBE_NOUNS.contains(&t.text)) {
+            Kind::Norp
+        } else {
             i = end;
             continue;
-        }
+        };
         let owners: Vec<Option<usize>> = owner[i..end].to_vec();
         match owners.first().copied().flatten() {
             None if owners.iter().all(Option::is_none) && !v[i].sentence_start => {
-                added.push(Candidate::new(
-                    i,
-                    end,
-                    Kind::Org,
-                    Origin::Pattern,
-                    rank::CONTEXT,
-                ));
+                added.push(Candidate::new(i, end, kind, Origin::Pattern, rank::CONTEXT));
+            }
+            // "the Marwat tribe", "the Shinwari tribe": a name taken for a person or a place
+            Some(n)
+                if kind == Kind::Norp
+                    && matches!(kept[n].kind, Kind::Person | Kind::Gpe)
+                    && kept[n].first == i
+                    && kept[n].last == end =>
+            {
+                relabel.push((n, kind));
             }
             // a one-word "person" before "network"/"group" is the group's name ("Haqqani network")
             Some(n)
@@ -75,14 +84,14 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
                     && kept[n].last == end
                     && end == i + 1 =>
             {
-                relabel.push(n);
+                relabel.push((n, kind));
             }
             _ => {}
         }
         i = end;
     }
-    for n in relabel {
-        kept[n].kind = Kind::Org;
+    for (n, kind) in relabel {
+        kept[n].kind = kind;
     }
     kept.extend(added);
     kept.sort_by_key(|c| c.first);
@@ -129,5 +138,24 @@ mod tests {
         let lex = Lexicon::builtin();
         let got = crate::detect::candidate::found_texts(text, |v, out| apply(v, &lex, out));
         assert_eq!(got, ["Mizan", "Ghazi Force"]);
+    }
+
+    #[test]
+    fn names_before_tribe_nouns_are_norp() {
+        let text = "elders of the Zakakhel tribe met Wazir tribesmen";
+        let lex = Lexicon::builtin();
+        let toks = crate::token::tokenize(text);
+        let v = crate::detect::words::views(text, &toks);
+        let wazir = v.iter().position(|t| t.text == "Wazir").unwrap();
+        let mut kept = vec![Candidate::new(
+            wazir,
+            wazir + 1,
+            Kind::Person,
+            Origin::Pattern,
+            rank::SURNAME,
+        )];
+        apply(&v, &lex, &mut kept);
+        let got: Vec<(&str, Kind)> = kept.iter().map(|c| (v[c.first].text, c.kind)).collect();
+        assert_eq!(got, [("Zakakhel", Kind::Norp), ("Wazir", Kind::Norp)]);
     }
 }
