@@ -23,6 +23,7 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
                 let title_follows = v
                     .get(end)
                     .is_some_and(|n| n.shape.cap && lex.has(n.text, class::TITLE) && n.gap);
+                let mut end = end;
                 if !title_follows && !known_place_or_group(v, text, lex, start, end) {
                     out.push(Candidate::new(
                         start,
@@ -31,6 +32,9 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
                         Origin::Pattern,
                         rank::TITLE,
                     ));
+                    if plural_role(v, lex, i) {
+                        end = role_list(v, text, lex, end, out);
+                    }
                 }
                 i = end.max(i + 1);
                 continue;
@@ -61,8 +65,11 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
                         rank::CONTEXT,
                     ));
                 }
-                // "By Ruma Paul and Sudipto Ganguly": the second name of a byline
-                if byline && v.get(end).is_some_and(|a| a.text == "and") {
+                // "By Ruma Paul and Sudipto Ganguly", "Reporting by A in Kabul and B in Delhi":
+                // the second name of a byline or credit line
+                let and = credit_place_end(v, end);
+                if byline && v.get(and).is_some_and(|a| a.text == "and") {
+                    let end = and;
                     if let Some((end2, w2)) = person_run(v, lex, end + 1) {
                         if w2 >= 2 {
                             out.push(Candidate::new(
@@ -83,6 +90,60 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
         }
         i += 1;
     }
+}
+
+/// "in Port Sudan" after a credit-line name: where the name's "and" would be.
+fn credit_place_end(v: &[View<'_>], end: usize) -> usize {
+    if v.get(end).is_none_or(|t| t.text != "in") {
+        return end;
+    }
+    let mut k = end + 1;
+    while k < v.len() && k - end <= 3 && v[k].shape.cap && v[k].shape.alpha {
+        k += 1;
+    }
+    if k > end + 1 {
+        k
+    } else {
+        end
+    }
+}
+
+/// "constables", "journalists": a lowercase plural role noun introduces a list of names.
+fn plural_role(v: &[View<'_>], lex: &Lexicon, i: usize) -> bool {
+    let t = &v[i];
+    !t.shape.cap
+        && t.text.len() > 3
+        && t.text
+            .strip_suffix('s')
+            .is_some_and(|s| lex.has(s, class::ROLE))
+}
+
+/// After the first name of a plural role: ", Naseebullah and Muhammad Riaz" are names too.
+/// Returns where the list ends.
+fn role_list(
+    v: &[View<'_>],
+    text: &str,
+    lex: &Lexicon,
+    mut end: usize,
+    out: &mut Vec<Candidate>,
+) -> usize {
+    while v.get(end).is_some_and(|t| matches!(t.text, "," | "and")) {
+        let Some((next, _)) = person_run(v, lex, end + 1) else {
+            break;
+        };
+        if known_place_or_group(v, text, lex, end + 1, next) {
+            break;
+        }
+        out.push(Candidate::new(
+            end + 1,
+            next,
+            Kind::Person,
+            Origin::Pattern,
+            rank::TITLE,
+        ));
+        end = next;
+    }
+    end
 }
 
 /// "By MUNIR AHMED and RIAZ KHAN Associated Press": all-caps bylines, name by name.
@@ -266,7 +327,7 @@ fn reporting_context(v: &[View<'_>], lex: &Lexicon, start: usize, end: usize) ->
             // ", Roza Otunbayeva, told": a name set off by commas before a reporting verb
             let aside = before == Some(",")
                 && matches!(
-                    v.get(end + 2).map(|t| t.text),
+                    after2,
                     Some("said" | "told" | "says" | "added" | "would" | "was" | "is" | "has")
                 );
             (appositive || aside) && !lex.has(v[start].text, class::SOFT)
@@ -330,6 +391,18 @@ mod tests {
     }
 
     #[test]
+    fn lists_after_plural_roles_and_credit_lines() {
+        assert_eq!(
+            people("The dead included soldiers Hidayatullah, Sanaullah Khan and Zarif Gul, the army said."),
+            ["Hidayatullah", "Sanaullah Khan", "Zarif Gul"]
+        );
+        assert_eq!(
+            people("(Reporting by Jibran Ahmad in Peshawar and Mubasher Bukhari in Lahore)"),
+            ["Jibran Ahmad", "Mubasher Bukhari"]
+        );
+    }
+
+    #[test]
     fn bylines_and_photo_credits() {
         assert_eq!(
             people("By MUNIR AHMED and RIAZ KHAN Associated Press\nISLAMABAD"),
@@ -351,6 +424,10 @@ mod tests {
         assert_eq!(
             people("Ayesha Siddiqa, a military analyst, disagreed."),
             ["Ayesha Siddiqa"]
+        );
+        assert_eq!(
+            people("A spokesman for the provincial governor, Qari Yousaf Ahmadi, said on Friday."),
+            ["Yousaf Ahmadi"]
         );
         assert!(people("Security Council members said").is_empty());
         assert!(people("The Foreign Office said").is_empty());
