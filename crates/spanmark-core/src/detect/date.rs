@@ -268,6 +268,25 @@ fn year(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
 
 /// "early|late|mid" or "earlier|later this" before a date belong to it: "late 2023", "earlier this year".
 fn lead_in(v: &[View<'_>], start: usize) -> usize {
+    // "the first half of 2026", "the end of March", "the second quarter of 2025"
+    if start >= 3 && v[start - 1].text == "of" {
+        let part = &v[start - 2];
+        let half = matches!(part.text, "half" | "quarter")
+            && start >= 4
+            && matches!(
+                v[start - 3].text,
+                "first" | "second" | "third" | "fourth" | "last"
+            )
+            && lower_eq(v[start - 4].text, "the");
+        if half {
+            return start - 4;
+        }
+        if matches!(part.text, "end" | "start" | "beginning" | "middle")
+            && lower_eq(v[start - 3].text, "the")
+        {
+            return start - 3;
+        }
+    }
     if start > 0
         && matches!(
             v[start - 1].text,
@@ -298,6 +317,14 @@ mod tests {
         );
         assert_eq!(dates("since 1979 and in late 2023"), ["1979", "late 2023"]);
         assert_eq!(dates("You may go. May said"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn parts_of_a_year() {
+        assert_eq!(
+            dates("in the second half of 2025 and by the end of March"),
+            ["the second half of 2025", "the end of March"]
+        );
     }
 
     #[test]
