@@ -96,7 +96,7 @@ fn push(v: &[View<'_>], out: &mut Vec<Candidate>, start: usize, end: usize, kind
 fn of_extension(v: &[View<'_>], lex: &Lexicon, after_head: usize) -> usize {
     let mut end = after_head;
     // "... Committee of the Red Cross", "Office for the Coordination of Humanitarian Affairs"
-    for _ in 0..2 {
+    for round in 0..2 {
         let Some(c) = v.get(end) else { return end };
         if !matches!(c.text, "of" | "for" | "on") || c.line_start {
             return end;
@@ -109,6 +109,11 @@ fn of_extension(v: &[View<'_>], lex: &Lexicon, after_head: usize) -> usize {
         let run = org_run_forward(v, lex, from, 6);
         // "Command of the People's Liberation Army": an owner's name is not the end of this one
         if run == from || possessive_at(v, run) {
+            return end;
+        }
+        // "Ministry of Interior of the Islamic Emirate": a second "of the" naming a whole
+        // organisation is the owner, not more of this name
+        if round == 1 && from == end + 2 && lex.has(v[run - 1].text, class::ORG_HEAD) {
             return end;
         }
         end = run;
@@ -172,6 +177,26 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn an_owner_organisation_after_a_complete_name_is_its_own() {
+        let got = shapes("the Department of Health of the Karachi Municipal Corporation said");
+        assert_eq!(
+            got,
+            [
+                ("Department of Health".to_string(), Kind::Org),
+                ("Karachi Municipal Corporation".to_string(), Kind::Org)
+            ]
+        );
+        let got = shapes("the International Committee of the Red Cross");
+        assert_eq!(
+            got,
+            [(
+                "International Committee of the Red Cross".to_string(),
+                Kind::Org
+            )]
+        );
     }
 
     #[test]
