@@ -100,12 +100,16 @@ fn index(kept: &[Candidate], owner: &mut [Option<usize>]) {
 }
 
 /// A title spelled out before its acronym: it ends in a title word ("Officer", "Commissioner",
-/// "Deputy Inspector General") that is not also an organisation's head, or it starts with one and
-/// ends in "Police"/"Staff" ("Senior Superintendent of Police", "Chief of Army Staff").
+/// "Deputy Inspector General"), holds no organisation head that is not also a title word
+/// ("Ministry of Home Affairs" is a name), and when it ends in "Police" it starts with a title
+/// ("Senior Superintendent of Police", not "Punjab Police").
 fn office(v: &[View<'_>], lex: &Lexicon, start: usize, end: usize) -> bool {
     let title = |t: &View<'_>| lex.has(t.text, class::TITLE);
+    let head = |t: &View<'_>| lex.has(t.text, class::ORG_HEAD);
     let last = &v[end - 1];
-    title(last) && (!lex.has(last.text, class::ORG_HEAD) || title(&v[start]))
+    title(last)
+        && !v[start..end].iter().any(|t| head(t) && !title(t))
+        && (!head(last) || title(&v[start]))
 }
 
 /// "JeM", "ISPR", "PAFF", "UNAMA": two to eight letters, capital first, at least two capitals.
@@ -271,7 +275,7 @@ mod tests {
 
     #[test]
     fn spelled_out_titles_are_not_organisations() {
-        let got = run("Deputy Commissioner (DC) Karim Dad and the Senior Superintendent of Police (SSP) met the Federal Investigation Agency (FIA). The DC left.");
+        let got = run("Deputy Commissioner (DC) Karim Dad and the Senior Superintendent of Police (SSP) met the Federal Investigation Agency (FIA) and the Ministry of Foreign Affairs (MoFA). The DC left.");
         assert!(
             !got.iter().any(|g| g.0.contains("Officer")
                 || g.0.contains("Superintendent")
@@ -281,6 +285,10 @@ mod tests {
         );
         assert!(
             got.iter().any(|g| g.0 == "FIA" && g.1 == Kind::Org),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|g| g.0 == "MoFA" && g.1 == Kind::Org),
             "{got:?}"
         );
     }
