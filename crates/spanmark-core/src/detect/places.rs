@@ -89,7 +89,7 @@ fn compass_districts(v: &[View<'_>], kept: &mut [Candidate]) {
             .is_some_and(|t| t.gap && COMPASS.contains(&t.text));
         let ends = v
             .get(c.last + 1)
-            .is_none_or(|t| !t.shape.cap || t.shape.punct);
+            .is_none_or(|t| !t.shape.cap || t.shape.punct || t.line_start);
         if c.kind == Kind::Gpe && next_free && compass && ends {
             kept[n].last += 1;
             kept[n].origin = Origin::Pattern;
@@ -139,7 +139,7 @@ mod tests {
 
     #[test]
     fn compass_words_end_district_names() {
-        let text = "curfew in Karachi West and Lahore, West Bank clashes, Kabul North.";
+        let text = "curfew in Karachi West and Lahore, West Bank clashes, Kabul North\nKabul";
         let lex = Lexicon::builtin();
         let got = crate::detect::candidate::found_texts(text, |v, out| {
             crate::detect::gazetteer::find(v, text, &lex, out);
