@@ -35,8 +35,11 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
 fn match_at(v: &[View<'_>], text: &str, lex: &Lexicon, i: usize) -> Option<(usize, Kind)> {
     let t = &v[i];
     let mut max = lex.longest_from(t.text);
-    // ALL-CAPS place names only in datelines: "PESHAWAR, Pakistan", "NEW DELHI —"
-    let shouted = t.shape.upper && t.text.chars().count() >= 3 && t.line_start;
+    // ALL-CAPS place names only in datelines: "PESHAWAR, Pakistan", "NEW DELHI —", and the
+    // second city of a two-city dateline: "KABUL/ISLAMABAD"
+    let second_city =
+        i >= 2 && v[i - 1].text == "/" && !v[i - 1].gap && !t.gap && v[i - 2].shape.upper;
+    let shouted = t.shape.upper && t.text.chars().count() >= 3 && (t.line_start || second_city);
     let titled = if shouted && max == 0 {
         title_case(t.text)
     } else {
@@ -124,6 +127,15 @@ mod tests {
         assert!(got.contains(&("Baluchistan".into(), Kind::Gpe)));
         assert!(got.contains(&("Lahore".into(), Kind::Gpe)));
         assert!(got.contains(&("Punjab Province".into(), Kind::Gpe)));
+    }
+
+    #[test]
+    fn two_city_datelines() {
+        let text = "WASHINGTON/BEIJING, May 3 (Reuters) - the TRADE/DEFENCE talks";
+        let lex = Lexicon::builtin();
+        let got = crate::detect::candidate::found_texts(text, |v, out| find(v, text, &lex, out));
+        assert!(got.contains(&"BEIJING".to_string()), "{got:?}");
+        assert!(!got.iter().any(|g| g == "DEFENCE"), "{got:?}");
     }
 
     #[test]
