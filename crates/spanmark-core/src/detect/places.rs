@@ -1,6 +1,8 @@
 //! Place-context pass over merged suggestions: a capitalised name the gazetteers do not know is
 //! still a GPE in "the town of Maungdaw", "Zindajan district", "Saddar police station" or "Imphal West".
 
+use std::collections::HashMap;
+
 use super::candidate::{rank, Candidate};
 use super::kind::Kind;
 use super::lexicon::{class, Lexicon};
@@ -72,9 +74,61 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
         }
         i = end;
     }
+    // "Jiribam district" ... "Jiribam, which had": the place's other mentions in the document
+    let later = other_mentions(v, &covered, &added);
     kept.extend(added);
+    kept.extend(later);
     kept.sort_by_key(|c| c.first);
     compass_districts(v, kept);
+}
+
+/// Uncovered repetitions of the names found by context, as GPE suggestions (one pass over the
+/// tokens, names looked up by their first word).
+fn other_mentions(v: &[View<'_>], covered: &[bool], added: &[Candidate]) -> Vec<Candidate> {
+    if added.is_empty() {
+        return Vec::new();
+    }
+    let mut taken = covered.to_vec();
+    let mut names: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for a in added {
+        taken[a.first..a.last].iter_mut().for_each(|t| *t = true);
+        let len = a.last - a.first;
+        let known = names.entry(v[a.first].text).or_default();
+        if !known
+            .iter()
+            .any(|&(f, l)| l == len && same_words(v, f, a.first, len))
+        {
+            known.push((a.first, len));
+        }
+    }
+    let mut more = Vec::new();
+    for i in 0..v.len() {
+        let Some(found) = names.get(v[i].text) else {
+            continue;
+        };
+        for &(f, len) in found {
+            let free = i + len <= v.len() && !taken[i..i + len].iter().any(|t| *t);
+            let whole = v
+                .get(i + len)
+                .is_none_or(|n| !n.shape.cap || n.shape.punct || n.line_start);
+            if free && whole && same_words(v, f, i, len) {
+                taken[i..i + len].iter_mut().for_each(|t| *t = true);
+                more.push(Candidate::new(
+                    i,
+                    i + len,
+                    Kind::Gpe,
+                    Origin::Pattern,
+                    rank::CONTEXT,
+                ));
+                break;
+            }
+        }
+    }
+    more
+}
+
+fn same_words(v: &[View<'_>], a: usize, b: usize, len: usize) -> bool {
+    b + len <= v.len() && (0..len).all(|k| v[a + k].text == v[b + k].text)
 }
 
 /// "Imphal West", "Karachi East": a known place and a compass word before a lowercase word or
@@ -135,6 +189,11 @@ mod tests {
             |v, out| apply(v, &lex, out),
         );
         assert_eq!(got, ["Garhi Momin", "Tarkha", "Shewa", "Mattani"]);
+        let got = crate::detect::candidate::found_texts(
+            "Shewa residents fled. Troops entered Zindajan district, and Zindajan elders met. Zindajan Road.",
+            |v, out| apply(v, &lex, out),
+        );
+        assert_eq!(got, ["Zindajan", "Zindajan"]);
     }
 
     #[test]
