@@ -1,10 +1,13 @@
 //! A document: its text (as pasted, line endings normalised), the derived offset index
 //! and tokens, and its sorted, non-overlapping spans.
 
+use std::collections::VecDeque;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
 
+use crate::edit::Step;
 use crate::error::CoreError;
 use crate::span::Span;
 use crate::text::{normalize_newlines, TextIndex};
@@ -32,6 +35,55 @@ pub struct Document {
     pub revision: u64,
     index: TextIndex,
     tokens: Vec<Token>,
+    changes: SpanChanges,
+}
+
+/// How many recent span changes a document remembers the place of.
+const RECENT_CHANGES: usize = 32;
+
+/// Bookkeeping of span changes for views: a version unique in the process (the same
+/// version means the same spans, even in a copy) and where the last few changes were, so a
+/// view of a long document redraws only what they touched. Not content: always equal.
+#[derive(Debug, Clone)]
+struct SpanChanges {
+    version: u64,
+    /// (version before, version after, code point range touched), oldest first
+    recent: VecDeque<(u64, u64, Range<usize>)>,
+}
+
+impl PartialEq for SpanChanges {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+fn next_version() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+impl SpanChanges {
+    fn new() -> Self {
+        SpanChanges {
+            version: next_version(),
+            recent: VecDeque::new(),
+        }
+    }
+
+    /// A change to the spans within `touched` (None: anywhere).
+    fn note(&mut self, touched: Option<Range<usize>>) {
+        let next = next_version();
+        match touched {
+            Some(range) => {
+                self.recent.push_back((self.version, next, range));
+                if self.recent.len() > RECENT_CHANGES {
+                    self.recent.pop_front();
+                }
+            }
+            None => self.recent.clear(),
+        }
+        self.version = next;
+    }
 }
 
 impl Document {
@@ -51,6 +103,7 @@ impl Document {
             revision: 0,
             index,
             tokens,
+            changes: SpanChanges::new(),
         }
     }
 
@@ -88,10 +141,49 @@ impl Document {
             }
         }
         self.spans = out;
+        self.changes.note(None);
     }
 
+    /// The spans, to change anywhere (recorded as a change to the whole document).
     pub(crate) fn spans_mut(&mut self) -> &mut Vec<Span> {
+        self.changes.note(None);
         &mut self.spans
+    }
+
+    /// Apply a step forward (`redo`) or back, recording the stretch of text it touched.
+    pub(crate) fn step_spans(&mut self, step: &Step, forward: bool) {
+        if forward {
+            step.redo(&mut self.spans);
+        } else {
+            step.undo(&mut self.spans);
+        }
+        self.changes.note(Some(step.touched()));
+    }
+
+    /// The version of the spans: it changes with every change to them and is unique in
+    /// the process, so a document (or a copy of it) at the same version has the same spans.
+    pub fn spans_version(&self) -> u64 {
+        self.changes.version
+    }
+
+    /// The code point ranges that span changes since `version` touched (empty when the
+    /// spans are still at `version`); None when that is not known (a change anywhere, a
+    /// version too old or of another document) — then anything may have changed.
+    pub fn touched_since(&self, version: u64) -> Option<Vec<Range<usize>>> {
+        if version == self.changes.version {
+            return Some(Vec::new());
+        }
+        let from = self.changes.recent.iter().position(|c| c.0 == version)?;
+        let mut at = version;
+        let mut out = Vec::new();
+        for (before, after, range) in self.changes.recent.iter().skip(from) {
+            if *before != at {
+                return None;
+            }
+            out.push(range.clone());
+            at = *after;
+        }
+        (at == self.changes.version).then_some(out)
     }
 
     /// Index of the span exactly at start..end.

@@ -90,6 +90,19 @@ impl Step {
         }
     }
 
+    /// The code point range the step touches: from the first start to the last end of the
+    /// spans it removes and adds (empty at the step's place when it changes nothing).
+    pub fn touched(&self) -> std::ops::Range<usize> {
+        let bounds = self
+            .before
+            .iter()
+            .chain(&self.after)
+            .map(|s| (s.start, s.end));
+        bounds
+            .reduce(|(s, e), (s2, e2)| (s.min(s2), e.max(e2)))
+            .map_or(0..0, |(s, e)| s..e)
+    }
+
     /// True when the edit changed nothing (e.g. accepting an accepted span).
     pub fn is_noop(&self) -> bool {
         self.before == self.after
@@ -125,7 +138,7 @@ impl Edit {
             Some(step) => step,
             None => Step::between(doc.spans(), &self.global(doc, schema)?),
         };
-        step.redo(doc.spans_mut());
+        doc.step_spans(&step, true);
         Ok(step)
     }
 

@@ -80,7 +80,7 @@ impl History {
             self.clear();
             return Err(stale());
         }
-        step.undo(doc.spans_mut());
+        doc.step_spans(&step, false);
         self.redo.push(step);
         Ok(())
     }
@@ -92,7 +92,7 @@ impl History {
             self.clear();
             return Err(stale());
         }
-        step.redo(doc.spans_mut());
+        doc.step_spans(&step, true);
         self.undo.push_back(step);
         Ok(())
     }
