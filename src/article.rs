@@ -1,5 +1,8 @@
 //! The rendered article: one keyed element per paragraph (key = index + fingerprint, so an
 //! edit re-renders only the paragraphs it touches), one element per span, delegated mouse.
+//! Fingerprints are kept between edits: an edit refingerprints only the paragraphs the core
+//! says it touched (`Document::touched_since`), not all of a long article. Selecting a span
+//! sets a class on its elements and re-renders nothing.
 
 use std::sync::Arc;
 
@@ -8,7 +11,9 @@ use spanmark_core::{Document, SpanState};
 use wasm_bindgen::JsCast;
 
 use crate::intent::Intent;
-use crate::paragraphs::{chunks, fingerprint, paragraphs, runs, EntityRun, Paragraph, Run};
+use crate::paragraphs::{
+    chunks, fingerprint, paragraphs, runs, touching, EntityRun, Paragraph, Run,
+};
 
 /// About this many characters per chunk (the unit the browser skips when out of view);
 /// the reserved height assumes some 70 characters a line.
@@ -28,19 +33,14 @@ pub fn Article() -> impl IntoView {
                 .unwrap_or_default(),
         )
     });
-    let rows = Memo::new(move |_| {
-        let selected = app.selected.get();
+    let rows = Memo::new(move |prev: Option<&Rows>| {
         let id = app.current.get();
         let paras = layout.get();
         app.documents.with(|docs| {
             let Some(doc) = docs.iter().find(|d| Some(&d.id) == id.as_ref()) else {
-                return Vec::new();
+                return Rows::default();
             };
-            paras
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (i, fingerprint(doc, p, selected)))
-                .collect::<Vec<_>>()
+            Rows::of(doc, paras, prev)
         })
     });
     let chunk_ranges = Memo::new(move |_| layout.with(|l| chunks(l, CHUNK_CHARS)));
@@ -61,22 +61,32 @@ pub fn Article() -> impl IntoView {
         }
     });
 
-    // Keep the selected span in view (Tab through a long article).
-    Effect::new(move |_| {
-        let Some((s, e)) = app.selected.get() else {
-            return;
-        };
+    // The selected span: its elements get the `selected` class (a paragraph built later
+    // reads the selection itself), and it is kept in view (Tab through a long article).
+    Effect::new(move |prev: Option<Option<(usize, usize)>>| {
+        let now = app.selected.get();
         let Some(el) = root.get_untracked() else {
-            return;
+            return now;
         };
+        if let Some(Some(old)) = prev.filter(|p| *p != now) {
+            mark_selected(&el, layout, old, false);
+        }
+        let Some(span) = now else {
+            return now;
+        };
+        let first = mark_selected(&el, layout, span, true);
         request_animation_frame(move || {
-            let query = format!("[data-testid=entity][data-start=\"{s}\"][data-end=\"{e}\"]");
-            if let Ok(Some(target)) = el.query_selector(&query) {
+            // A span whose paragraph was rebuilt after this ran is looked for again.
+            let target = first
+                .filter(|t| t.is_connected())
+                .or_else(|| mark_selected(&el, layout, span, true));
+            if let Some(target) = target {
                 let opts = web_sys::ScrollIntoViewOptions::new();
                 opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
                 target.scroll_into_view_with_scroll_into_view_options(&opts);
             }
         });
+        now
     });
 
     // One listener for the whole page: a drag that starts in the article may end beside it.
@@ -109,9 +119,7 @@ pub fn Article() -> impl IntoView {
                                 "contain-intrinsic-block-size:auto {}lh",
                                 chars.div_ceil(70) + range.len(),
                             );
-                            let part = Memo::new(move |_| {
-                                rows.with(|r| r.get(range.clone()).map(<[_]>::to_vec).unwrap_or_default())
-                            });
+                            let part = Memo::new(move |_| rows.with(|r| r.part(range.clone())));
                             view! {
                                 <div class="chunk" style=reserve>
                                     <For each=move || part.get() key=|row| *row children=render_row />
@@ -123,6 +131,113 @@ pub fn Article() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// A fingerprint of each paragraph of the open document, and what they were computed from.
+#[derive(Clone, Default)]
+struct Rows {
+    doc: Option<String>,
+    version: u64,
+    layout: Arc<Vec<Paragraph>>,
+    prints: Vec<u64>,
+}
+
+impl PartialEq for Rows {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.layout, &other.layout)
+            && self.doc == other.doc
+            && self.version == other.version
+            && self.prints == other.prints
+    }
+}
+
+impl Rows {
+    /// The rows of `doc`: from `prev`, only the paragraphs the spans' changes since then
+    /// touched are fingerprinted again; every paragraph when the change is not known.
+    fn of(doc: &Document, layout: Arc<Vec<Paragraph>>, prev: Option<&Rows>) -> Rows {
+        let print = |i: usize| fingerprint(doc, &layout[i]);
+        let known = prev
+            .filter(|p| p.doc.as_deref() == Some(doc.id.as_str()))
+            .filter(|p| Arc::ptr_eq(&p.layout, &layout) && p.prints.len() == layout.len())
+            .and_then(|p| Some((p, doc.touched_since(p.version)?)));
+        let prints = match known {
+            Some((p, touched)) => {
+                let mut prints = p.prints.clone();
+                for range in touched {
+                    for i in touching(&layout, range) {
+                        prints[i] = print(i);
+                    }
+                }
+                prints
+            }
+            None => (0..layout.len()).map(print).collect(),
+        };
+        Rows {
+            doc: Some(doc.id.clone()),
+            version: doc.spans_version(),
+            layout,
+            prints,
+        }
+    }
+
+    /// The (paragraph index, fingerprint) keys of a chunk's paragraphs.
+    fn part(&self, range: std::ops::Range<usize>) -> Vec<(usize, u64)> {
+        let end = range.end.min(self.prints.len());
+        let start = range.start.min(end);
+        (start..end).map(|i| (i, self.prints[i])).collect()
+    }
+}
+
+/// Set or clear the `selected` class on the elements of span start..end (looked for in
+/// its paragraphs only: a search of the whole article walks thousands of elements).
+/// Returns the span's first element.
+fn mark_selected(
+    root: &web_sys::Element,
+    layout: Memo<Arc<Vec<Paragraph>>>,
+    (start, end): (usize, usize),
+    on: bool,
+) -> Option<web_sys::Element> {
+    let query = format!("[data-start=\"{start}\"][data-end=\"{end}\"]");
+    let starts: Vec<usize> = layout.with_untracked(|l| {
+        l[touching(l, start..end)]
+            .iter()
+            .map(|p| p.utf16_start)
+            .collect()
+    });
+    let mut first = None;
+    for u in starts {
+        let paragraph = selection::point_of_utf16(root, u)
+            .and_then(|(node, _)| match node.dyn_ref::<web_sys::Element>() {
+                Some(e) => Some(e.clone()),
+                None => node.parent_element(),
+            })
+            .and_then(|n| {
+                n.closest(&format!("[{}]", selection::PARAGRAPH_ATTR))
+                    .ok()
+                    .flatten()
+            });
+        let Some(found) = paragraph.and_then(|p| p.query_selector_all(&query).ok()) else {
+            continue;
+        };
+        for i in 0..found.length() {
+            let Some(el) = found
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let class = el.class_name();
+            let has = class.split(' ').any(|c| c == "selected");
+            if on && !has {
+                el.set_class_name(&format!("{class} selected"));
+            } else if !on && has {
+                let kept: Vec<&str> = class.split(' ').filter(|c| *c != "selected").collect();
+                el.set_class_name(&kept.join(" "));
+            }
+            first.get_or_insert(el);
+        }
+    }
+    first
 }
 
 /// A mouse release: a drag over the article becomes the text to label (pending), a click
@@ -225,4 +340,66 @@ fn entity_view(e: EntityRun) -> AnyView {
         </mark>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use spanmark_core::{Edit, History, Origin, Schema, Span};
+
+    fn full(doc: &Document, layout: &Arc<Vec<Paragraph>>) -> Vec<u64> {
+        Rows::of(doc, layout.clone(), None).prints
+    }
+
+    #[test]
+    fn rows_kept_between_edits_match_rows_made_afresh() {
+        let text = "Imran Khan met officials.\n\nLahore and Kabul.\n\nTehran replied.\n";
+        let mut doc = Document::new("d", "t", text);
+        doc.set_spans(vec![
+            Span::suggested(0, 10, "PERSON", Origin::Gazetteer),
+            Span::suggested(27, 33, "GPE", Origin::Gazetteer),
+            Span::suggested(38, 43, "GPE", Origin::Gazetteer),
+            Span::suggested(46, 52, "GPE", Origin::Gazetteer),
+        ]);
+        let layout = Arc::new(paragraphs(doc.text(), doc.index()));
+        let mut rows = Rows::of(&doc, layout.clone(), None);
+        let schema = Schema::news();
+        let mut history = History::new();
+        let edits = [
+            Edit::Accept { start: 27, end: 33 },
+            Edit::Relabel {
+                start: 46,
+                end: 52,
+                label: "ORG".into(),
+            },
+            Edit::Add {
+                start: 15,
+                end: 24,
+                label: "ORG".into(),
+            },
+        ];
+        for edit in &edits {
+            let before = rows.prints.clone();
+            history.record(edit.apply(&mut doc, &schema).unwrap());
+            rows = Rows::of(&doc, layout.clone(), Some(&rows));
+            assert_eq!(rows.prints, full(&doc, &layout), "{edit:?}");
+            let changed = (0..before.len())
+                .filter(|&i| before[i] != rows.prints[i])
+                .count();
+            assert_eq!(changed, 1, "{edit:?} redraws one paragraph");
+        }
+        history.undo(&mut doc).unwrap();
+        rows = Rows::of(&doc, layout.clone(), Some(&rows));
+        assert_eq!(rows.prints, full(&doc, &layout), "undo");
+        // A change the core cannot place (replacing every span) fingerprints everything.
+        doc.set_spans(vec![Span::manual(38, 43, "GPE")]);
+        let kept = Rows::of(&doc, layout.clone(), Some(&rows));
+        assert_eq!(kept.prints, full(&doc, &layout), "set_spans");
+        // Rows of another document are never reused.
+        let other = Document::new("e", "t", text);
+        assert_eq!(
+            Rows::of(&other, layout.clone(), Some(&kept)).prints,
+            full(&other, &layout)
+        );
+    }
 }

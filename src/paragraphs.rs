@@ -55,6 +55,14 @@ pub fn chunks(paras: &[Paragraph], target: usize) -> Vec<std::ops::Range<usize>>
     out
 }
 
+/// The indices of the paragraphs a code point range touches (for an empty range, the
+/// paragraph it is in).
+pub fn touching(paras: &[Paragraph], range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let from = paras.partition_point(|p| p.end <= range.start);
+    let to = paras.partition_point(|p| p.start < range.end.max(range.start + 1));
+    from..to.max(from)
+}
+
 fn make(index: &TextIndex, start: usize, end: usize) -> Paragraph {
     Paragraph {
         start,
@@ -110,18 +118,18 @@ pub fn runs(doc: &Document, para: &Paragraph, selected: Option<(usize, usize)>) 
     out
 }
 
-/// A fingerprint of everything a paragraph shows: when it is unchanged the paragraph is
-/// not re-rendered. Computed for every paragraph on every edit, so it uses a cheap
-/// multiply-rotate hash (FxHash's) rather than SipHash; collisions only cost a missed redraw
-/// of one paragraph in 2^64.
-pub fn fingerprint(doc: &Document, para: &Paragraph, selected: Option<(usize, usize)>) -> u64 {
+/// A fingerprint of a paragraph's spans: when it is unchanged the paragraph is not
+/// re-rendered (the selection is a class set on its elements, not part of it). Computed for
+/// every paragraph of a document when it opens (after that only for the paragraphs an edit
+/// touched), so it uses a cheap multiply-rotate hash (FxHash's) rather than SipHash;
+/// collisions only cost a missed redraw of one paragraph in 2^64.
+pub fn fingerprint(doc: &Document, para: &Paragraph) -> u64 {
     let mut h = Fx::default();
     doc.id.hash(&mut h);
     para.start.hash(&mut h);
     for s in spans_in(doc.spans(), para) {
         (s.start, s.end, s.origin, s.state == SpanState::Accepted).hash(&mut h);
         s.label.hash(&mut h);
-        (selected == Some((s.start, s.end))).hash(&mut h);
     }
     h.finish()
 }
@@ -199,6 +207,27 @@ mod tests {
     }
 
     #[test]
+    fn touching_finds_the_paragraphs_of_a_range() {
+        let text = "aaaa\nbb\ncccccc\nd\n";
+        let paras = paragraphs(text, &TextIndex::new(text));
+        // paragraphs: 0..5, 5..8, 8..15, 15..17
+        assert_eq!(touching(&paras, 0..4), 0..1);
+        assert_eq!(
+            touching(&paras, 3..6),
+            0..2,
+            "a range over a paragraph break"
+        );
+        assert_eq!(
+            touching(&paras, 5..5),
+            1..2,
+            "an empty range: its paragraph"
+        );
+        assert_eq!(touching(&paras, 5..16), 1..4);
+        assert_eq!(touching(&paras, 17..17), 4..4, "past the end: none");
+        assert_eq!(touching(&[], 0..3), 0..0);
+    }
+
+    #[test]
     fn runs_rebuild_the_paragraph_text() {
         let text = "Imran Khan 😀 met\nofficials in Lahore.";
         let mut doc = Document::new("d", "t", text);
@@ -233,11 +262,12 @@ mod tests {
     fn fingerprint_changes_only_where_spans_change() {
         let mut doc = Document::new("d", "t", "Lahore\n\nKarachi\n");
         let paras = paragraphs(doc.text(), doc.index());
-        let before: Vec<u64> = paras.iter().map(|p| fingerprint(&doc, p, None)).collect();
+        let before: Vec<u64> = paras.iter().map(|p| fingerprint(&doc, p)).collect();
         doc.set_spans(vec![Span::manual(8, 15, "GPE")]);
-        let after: Vec<u64> = paras.iter().map(|p| fingerprint(&doc, p, None)).collect();
+        let after: Vec<u64> = paras.iter().map(|p| fingerprint(&doc, p)).collect();
         assert_eq!(before[0], after[0]);
         assert_ne!(before[1], after[1]);
-        assert_ne!(after[1], fingerprint(&doc, &paras[1], Some((8, 15))));
+        doc.set_spans(vec![Span::manual(8, 15, "ORG")]);
+        assert_ne!(after[1], fingerprint(&doc, &paras[1]), "a relabel shows");
     }
 }
