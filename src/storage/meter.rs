@@ -21,19 +21,15 @@ pub fn units(s: &str) -> usize {
     s.encode_utf16().count()
 }
 
+/// Usage from the area's size table (kept current by its own writes and rescans), so
+/// the meter never rereads every stored value after a save.
 pub fn measure(area: &Area, capacity: usize) -> Usage {
-    let mut usage = Usage {
+    let (used, ours) = area.used("spanmark/");
+    Usage {
+        used,
+        ours,
         capacity,
-        ..Usage::default()
-    };
-    for key in area.keys() {
-        let size = units(&key) + area.get(&key).ok().flatten().map_or(0, |v| units(&v));
-        usage.used += size;
-        if key.starts_with("spanmark/") {
-            usage.ours += size;
-        }
     }
-    usage
 }
 
 /// "1.2 MB" (or "35 KB" below a tenth of a megabyte) for a number of UTF-16 units;

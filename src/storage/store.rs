@@ -11,8 +11,8 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 use spanmark_core::persist::{
-    self, decode_document, doc_id_of_key, doc_key, encode_document, encode_index, encode_labels,
-    encode_settings, IndexRecord, Merge, DOC_PREFIX, INDEX_KEY, LABELS_KEY, SETTINGS_KEY,
+    self, decode_document, doc_id_of_key, doc_key, encode_index, encode_labels, encode_settings,
+    IndexRecord, Merge, DOC_PREFIX, INDEX_KEY, LABELS_KEY, SETTINGS_KEY,
 };
 use spanmark_core::{Document, Schema};
 
@@ -235,14 +235,16 @@ impl Store {
             return Ok(None);
         }
         let key = doc_key(&doc.id);
-        let base = self
-            .saved
-            .borrow()
-            .get(&doc.id)
-            .map(|s| s.to_document(&doc.id));
-        let base_rev = base.as_ref().map_or(0, |b| b.revision);
-        let stored = match self.area.get(&key) {
-            Ok(Some(raw)) => match decode_document(&raw, Some(&doc.id)) {
+        let base_rev = self.base_revision(&doc.id);
+        let raw = self.area.get(&key).ok().flatten();
+        // The entry still at the revision this tab last read or wrote is this tab's own:
+        // it is not parsed (and a long article tokenized) again on every save.
+        let ours = raw
+            .as_deref()
+            .and_then(peek_revision)
+            .is_some_and(|r| r == base_rev && base_rev > 0);
+        let stored = match raw {
+            Some(raw) if !ours => match decode_document(&raw, Some(&doc.id)) {
                 Ok(d) => Some(d),
                 Err(e) => {
                     // Someone wrote garbage here: keep it aside, then write ours.
@@ -252,8 +254,17 @@ impl Store {
             },
             _ => None,
         };
-        let stored_rev = stored.as_ref().map_or(0, |s| s.revision);
+        let stored_rev = if ours {
+            base_rev
+        } else {
+            stored.as_ref().map_or(0, |s| s.revision)
+        };
         if let Some(theirs) = stored.filter(|s| s.revision > base_rev && !same_content(s, doc)) {
+            let base = self
+                .saved
+                .borrow()
+                .get(&doc.id)
+                .map(|s| s.to_document(&doc.id));
             let copy_id = format!("{}-{}", doc.id, now_ms() as u64);
             let merge = persist::merge(base.as_ref(), doc, &theirs, &copy_id);
             if let Some(copy) = &merge.copy {
@@ -262,16 +273,23 @@ impl Store {
             self.write_document(&merge.document)?;
             return Ok(Some(merge));
         }
-        let mut next = doc.clone();
-        next.revision = base_rev.max(doc.revision).max(stored_rev) + 1;
-        self.write_document(&next)?;
+        let revision = base_rev.max(doc.revision).max(stored_rev) + 1;
+        self.write_document_at(doc, revision)?;
         Ok(None)
     }
 
     pub(super) fn write_document(&self, doc: &Document) -> Result<(), SaveError> {
-        let raw = encode_document(doc).map_err(|e| SaveError::Failed(e.to_string()))?;
+        self.write_document_at(doc, doc.revision)
+    }
+
+    /// Write a document under a revision of the store's choosing (no copy of the document).
+    fn write_document_at(&self, doc: &Document, revision: u64) -> Result<(), SaveError> {
+        let raw = persist::encode_document_at(doc, revision)
+            .map_err(|e| SaveError::Failed(e.to_string()))?;
         self.write(&doc_key(&doc.id), &raw)?;
-        self.mark_saved(doc);
+        let mut saved = SavedVersion::of(doc);
+        saved.revision = revision;
+        self.saved.borrow_mut().insert(doc.id.clone(), saved);
         Ok(())
     }
 
@@ -372,6 +390,21 @@ impl Store {
             .map(String::from)
             .collect()
     }
+}
+
+/// The revision of a stored current-version record, read without building the document
+/// (None for anything else: older versions, garbage).
+fn peek_revision(raw: &str) -> Option<u64> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        v: u64,
+        #[serde(default)]
+        r: u64,
+    }
+    serde_json::from_str::<Head>(raw)
+        .ok()
+        .filter(|h| h.v == persist::VERSION)
+        .map(|h| h.r)
 }
 
 /// Index order first; documents the index does not list follow, oldest first.

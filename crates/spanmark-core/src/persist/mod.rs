@@ -29,7 +29,9 @@ pub use meta::{
     IndexRecord,
 };
 pub use migrate::{migrate, record_version};
-pub use record::{decode_document, decode_document_value, document_value, encode_document};
+pub use record::{
+    decode_document, decode_document_value, document_value, encode_document, encode_document_at,
+};
 
 /// The schema name written into backups and used as the key prefix.
 pub const SCHEMA: &str = "spanmark/1";

@@ -78,6 +78,14 @@ pub fn encode_document(doc: &Document) -> Result<String, PersistError> {
     serde_json::to_string(&record_of(doc)).map_err(|e| PersistError::Malformed(e.to_string()))
 }
 
+/// The stored string of a document under another revision (the store numbers what it
+/// writes), without copying the document.
+pub fn encode_document_at(doc: &Document, revision: u64) -> Result<String, PersistError> {
+    let mut record = record_of(doc);
+    record.r = revision;
+    serde_json::to_string(&record).map_err(|e| PersistError::Malformed(e.to_string()))
+}
+
 /// The record of a document as a JSON value (how documents sit inside a backup).
 pub fn document_value(doc: &Document) -> Result<Value, PersistError> {
     serde_json::to_value(record_of(doc)).map_err(|e| PersistError::Malformed(e.to_string()))
