@@ -6,10 +6,12 @@ use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The open dialogs and their cancel buttons.
+/// The open dialogs, each found by the id of its title (an id lookup: an attribute selector
+/// would walk the whole page, a 1 MB article's thousands of elements, on every key press),
+/// and their cancel buttons.
 const DIALOGS: [(&str, &str); 2] = [
-    ("[data-testid=export-dialog]", "[data-testid=export-cancel]"),
-    ("[data-testid=import-dialog]", "[data-testid=import-cancel]"),
+    ("export-title", "[data-testid=export-cancel]"),
+    ("import-title", "[data-testid=import-cancel]"),
 ];
 
 thread_local! {
@@ -37,15 +39,18 @@ fn on_key(ev: web_sys::KeyboardEvent) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    for (dialog, cancel) in DIALOGS {
-        if document.query_selector(dialog).ok().flatten().is_none() {
+    for (title, cancel) in DIALOGS {
+        let Some(dialog) = document
+            .get_element_by_id(title)
+            .and_then(|t| t.closest("[role=dialog]").ok().flatten())
+        else {
             continue;
-        }
+        };
         // Native keys (Tab, arrows in a select, Enter on a button) still work: no preventDefault.
         ev.stop_propagation();
         if ev.key() == "Escape" {
             ev.prevent_default();
-            if let Some(button) = document
+            if let Some(button) = dialog
                 .query_selector(cancel)
                 .ok()
                 .flatten()
