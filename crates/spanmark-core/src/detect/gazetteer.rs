@@ -83,11 +83,23 @@ fn short_acronym_in_shouting(v: &[View<'_>], first: usize, end: usize, kind: Kin
     loud(first.checked_sub(1).and_then(|p| v.get(p))) || loud(v.get(end))
 }
 
-/// A capitalised "Province" (or "City") after a region's name is part of it: "Punjab Province".
+/// A capitalised "Province" (or "City", "Oblast", "Governorate", ...) after a region's name is part
+/// of it: "Punjab Province", "Donetsk Oblast", "Krasnodar Krai", "Idlib Governorate".
 fn extend_region(v: &[View<'_>], end: usize, kind: Kind) -> usize {
     if kind == Kind::Gpe
-        && v.get(end)
-            .is_some_and(|n| matches!(n.text, "Province" | "City" | "District" | "State"))
+        && v.get(end).is_some_and(|n| {
+            matches!(
+                n.text,
+                "Province"
+                    | "City"
+                    | "District"
+                    | "State"
+                    | "Oblast"
+                    | "Krai"
+                    | "Governorate"
+                    | "Prefecture"
+            )
+        })
     {
         end + 1
     } else {
@@ -127,6 +139,24 @@ mod tests {
         assert!(got.contains(&("Baluchistan".into(), Kind::Gpe)));
         assert!(got.contains(&("Lahore".into(), Kind::Gpe)));
         assert!(got.contains(&("Punjab Province".into(), Kind::Gpe)));
+    }
+
+    #[test]
+    fn oblasts_and_governorates_keep_their_capitalised_suffix() {
+        let got =
+            run("Shelling in Kharkiv Oblast and Krasnodar Krai; aid reached Idlib Governorate.");
+        assert!(
+            got.contains(&("Kharkiv Oblast".into(), Kind::Gpe)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Krasnodar Krai".into(), Kind::Gpe)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Idlib Governorate".into(), Kind::Gpe)),
+            "{got:?}"
+        );
     }
 
     #[test]
