@@ -3,7 +3,7 @@
 
 use super::candidate::{rank, Candidate};
 use super::kind::Kind;
-use super::numbers::{approximator_before, lower_eq, number_at};
+use super::numbers::{approximator_before, between_end, lower_eq, number_at, range_end};
 use super::words::View;
 use crate::span::Origin;
 
@@ -153,12 +153,24 @@ const UNITS_OF_TIME: &[&str] = &[
 pub fn find(v: &[View<'_>], out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < v.len() {
-        let Some(end) = number_at(v, i) else {
+        let Some(mut end) = number_at(v, i) else {
             i += 1;
             continue;
         };
         if is_count(v, i, end) {
-            let start = approximator_before(v, i);
+            let mut start = approximator_before(v, i);
+            // a range is one count: "6,000 to 6,500", "five or six", "between 2,000 and 3,500"
+            // ("4 to 5 percent": the second number says what the first one is)
+            if let Some(e) = between_end(v, i, end).or_else(|| range_end(v, i, end)) {
+                if !is_count(v, end + 1, e) {
+                    i = e;
+                    continue;
+                }
+                if v[end].text == "and" {
+                    start = i - 1;
+                }
+                end = e;
+            }
             out.push(Candidate::new(
                 start,
                 end,
@@ -274,5 +286,19 @@ mod tests {
         );
         assert!(cardinals("dozens of people, no one knew, an F-16 and Section 144").is_empty());
         assert!(cardinals("three days").is_empty());
+    }
+
+    #[test]
+    fn ranges_are_one_count() {
+        assert_eq!(
+            cardinals(
+                "between 300 and 400 fighters, two or three boats and some 1,200 to 1,500 families"
+            ),
+            ["between 300 and 400", "two or three", "some 1,200 to 1,500"]
+        );
+        assert_eq!(
+            cardinals("the toll rose from 12 to 20 and 4 to 5 percent"),
+            ["12", "20"]
+        );
     }
 }

@@ -5,7 +5,7 @@
 use super::candidate::{rank, Candidate};
 use super::kind::Kind;
 use super::numbers::{digit_value, lower_eq};
-use super::period::{duration, relative};
+use super::period::{duration, ordinal_period, part_of, relative};
 use super::words::{inner_hyphen, View};
 use crate::span::Origin;
 
@@ -80,9 +80,16 @@ pub fn find(v: &[View<'_>], out: &mut Vec<Candidate>) {
             .or_else(|| weekday(v, i))
             .or_else(|| relative(v, i))
             .or_else(|| duration(v, i))
-            .or_else(|| year(v, i));
+            .or_else(|| year(v, i))
+            .or_else(|| ordinal_period(v, i));
         match found {
             Some((start, end)) => {
+                let (start, end) = part_of(v, start, end, |j| {
+                    month_date(v, j)
+                        .or_else(|| relative(v, j))
+                        .or_else(|| year(v, j))
+                })
+                .unwrap_or((start, end));
                 let start = lead_in(v, start);
                 out.push(Candidate::new(
                     start,
@@ -158,6 +165,15 @@ fn month_date(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
     {
         if (1..=31).contains(&day) && v[m].text.len() <= 2 {
             let mut end = m + 1;
+            // "Nov. 22 to 23", "March 3-5": a range of days in one month
+            let later_day = |t: &View<'_>| digit_value(t.text).is_some_and(|d| d > day && d <= 31);
+            if v.get(end)
+                .is_some_and(|j| matches!(j.text, "to" | "-" | "–"))
+                && v.get(end + 1)
+                    .is_some_and(|t| t.text.len() <= 2 && later_day(t))
+            {
+                end += 2;
+            }
             if v.get(end).is_some_and(|c| c.text == ",") && v.get(end + 1).is_some_and(is_year) {
                 end += 2;
             }
@@ -316,6 +332,10 @@ mod tests {
             ["March 23", "9 May 2023"]
         );
         assert_eq!(dates("since 1979 and in late 2023"), ["1979", "late 2023"]);
+        assert_eq!(
+            dates("from Sept. 8 to 10 and June 3-5"),
+            ["Sept. 8 to 10", "June 3-5"]
+        );
         assert_eq!(dates("You may go. May said"), Vec::<String>::new());
     }
 

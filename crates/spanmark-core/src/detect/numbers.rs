@@ -144,6 +144,29 @@ pub fn approximator_before(v: &[View<'_>], i: usize) -> usize {
     i
 }
 
+/// End of a range whose first number ends at `end`: "6,000 to 6,500", "five or six", "10–14"
+/// (not "from 12 to 20", a change rather than a range). `i` is the first number's first token.
+pub fn range_end(v: &[View<'_>], i: usize, end: usize) -> Option<usize> {
+    let joiner = v.get(end)?;
+    let dash = matches!(joiner.text, "–" | "-") && !joiner.gap && !v.get(end + 1)?.gap;
+    if !(matches!(joiner.text, "to" | "or") || dash) {
+        return None;
+    }
+    if joiner.text == "to" && i > 0 && lower_eq(v[i - 1].text, "from") {
+        return None;
+    }
+    number_at(v, end + 1)
+}
+
+/// "between 2,000 and 3,500": the end of the second number when token `i` starts the first
+/// and "between" stands before it.
+pub fn between_end(v: &[View<'_>], i: usize, end: usize) -> Option<usize> {
+    if i == 0 || !lower_eq(v[i - 1].text, "between") || v.get(end)?.text != "and" {
+        return None;
+    }
+    number_at(v, end + 1)
+}
+
 /// The numeric value of a plain digit token (no separators), if small enough to matter.
 pub fn digit_value(t: &str) -> Option<u32> {
     if t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()) {

@@ -2,7 +2,7 @@
 //! "this year", "three days", "nearly two years", "a decade later", "six-week".
 
 use super::date::{MONTHS, WEEKDAYS};
-use super::numbers::{approximator_before, lower_eq, number_at};
+use super::numbers::{approximator_before, lower_eq, number_at, range_end};
 use super::words::{inner_hyphen, View};
 
 pub(super) const UNITS: &[&str] = &[
@@ -89,6 +89,11 @@ pub(super) fn duration(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
     } else {
         number_at(v, i)
     }?;
+    // "10 to 14 days", "two or three weeks": a range of counts is one duration
+    let num_end = match range_end(v, i, num_end) {
+        Some(e) if v.get(e).is_some_and(|u| UNITS.contains(&u.text)) => e,
+        _ => num_end,
+    };
     let u = v.get(num_end)?;
     // "25-year", "six-week" (but not "5-year-old")
     if inner_hyphen(v, num_end) {
@@ -127,5 +132,90 @@ fn after_word(v: &[View<'_>], end: usize) -> usize {
             end + 1
         }
         _ => end,
+    }
+}
+
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "last",
+];
+const IN_A_ROW: &[&str] = &["consecutive", "straight", "successive", "running"];
+
+/// "the third quarter", "a fifth consecutive year", "the second straight month": an ordinal
+/// period ("the third quarter of 2025" is left to the lead-in of its year).
+pub(super) fn ordinal_period(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
+    let t = v.get(i)?;
+    let the = lower_eq(t.text, "the");
+    if !the && !lower_eq(t.text, "a") {
+        return None;
+    }
+    if !v.get(i + 1).is_some_and(|o| ORDINALS.contains(&o.text)) {
+        return None;
+    }
+    let in_a_row = v.get(i + 2).is_some_and(|w| IN_A_ROW.contains(&w.text));
+    let j = if in_a_row { i + 3 } else { i + 2 };
+    let u = v.get(j)?;
+    let ok = if in_a_row {
+        matches!(u.text, "day" | "week" | "month" | "year" | "decade")
+    } else {
+        the && u.text == "quarter"
+    };
+    if !ok || (!in_a_row && v.get(j + 1).is_some_and(|w| w.text == "of")) {
+        return None;
+    }
+    Some((i, j + 1))
+}
+
+/// "the first nine months" + "of" + a date: the part and the date are one DATE
+/// ("the first ten months of 2026", "the last six weeks of this year").
+pub(super) fn part_of(
+    v: &[View<'_>],
+    start: usize,
+    end: usize,
+    date_at: impl Fn(usize) -> Option<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    let part = |k: usize| matches!(v[k].text, "first" | "last" | "past");
+    let from = if start >= 2 && part(start - 1) && lower_eq(v[start - 2].text, "the") {
+        start - 2
+    } else if start + 1 < end && lower_eq(v[start].text, "the") && part(start + 1) {
+        start
+    } else {
+        return None;
+    };
+    if v.get(end).is_none_or(|w| w.text != "of") {
+        return None;
+    }
+    match date_at(end + 1) {
+        Some((s, e)) if s == end + 1 => Some((from, e)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn dates(text: &str) -> Vec<String> {
+        crate::detect::candidate::found_texts(text, super::super::date::find)
+    }
+
+    #[test]
+    fn ranges_and_ordinal_periods() {
+        assert_eq!(
+            dates("talks could take two or three weeks, or 10 to 12 days at best"),
+            ["two or three weeks", "10 to 12 days"]
+        );
+        assert_eq!(
+            dates("profits fell in the fourth quarter, a third straight year of losses"),
+            ["the fourth quarter", "a third straight year"]
+        );
+        assert_eq!(
+            dates(
+                "arrests rose in the first six months of 2024 and the last two weeks of this year"
+            ),
+            [
+                "the first six months of 2024",
+                "the last two weeks of this year"
+            ]
+        );
+        assert!(dates("the third man and a second look").is_empty());
     }
 }
