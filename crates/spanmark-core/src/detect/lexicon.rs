@@ -31,6 +31,8 @@ pub mod class {
     pub const SOFT: u32 = 1 << 10;
     pub const PARTICLE: u32 = 1 << 11;
     pub const NAME_STOP: u32 = 1 << 12;
+    /// East Asian family names, written first: "Wang" of "Wang Yi", "Lai" of "Lai Ching-te"
+    pub const FAMILY_FIRST: u32 = 1 << 13;
 }
 
 /// FNV-1a: the keys are short words looked up several times per token, and SipHash's
@@ -125,6 +127,7 @@ impl Lexicon {
                 "SOFT" => class::SOFT,
                 "PARTICLE" => class::PARTICLE,
                 "NAME_STOP" => class::NAME_STOP,
+                "FAMILY_FIRST" => class::FAMILY_FIRST,
                 _ => continue,
             };
             let (word, flag) = match word.strip_suffix(" of") {

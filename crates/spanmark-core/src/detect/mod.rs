@@ -6,6 +6,7 @@ mod age;
 mod candidate;
 mod cardinal;
 mod date;
+mod family_first;
 mod gazetteer;
 pub mod kind;
 mod lexicon;

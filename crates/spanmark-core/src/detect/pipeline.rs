@@ -9,8 +9,8 @@ use super::candidate::{merge, Candidate};
 use super::lexicon::Lexicon;
 use super::words::{views, View};
 use super::{
-    acronym, age, cardinal, date, gazetteer, org_context, person, places, shapes, surname,
-    DetectInput, Detector,
+    acronym, age, cardinal, date, family_first, gazetteer, org_context, person, places, shapes,
+    surname, DetectInput, Detector,
 };
 use crate::error::CoreError;
 use crate::span::Span;
@@ -105,6 +105,7 @@ impl Pipeline {
         gazetteer::find(v, text, lex, &mut found);
         shapes::find(v, lex, &mut found);
         person::find(v, text, lex, &mut found);
+        family_first::find(v, lex, &mut found);
         date::find(v, &mut found);
         cardinal::find(v, &mut found);
         let mut kept = merge(v, found);

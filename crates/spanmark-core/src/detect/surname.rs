@@ -1,5 +1,6 @@
 //! Later-mention pass over merged suggestions: once "Rana Sanaullah" is a person, a standalone
-//! "Sanaullah" elsewhere in the same text is the same person (hyphenated family names too).
+//! "Sanaullah" elsewhere in the same text is the same person (hyphenated family names too, and
+//! East Asian family names written first: "Mao Ning" → "Mao").
 
 use std::collections::HashMap;
 
@@ -34,6 +35,16 @@ pub fn apply(v: &[View<'_>], text: &str, lex: &Lexicon, kept: &mut Vec<Candidate
                     c.last - first,
                 ),
             );
+        }
+    }
+    // "Mao Ning" ... "Mao said": an East Asian family name comes first and is used alone
+    for c in kept
+        .iter()
+        .filter(|c| c.kind == Kind::Person && c.last - c.first >= 2)
+    {
+        let head = &v[c.first];
+        if lex.has(head.text, class::FAMILY_FIRST) {
+            names.insert(head.text, (&text[head.byte_start..head.byte_end], 1));
         }
     }
     if names.is_empty() {
@@ -93,6 +104,28 @@ mod tests {
     use super::*;
     use crate::detect::words::views;
     use crate::token::tokenize;
+
+    #[test]
+    fn east_asian_family_name_comes_first() {
+        let text = "Premier Wang Lei arrived. Wang told reporters, and Lei Street was closed.";
+        let toks = tokenize(text);
+        let v = views(text, &toks);
+        let lex = Lexicon::builtin();
+        let wang = v.iter().position(|t| t.text == "Wang").unwrap();
+        let mut kept = vec![Candidate::new(
+            wang,
+            wang + 2,
+            Kind::Person,
+            Origin::Pattern,
+            rank::TITLE,
+        )];
+        apply(&v, text, &lex, &mut kept);
+        let got: Vec<&str> = kept
+            .iter()
+            .map(|c| &text[v[c.first].byte_start..v[c.last - 1].byte_end])
+            .collect();
+        assert_eq!(got, ["Wang Lei", "Wang"]);
+    }
 
     #[test]
     fn later_mentions_by_family_name() {
