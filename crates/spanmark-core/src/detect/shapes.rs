@@ -98,7 +98,13 @@ fn of_extension(v: &[View<'_>], lex: &Lexicon, after_head: usize) -> usize {
     // "... Committee of the Red Cross", "Office for the Coordination of Humanitarian Affairs"
     for round in 0..2 {
         let Some(c) = v.get(end) else { return end };
-        if !matches!(c.text, "of" | "for" | "on") || c.line_start {
+        // "UN Assistance Mission in Afghanistan": a mission's country ("Force in Dantewada" is
+        // where a force was, so only missions)
+        let mission_in = round == 0
+            && c.text == "in"
+            && v[end - 1].text == "Mission"
+            && v.get(end + 1).is_some_and(|t| t.shape.cap);
+        if !(matches!(c.text, "of" | "for" | "on") || mission_in) || c.line_start {
             return end;
         }
         let from = if v.get(end + 1).is_some_and(|t| t.text == "the") {
@@ -196,6 +202,20 @@ mod tests {
                 "International Committee of the Red Cross".to_string(),
                 Kind::Org
             )]
+        );
+    }
+
+    #[test]
+    fn a_mission_names_its_country() {
+        let got = shapes(
+            "the UN Mission in South Sudan and the Border Force in Kurram; the Army in Kabul",
+        );
+        assert_eq!(
+            got,
+            [
+                ("UN Mission in South Sudan".to_string(), Kind::Org),
+                ("Border Force".to_string(), Kind::Org)
+            ]
         );
     }
 
