@@ -19,6 +19,7 @@ mod places;
 mod runs;
 mod shapes;
 mod surname;
+mod vessels;
 mod words;
 
 pub use kind::Kind;

@@ -10,7 +10,7 @@ use super::lexicon::Lexicon;
 use super::words::{views, View};
 use super::{
     acronym, age, cardinal, date, family_first, gazetteer, org_context, person, places, shapes,
-    surname, DetectInput, Detector,
+    surname, vessels, DetectInput, Detector,
 };
 use crate::error::CoreError;
 use crate::span::Span;
@@ -114,6 +114,7 @@ impl Pipeline {
         places::apply(v, lex, &mut kept);
         org_context::apply(v, lex, &mut kept);
         age::apply(v, lex, &mut kept);
+        vessels::apply(v, &mut kept);
         kept
     }
 }
