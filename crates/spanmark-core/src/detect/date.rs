@@ -303,7 +303,10 @@ fn lead_in(v: &[View<'_>], start: usize) -> usize {
             return start - 3;
         }
     }
+    // "late Friday": the time of day before a weekday is not part of the date
+    let weekday = WEEKDAYS.contains(&v[start].text);
     if start > 0
+        && !weekday
         && matches!(
             v[start - 1].text,
             "early" | "late" | "Early" | "Late" | "mid" | "earlier" | "Earlier"
@@ -332,6 +335,10 @@ mod tests {
             ["March 23", "9 May 2023"]
         );
         assert_eq!(dates("since 1979 and in late 2023"), ["1979", "late 2023"]);
+        assert_eq!(
+            dates("late Tuesday and early Sunday"),
+            ["Tuesday", "Sunday"]
+        );
         assert_eq!(
             dates("from Sept. 8 to 10 and June 3-5"),
             ["Sept. 8 to 10", "June 3-5"]
