@@ -3,6 +3,7 @@
 
 mod acronym;
 mod age;
+mod apposition;
 mod candidate;
 mod cardinal;
 mod date;

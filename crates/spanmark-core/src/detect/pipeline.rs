@@ -9,8 +9,8 @@ use super::candidate::{merge, Candidate};
 use super::lexicon::Lexicon;
 use super::words::{views, View};
 use super::{
-    acronym, age, cardinal, date, family_first, gazetteer, org_context, person, places, shapes,
-    surname, vessels, DetectInput, Detector,
+    acronym, age, apposition, cardinal, date, family_first, gazetteer, org_context, person, places,
+    shapes, surname, vessels, DetectInput, Detector,
 };
 use crate::error::CoreError;
 use crate::span::Span;
@@ -114,6 +114,7 @@ impl Pipeline {
         places::apply(v, lex, &mut kept);
         org_context::apply(v, lex, &mut kept);
         age::apply(v, lex, &mut kept);
+        apposition::apply(v, lex, &mut kept);
         vessels::apply(v, &mut kept);
         kept
     }
