@@ -31,6 +31,10 @@ const AFTER: &[&str] = &[
     "towns",
     "area",
 ];
+/// Lowercase nouns after an unknown name that make it a facility ("Pul-e-Charkhi prison").
+const FAC_AFTER: &[&str] = &[
+    "bridge", "prison", "jail", "mosque", "shrine", "dam", "barrage", "stadium", "airbase",
+];
 /// Capitalised compass words that end a district's name after a known place ("Karachi East").
 const COMPASS: &[&str] = &["East", "West", "North", "South", "Central"];
 
@@ -51,6 +55,7 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
         covered[c.first..c.last].iter_mut().for_each(|x| *x = true);
     }
     let mut added = Vec::new();
+    let mut facilities = Vec::new();
     let mut i = 0;
     while i < v.len() {
         let Some(end) = name_at(v, lex, i) else {
@@ -63,7 +68,18 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
         let before_noun = place_noun(v, end)
             || (v.get(end).is_some_and(|a| a.text == "and")
                 && name_at(v, lex, end + 1).is_some_and(|e| place_noun(v, e)));
-        if free && (after_of || before_noun) {
+        let fac_noun = v
+            .get(end)
+            .is_some_and(|n| n.gap && FAC_AFTER.contains(&n.text));
+        if free && fac_noun && !v[i].sentence_start {
+            facilities.push(Candidate::new(
+                i,
+                end,
+                Kind::Fac,
+                Origin::Pattern,
+                rank::CONTEXT,
+            ));
+        } else if free && (after_of || before_noun) {
             added.push(Candidate::new(
                 i,
                 end,
@@ -78,6 +94,7 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
     let later = other_mentions(v, &covered, &added);
     kept.extend(added);
     kept.extend(later);
+    kept.extend(facilities);
     kept.sort_by_key(|c| c.first);
     compass_districts(v, kept);
 }
@@ -194,6 +211,31 @@ mod tests {
             |v, out| apply(v, &lex, out),
         );
         assert_eq!(got, ["Zindajan", "Zindajan"]);
+    }
+
+    #[test]
+    fn unknown_names_before_facility_nouns_are_facilities() {
+        let text =
+            "inmates of the Adiala-e-Khas prison crossed the Zardalu bridge; a Lahore mosque";
+        let lex = Lexicon::builtin();
+        let toks = crate::token::tokenize(text);
+        let v = crate::detect::words::views(text, &toks);
+        let mut kept = Vec::new();
+        crate::detect::gazetteer::find(&v, text, &lex, &mut kept);
+        kept = crate::detect::candidate::merge(&v, kept);
+        apply(&v, &lex, &mut kept);
+        let got: Vec<(&str, Kind)> = kept
+            .iter()
+            .map(|c| (&text[v[c.first].byte_start..v[c.last - 1].byte_end], c.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Adiala-e-Khas", Kind::Fac),
+                ("Zardalu", Kind::Fac),
+                ("Lahore", Kind::Gpe)
+            ]
+        );
     }
 
     #[test]
