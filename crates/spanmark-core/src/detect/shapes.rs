@@ -220,6 +220,20 @@ mod tests {
     }
 
     #[test]
+    fn administrations_are_organisations() {
+        let got = shapes(
+            "the Odesa City Military Administration and the Drug Enforcement Administration said",
+        );
+        assert_eq!(
+            got,
+            [
+                ("Odesa City Military Administration".to_string(), Kind::Org),
+                ("Drug Enforcement Administration".to_string(), Kind::Org)
+            ]
+        );
+    }
+
+    #[test]
     fn officer_titles_and_new_heads() {
         let got = shapes("the Station House Officer told the Assam Rifles and Manara Minerals");
         assert_eq!(
