@@ -20,7 +20,7 @@ mod places;
 mod runs;
 mod shapes;
 mod surname;
-mod vessels;
+mod unlabelled;
 mod words;
 
 pub use kind::Kind;

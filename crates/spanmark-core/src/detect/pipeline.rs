@@ -10,7 +10,7 @@ use super::lexicon::Lexicon;
 use super::words::{views, View};
 use super::{
     acronym, age, apposition, cardinal, date, family_first, gazetteer, org_context, person, places,
-    shapes, surname, vessels, DetectInput, Detector,
+    shapes, surname, unlabelled, DetectInput, Detector,
 };
 use crate::error::CoreError;
 use crate::span::Span;
@@ -115,7 +115,7 @@ impl Pipeline {
         org_context::apply(v, lex, &mut kept);
         age::apply(v, lex, &mut kept);
         apposition::apply(v, lex, &mut kept);
-        vessels::apply(v, &mut kept);
+        unlabelled::apply(v, &mut kept);
         kept
     }
 }
