@@ -99,10 +99,32 @@ pub fn find(v: &[View<'_>], out: &mut Vec<Candidate>) {
                     rank::DATE,
                 ));
                 i = end;
+                // "October 7 and 11": a second day of the same month
+                if let Some(day) = second_day(v, start, end) {
+                    out.push(Candidate::new(
+                        day,
+                        day + 1,
+                        Kind::Date,
+                        Origin::Pattern,
+                        rank::DATE,
+                    ));
+                    i = day + 1;
+                }
             }
             None => i += 1,
         }
     }
+}
+
+/// The token of a day after "Month D and|or" ("October 7 and 11, ..."), when no noun follows it.
+fn second_day(v: &[View<'_>], start: usize, end: usize) -> Option<usize> {
+    let day_of = |t: &View<'_>| digit_value(t.text).filter(|d| (1..=31).contains(d));
+    let first = day_of(v.get(end - 1)?)?;
+    let joined = is_month(v, start).is_some() && matches!(v.get(end)?.text, "and" | "or");
+    let second = v.get(end + 1)?;
+    let bare = v.get(end + 2).is_none_or(|n| n.shape.punct || n.shape.cap);
+    (joined && second.text.len() <= 2 && day_of(second).is_some_and(|d| d > first) && bare)
+        .then_some(end + 1)
 }
 
 fn is_month(v: &[View<'_>], i: usize) -> Option<usize> {
@@ -338,6 +360,10 @@ mod tests {
         assert_eq!(
             dates("late Tuesday and early Sunday"),
             ["Tuesday", "Sunday"]
+        );
+        assert_eq!(
+            dates("on May 2 and 9, and on June 4 and 40 people"),
+            ["May 2", "9", "June 4"]
         );
         assert_eq!(
             dates("from Sept. 8 to 10 and June 3-5"),
