@@ -131,6 +131,15 @@ pub fn org_run_back(
             start = p - 1;
             continue;
         }
+        // "People's Liberation Army", "Pakistan People's Party": the one possessive names keep
+        if p > 0
+            && matches!(t.text, "'s" | "’s")
+            && !t.gap
+            && matches!(v[p - 1].text, "People" | "Peoples")
+        {
+            start = p - 1;
+            continue;
+        }
         if connectors
             && p > 0
             && start < end

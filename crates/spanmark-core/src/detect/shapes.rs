@@ -220,6 +220,21 @@ mod tests {
     }
 
     #[test]
+    fn peoples_keeps_its_possessive() {
+        let got = shapes(
+            "the Sindh People's Party and the Korean People's Army met the army's Southern Command",
+        );
+        assert_eq!(
+            got,
+            [
+                ("Sindh People's Party".to_string(), Kind::Org),
+                ("Korean People's Army".to_string(), Kind::Org),
+                ("Southern Command".to_string(), Kind::Org)
+            ]
+        );
+    }
+
+    #[test]
     fn administrations_are_organisations() {
         let got = shapes(
             "the Odesa City Military Administration and the Drug Enforcement Administration said",
