@@ -26,7 +26,11 @@ n=$(cargo_passed "$logdir/native.log"); [ "$n" -gt 0 ] || fail "native tests ran
 summary+=("native: $n tests passed")
 
 step "browser unit tests: wasm-bindgen-test in headless Chromium"
-cargo test -p spanmark --target wasm32-unknown-unknown 2>&1 | tee "$logdir/wasm.log" || fail "wasm-bindgen tests"
+# Chromium under chromedriver leaves its profile (~80 MB per test binary) in TMPDIR: use one
+# of our own and remove it afterwards.
+wasm_tmp=$(mktemp -d)
+TMPDIR="$wasm_tmp" cargo test -p spanmark --target wasm32-unknown-unknown 2>&1 | tee "$logdir/wasm.log" || { rm -rf "$wasm_tmp"; fail "wasm-bindgen tests"; }
+rm -rf "$wasm_tmp"
 n=$(cargo_passed "$logdir/wasm.log"); [ "$n" -gt 0 ] || fail "wasm-bindgen tests ran zero tests"
 summary+=("wasm-bindgen (Chromium): $n tests passed")
 
