@@ -195,12 +195,12 @@ try {
 
 if (ONLY !== 'latency') {
   const loads = results.loads;
-  const early = new Set(loads.flatMap((l) => l.beforePaint));
+  const earlyRuns = (file) => loads.filter((l) => l.beforePaint.includes(file)).length;
   const kb = (n) => (n / 1024).toFixed(1);
   console.log(`\nloading (${loads.length} runs): downloaded before first paint median ${kb(median(loads.map((l) => l.beforePaintGzip)))} KB gzip (range ${range(loads.map((l) => l.beforePaintGzip / 1024))} KB), after it ${kb(median(loads.map((l) => l.afterPaintGzip)))} KB gzip`);
   console.log(`  first contentful paint median ${median(loads.map((l) => l.fcpMs)).toFixed(0)} ms (range ${range(loads.map((l) => l.fcpMs))}), usable (app mounted) ${median(loads.map((l) => l.usableMs)).toFixed(0)} ms (range ${range(loads.map((l) => l.usableMs))}), all word lists in ${median(loads.map((l) => l.listsMs)).toFixed(0)} ms (range ${range(loads.map((l) => l.listsMs))}), longest task while loading ${median(loads.map((l) => l.longestTaskMs)).toFixed(0)} ms (range ${range(loads.map((l) => l.longestTaskMs))})`);
   console.log('bundle');
-  for (const b of results.bundle.rows) console.log(`  ${b.file.padEnd(48)} ${kb(b.raw).padStart(8)} KB raw ${kb(b.gzip).padStart(8)} KB gzip  ${early.has(b.file) ? 'before first paint' : 'after first paint'}`);
+  for (const b of results.bundle.rows) console.log(`  ${b.file.padEnd(48)} ${kb(b.raw).padStart(8)} KB raw ${kb(b.gzip).padStart(8)} KB gzip  ${earlyRuns(b.file) ? `done before first paint in ${earlyRuns(b.file)} of ${loads.length} runs` : 'after first paint'}`);
 }
 for (const [name, r] of Object.entries(results.sizes)) {
   console.log(`${name}: highlights painted in median ${median(r.ms).toFixed(0)} ms (range ${range(r.ms)}), ${r.entities} entities, longest task starting after the article's first paint: median ${median(r.longest).toFixed(0)} ms (range ${range(r.longest)})`);
