@@ -99,3 +99,29 @@ test('Ctrl+Enter in the first frame annotates as soon as the annotator has loade
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('a .txt file dropped on the first frame fills it, and the app keeps it', async () => {
+  const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await ctx.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  const page = await ctx.newPage();
+  await page.goto(app.url);
+  await page.waitForSelector('#shell-text');
+  const drop = (name, body, type) => page.evaluate(([n, b, t]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([b], n, { type: t }));
+    document.getElementById('shell-text').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [name, body, type]);
+  await drop('export.json', '{"documents": []}', 'application/json');
+  assert.match(await page.locator('#shell-status').textContent(), /“export\.json” is not a \.txt file/);
+  await drop('Chaman crossing.txt', 'Traders waited at Chaman for a third day.', 'text/plain');
+  await until(async () => (await page.inputValue('#shell-text')) === 'Traders waited at Chaman for a third day.', 'the file read into the box');
+  assert.equal(await page.inputValue('#shell-title'), 'Chaman crossing');
+  assert.equal(new URL(page.url()).pathname, '/', 'still on the page');
+  release();
+  await page.waitForSelector('[data-testid=app]');
+  assert.equal(await page.inputValue('[data-testid=new-doc-input]'), 'Traders waited at Chaman for a third day.');
+  assert.equal(await page.inputValue('[data-testid=new-doc-title]'), 'Chaman crossing');
+  await ctx.close();
+});
