@@ -3,10 +3,12 @@
 
 mod acronym;
 mod age;
+mod alias;
 mod apposition;
 mod candidate;
 mod cardinal;
 mod date;
+mod faction;
 mod family_first;
 mod gazetteer;
 pub mod kind;

@@ -235,9 +235,18 @@ const MODIFIERS: &[&str] = &[
 fn after_title(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
     let t = &v[i];
     let is_title = t.shape.cap && lex.has(t.text, class::TITLE) && !lex.has(t.text, class::STOP);
-    let role = !t.shape.cap
-        && (lex.has(t.text, class::ROLE)
-            || t.text
+    // a role noun is lowercase, or capitalised only because a sentence starts with it
+    // ("Analyst Rahimullah Yusufzai, who ...", "Witness Gul Khan said")
+    let lowered;
+    let word = if t.shape.cap && t.sentence_start && !t.shape.upper && !is_title {
+        lowered = t.text.to_lowercase();
+        lowered.as_str()
+    } else {
+        t.text
+    };
+    let role = (!t.shape.cap || word != t.text)
+        && (lex.has(word, class::ROLE)
+            || word
                 .strip_suffix('s')
                 .is_some_and(|s| lex.has(s, class::ROLE)));
     if !is_title && !role {
@@ -376,6 +385,14 @@ mod tests {
             ["Habibullah Agha"]
         );
         assert_eq!(people("President Xi Jinping met"), ["Xi Jinping"]);
+        assert_eq!(
+            people("He left. Researcher Gulalai Wazir, who studies trade, agreed."),
+            ["Gulalai Wazir"]
+        );
+        assert_eq!(
+            people("Haji Nematullah Shinwari, an elder, spoke."),
+            ["Nematullah Shinwari"]
+        );
     }
 
     #[test]

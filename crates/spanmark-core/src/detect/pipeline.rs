@@ -9,8 +9,8 @@ use super::candidate::{merge, Candidate};
 use super::lexicon::Lexicon;
 use super::words::{views, View};
 use super::{
-    acronym, age, apposition, cardinal, date, family_first, gazetteer, org_context, person, places,
-    shapes, surname, unlabelled, DetectInput, Detector,
+    acronym, age, alias, apposition, cardinal, date, faction, family_first, gazetteer, org_context,
+    person, places, shapes, surname, unlabelled, DetectInput, Detector,
 };
 use crate::error::CoreError;
 use crate::span::Span;
@@ -109,12 +109,14 @@ impl Pipeline {
         date::find(v, &mut found);
         cardinal::find(v, &mut found);
         let mut kept = merge(v, found);
+        faction::apply(v, lex, &mut kept);
         acronym::apply(v, lex, &mut kept);
         surname::apply(v, text, lex, &mut kept);
         places::apply(v, lex, &mut kept);
         org_context::apply(v, lex, &mut kept);
         age::apply(v, lex, &mut kept);
         apposition::apply(v, lex, &mut kept);
+        alias::apply(v, lex, &mut kept);
         unlabelled::apply(v, &mut kept);
         kept
     }
