@@ -8,6 +8,7 @@ use super::words::{title_case, View};
 use crate::span::Origin;
 
 pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>) {
+    let loud = shouted_lines(v);
     let mut i = 0;
     while i < v.len() {
         let t = &v[i];
@@ -15,7 +16,7 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
             i += 1;
             continue;
         }
-        if let Some((end, kind)) = match_at(v, text, lex, i) {
+        if let Some((end, kind)) = match_at(v, text, lex, i, loud[i]) {
             let end = extend_region(v, end, kind);
             out.push(Candidate::new(
                 i,
@@ -32,14 +33,22 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
 }
 
 /// The longest gazetteer phrase starting at token `i`: (end token, kind).
-fn match_at(v: &[View<'_>], text: &str, lex: &Lexicon, i: usize) -> Option<(usize, Kind)> {
+fn match_at(
+    v: &[View<'_>],
+    text: &str,
+    lex: &Lexicon,
+    i: usize,
+    loud_line: bool,
+) -> Option<(usize, Kind)> {
     let t = &v[i];
     let mut max = lex.longest_from(t.text);
     // ALL-CAPS place names only in datelines: "PESHAWAR, Pakistan", "NEW DELHI —", and the
-    // second city of a two-city dateline: "KABUL/ISLAMABAD"
+    // second city of a two-city dateline: "KABUL/ISLAMABAD"; and any word of an all-caps
+    // headline ("12 MAOISTS KILLED IN BIJAPUR ENCOUNTER")
     let second_city =
         i >= 2 && v[i - 1].text == "/" && !v[i - 1].gap && !t.gap && v[i - 2].shape.upper;
-    let shouted = t.shape.upper && t.text.chars().count() >= 3 && (t.line_start || second_city);
+    let shouted =
+        t.shape.upper && t.text.chars().count() >= 3 && (t.line_start || second_city || loud_line);
     let titled = if shouted && max == 0 {
         title_case(t.text)
     } else {
@@ -64,12 +73,40 @@ fn match_at(v: &[View<'_>], text: &str, lex: &Lexicon, i: usize) -> Option<(usiz
             return Some((i + n, kind));
         }
         if shouted {
-            if let Some(kind @ (Kind::Gpe | Kind::Loc)) = lex.name(&title_case(phrase)) {
+            if let Some(kind @ (Kind::Gpe | Kind::Loc | Kind::Norp)) = lex.name(&title_case(phrase))
+            {
                 return Some((i + n, kind));
             }
         }
     }
     None
+}
+
+/// For each token: whether its line is written in capitals (at least three all-caps words and
+/// no word with a lowercase letter), as headlines and kickers often are.
+fn shouted_lines(v: &[View<'_>]) -> Vec<bool> {
+    let mut loud = vec![false; v.len()];
+    let mut start = 0;
+    while start < v.len() {
+        let mut end = start + 1;
+        while end < v.len() && !v[end].line_start {
+            end += 1;
+        }
+        let words = v[start..end].iter().filter(|t| t.shape.alpha);
+        let (mut upper, mut lower) = (0, 0);
+        for t in words {
+            if t.shape.upper {
+                upper += 1;
+            } else {
+                lower += 1;
+            }
+        }
+        if upper >= 3 && lower == 0 {
+            loud[start..end].iter_mut().for_each(|l| *l = true);
+        }
+        start = end;
+    }
+    loud
 }
 
 /// "WHO", "IS", "AP" inside an all-caps headline are words, not organisations.
@@ -166,6 +203,16 @@ mod tests {
         let got = crate::detect::candidate::found_texts(text, |v, out| find(v, text, &lex, out));
         assert!(got.contains(&"BEIJING".to_string()), "{got:?}");
         assert!(!got.iter().any(|g| g == "DEFENCE"), "{got:?}");
+    }
+
+    #[test]
+    fn all_caps_headlines_are_read_as_title_case() {
+        let got = run("AFGHAN TRADERS STUCK AT TORKHAM AS TALKS FAIL\nTrucks waited in Peshawar.");
+        assert!(got.contains(&("AFGHAN".into(), Kind::Norp)), "{got:?}");
+        assert!(got.contains(&("TORKHAM".into(), Kind::Gpe)), "{got:?}");
+        // one shouted word in a normal line is not read
+        let got = run("Trucks waited, the TORKHAM office said.");
+        assert!(!got.iter().any(|(s, _)| s == "TORKHAM"), "{got:?}");
     }
 
     #[test]

@@ -290,6 +290,11 @@ fn after_title(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
     if role && v.get(j).is_some_and(|n| n.text == ",") {
         j += 1;
     }
+    // a capitalised role word may start a title-case headline ("Traders Stranded, ..."): only
+    // a name of two or more words follows it
+    if word != t.text && person_run(v, lex, j).is_none_or(|(_, words)| words < 2) {
+        return None;
+    }
     (j < v.len()).then_some(j)
 }
 
@@ -389,6 +394,7 @@ mod tests {
             people("He left. Researcher Gulalai Wazir, who studies trade, agreed."),
             ["Gulalai Wazir"]
         );
+        assert!(people("Farmers Stranded, Roads Cut").is_empty());
         assert_eq!(
             people("Haji Nematullah Shinwari, an elder, spoke."),
             ["Nematullah Shinwari"]
