@@ -86,7 +86,7 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
 }
 
 /// ", head of", ", a lawyer", ", the senior police official": up to an article and two
-/// lowercase words, then a lowercase role noun.
+/// lowercase words or acronyms, then a lowercase role noun.
 fn role_after(v: &[View<'_>], lex: &Lexicon, from: usize) -> bool {
     let mut k = from;
     if v.get(k)
@@ -96,6 +96,11 @@ fn role_after(v: &[View<'_>], lex: &Lexicon, from: usize) -> bool {
     }
     for _ in 0..3 {
         let Some(t) = v.get(k) else { return false };
+        // an acronym may qualify the role: ", the UN special rapporteur", ", the IAEA chief"
+        if t.shape.upper && t.shape.alpha && t.text.len() >= 2 {
+            k += 1;
+            continue;
+        }
         if !t.shape.alpha || t.shape.cap {
             return false;
         }
@@ -142,6 +147,8 @@ mod tests {
         assert!(got.contains(&"Ordu Kaplani".to_string()), "{got:?}");
         assert!(!got.contains(&"Ordu".to_string()), "{got:?}");
         assert!(got.contains(&"Tomasz Wronski".to_string()), "{got:?}");
+        let got = run("Ordu Kaplani, the UNHCR regional envoy, disagreed.");
+        assert!(got.contains(&"Ordu Kaplani".to_string()), "{got:?}");
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod period;
 mod person;
 mod pipeline;
 mod places;
+mod repeats;
 mod runs;
 mod shapes;
 mod surname;
