@@ -4,7 +4,7 @@
 
 use super::candidate::{rank, Candidate};
 use super::kind::Kind;
-use super::numbers::{digit_value, lower_eq};
+use super::numbers::{day_number, digit_value, lower_eq};
 use super::period::{duration, ordinal_period, part_of, relative};
 use super::words::{inner_hyphen, View};
 use crate::span::Origin;
@@ -160,50 +160,42 @@ fn is_year_text(s: &str) -> bool {
 
 /// "March 23", "Oct. 7, 2023", "August 2021", "23 March 2023", and a month alone.
 fn month_date(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
-    // "23 March (2023)"
-    if let Some(day) = v
-        .get(i)
-        .filter(|t| t.shape.digits)
-        .and_then(|t| digit_value(t.text))
-    {
-        if (1..=31).contains(&day) {
-            if let Some(m) = is_month(v, i + 1) {
-                let end = if v.get(m).is_some_and(is_year) {
-                    m + 1
-                } else {
-                    m
-                };
-                return Some((i, end));
-            }
-        }
-        return None;
+    // "23 March (2023)", "24th November", "5th of May", "24 Nov, 2026" (Dawn's "Updated" line)
+    if v[i].shape.digits || day_number(v[i].text).is_some() {
+        let t = &v[i];
+        day_number(t.text)?;
+        let of = !t.shape.digits && v.get(i + 1).is_some_and(|o| o.text == "of");
+        let m = is_month(v, if of { i + 2 } else { i + 1 })?;
+        let end = if v.get(m).is_some_and(is_year) {
+            m + 1
+        } else if v.get(m).is_some_and(|c| c.text == ",") && v.get(m + 1).is_some_and(is_year) {
+            m + 2
+        } else {
+            m
+        };
+        return Some((i, end));
     }
     let m = is_month(v, i)?;
     let abbreviated = m - i > 1 || !MONTHS.contains(&v[i].text);
-    if let Some(day) = v
-        .get(m)
-        .filter(|t| t.shape.digits)
-        .and_then(|t| digit_value(t.text))
-    {
-        if (1..=31).contains(&day) && v[m].text.len() <= 2 {
-            let mut end = m + 1;
-            // "Nov. 22 to 23", "March 3-5": a range of days in one month
-            let later_day = |t: &View<'_>| digit_value(t.text).is_some_and(|d| d > day && d <= 31);
-            if v.get(end)
-                .is_some_and(|j| matches!(j.text, "to" | "-" | "–"))
-                && v.get(end + 1)
-                    .is_some_and(|t| t.text.len() <= 2 && later_day(t))
-            {
-                end += 2;
-            }
-            if v.get(end).is_some_and(|c| c.text == ",") && v.get(end + 1).is_some_and(is_year) {
-                end += 2;
-            }
-            return Some((i, end));
+    // "March 23", "November 24th"
+    if let Some(day) = v.get(m).and_then(|t| day_number(t.text)) {
+        let mut end = m + 1;
+        // "Nov. 22 to 23", "March 3-5": a range of days in one month
+        let later_day = |t: &View<'_>| digit_value(t.text).is_some_and(|d| d > day && d <= 31);
+        if v.get(end)
+            .is_some_and(|j| matches!(j.text, "to" | "-" | "–"))
+            && v.get(end + 1)
+                .is_some_and(|t| t.text.len() <= 2 && later_day(t))
+        {
+            end += 2;
         }
-        if is_year(&v[m]) {
-            return Some((i, m + 1));
+        if v.get(end).is_some_and(|c| c.text == ",") && v.get(end + 1).is_some_and(is_year) {
+            end += 2;
         }
+        return Some((i, end));
+    }
+    if v.get(m).is_some_and(is_year) {
+        return Some((i, m + 1));
     }
     if abbreviated {
         return None;
@@ -370,6 +362,10 @@ mod tests {
             ["Sept. 8 to 10", "June 3-5"]
         );
         assert_eq!(dates("You may go. May said"), Vec::<String>::new());
+        assert_eq!(
+            dates("Published in Dawn, June 3rd, 2025; updated 4 Jun, 2025 and the 5th of July"),
+            ["June 3rd, 2025", "4 Jun, 2025", "5th of July"]
+        );
     }
 
     #[test]

@@ -125,17 +125,19 @@ fn short_acronym_in_shouting(v: &[View<'_>], first: usize, end: usize, kind: Kin
 fn extend_region(v: &[View<'_>], end: usize, kind: Kind) -> usize {
     if kind == Kind::Gpe
         && v.get(end).is_some_and(|n| {
-            matches!(
-                n.text,
-                "Province"
-                    | "City"
-                    | "District"
-                    | "State"
-                    | "Oblast"
-                    | "Krai"
-                    | "Governorate"
-                    | "Prefecture"
-            )
+            // not across a line break: "... near Sibi\nProvince | Attacks" (a table header)
+            !n.line_start
+                && matches!(
+                    n.text,
+                    "Province"
+                        | "City"
+                        | "District"
+                        | "State"
+                        | "Oblast"
+                        | "Krai"
+                        | "Governorate"
+                        | "Prefecture"
+                )
         })
     {
         end + 1
@@ -194,6 +196,8 @@ mod tests {
             got.contains(&("Idlib Governorate".into(), Kind::Gpe)),
             "{got:?}"
         );
+        let got = run("Attack near Sibi\nProvince | Attacks\nSindh | 4");
+        assert!(got.contains(&("Sibi".into(), Kind::Gpe)), "{got:?}");
     }
 
     #[test]

@@ -176,6 +176,18 @@ pub fn digit_value(t: &str) -> Option<u32> {
     }
 }
 
+/// A day of the month as news writes it: "7", "24", and with an ordinal suffix "24th", "1st".
+pub fn day_number(t: &str) -> Option<u32> {
+    let digits = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| t.strip_suffix(s))
+        .unwrap_or(t);
+    if digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    digit_value(digits).filter(|d| (1..=31).contains(d))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
