@@ -123,6 +123,8 @@ const NOT_COUNT_BEFORE: &[&str] = &[
     "Platform",
     "Ward",
     "Camp",
+    // Iranian and Afghan court sections: "Branch 15 of the Revolutionary Court"
+    "Branch",
     "Bay",
     "Lane",
     "Street",
@@ -285,6 +287,7 @@ mod tests {
             cardinals("for 10 minutes, a 5-year-old, 40 percent, 250 km, Rs 500 and $5 million")
         );
         assert!(cardinals("dozens of people, no one knew, an F-16 and Section 144").is_empty());
+        assert!(cardinals("judge of Branch 28 of the court").is_empty());
         assert!(cardinals("three days").is_empty());
     }
 

@@ -15,6 +15,7 @@ pub mod kind;
 mod lexicon;
 mod numbers;
 mod org_context;
+mod pairs;
 mod period;
 mod person;
 mod pipeline;

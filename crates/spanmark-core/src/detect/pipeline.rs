@@ -10,7 +10,7 @@ use super::lexicon::Lexicon;
 use super::words::{views, View};
 use super::{
     acronym, age, alias, apposition, cardinal, date, faction, family_first, gazetteer, org_context,
-    person, places, repeats, shapes, surname, unlabelled, DetectInput, Detector,
+    pairs, person, places, repeats, shapes, surname, unlabelled, DetectInput, Detector,
 };
 use crate::error::CoreError;
 use crate::span::Span;
@@ -112,6 +112,7 @@ impl Pipeline {
         faction::apply(v, lex, &mut kept);
         acronym::apply(v, lex, &mut kept);
         surname::apply(v, text, lex, &mut kept);
+        pairs::apply(v, text, lex, &mut kept);
         repeats::apply(v, text, &mut kept);
         places::apply(v, lex, &mut kept);
         org_context::apply(v, lex, &mut kept);
