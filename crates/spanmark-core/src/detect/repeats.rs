@@ -1,19 +1,23 @@
 //! Full-name repeat pass: once "Hunga Madvi" is a person, the same two or more words elsewhere
 //! in the text (a headline, an "Also read:" line, a caption) are that person too.
 
+use std::collections::HashMap;
+
 use super::candidate::{rank, Candidate};
 use super::kind::Kind;
 use super::words::View;
 use crate::span::Origin;
 
 pub fn apply(v: &[View<'_>], text: &str, kept: &mut Vec<Candidate>) {
-    let mut names: Vec<(&str, usize)> = Vec::new();
+    // first word → the full names starting with it, and their token counts
+    let mut names: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
     for c in kept.iter() {
         let n = c.last - c.first;
         if c.kind == Kind::Person && n >= 2 {
             let s = &text[v[c.first].byte_start..v[c.last - 1].byte_end];
-            if !names.iter().any(|(t, _)| *t == s) {
-                names.push((s, n));
+            let same = names.entry(v[c.first].text).or_default();
+            if !same.iter().any(|(t, _)| *t == s) {
+                same.push((s, n));
             }
         }
     }
@@ -27,7 +31,11 @@ pub fn apply(v: &[View<'_>], text: &str, kept: &mut Vec<Candidate>) {
     let mut added = Vec::new();
     let mut k = 0;
     while k < v.len() {
-        let found = names.iter().find(|(s, n)| {
+        let Some(same) = names.get(v[k].text) else {
+            k += 1;
+            continue;
+        };
+        let found = same.iter().find(|(s, n)| {
             let end = k + n;
             end <= v.len()
                 && !covered[k..end].iter().any(|c| *c)
