@@ -220,6 +220,15 @@ mod tests {
     }
 
     #[test]
+    fn broadcasters_language_services_rights_monitors_and_naxalites() {
+        let got = run("VOA Dari and Hengaw said Naxalites fled, IANS reported.");
+        assert!(got.contains(&("VOA Dari".into(), Kind::Org)), "{got:?}");
+        assert!(got.contains(&("Hengaw".into(), Kind::Org)), "{got:?}");
+        assert!(got.contains(&("Naxalites".into(), Kind::Norp)), "{got:?}");
+        assert!(got.contains(&("IANS".into(), Kind::Org)), "{got:?}");
+    }
+
+    #[test]
     fn lowercase_words_and_shouting_acronyms_are_left_alone() {
         let got = run("the punjab police said WHO CARES about the TTP");
         assert!(!got.iter().any(|(s, _)| s == "WHO"), "{got:?}");
