@@ -325,7 +325,8 @@ fn reporting_context(v: &[View<'_>], lex: &Lexicon, start: usize, end: usize) ->
     ) {
         return true;
     }
-    if before == Some("to") && start >= 2 && v[start - 2].text == "according" {
+    if before == Some("to") && start >= 2 && matches!(v[start - 2].text, "according" | "According")
+    {
         return true;
     }
     if possessive_at(v, end) {
@@ -451,6 +452,10 @@ mod tests {
         assert_eq!(
             people("A spokesman for the provincial governor, Qari Yousaf Ahmadi, said on Friday."),
             ["Yousaf Ahmadi"]
+        );
+        assert_eq!(
+            people("According to Zarmina Tareen, director of a clinic, fees rose."),
+            ["Zarmina Tareen"]
         );
         assert!(people("Security Council members said").is_empty());
         assert!(people("The Foreign Office said").is_empty());
