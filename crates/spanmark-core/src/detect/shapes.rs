@@ -117,6 +117,12 @@ fn of_extension(v: &[View<'_>], lex: &Lexicon, after_head: usize) -> usize {
         if run == from || possessive_at(v, run) {
             return end;
         }
+        // "Majeed Brigade of the BLA", "the media wing of the TTP": an acronym after "of the"
+        // is the owner, its own organisation
+        let acronym = run == from + 1 && v[from].shape.upper && v[from].shape.alpha;
+        if from == end + 2 && acronym {
+            return end;
+        }
         // "Ministry of Interior of the Islamic Emirate": a second "of the" naming a whole
         // organisation is the owner, not more of this name
         if round == 1 && from == end + 2 && lex.has(v[run - 1].text, class::ORG_HEAD) {
@@ -194,6 +200,11 @@ mod tests {
                 ("Department of Health".to_string(), Kind::Org),
                 ("Karachi Municipal Corporation".to_string(), Kind::Org)
             ]
+        );
+        let got = shapes("fighters of the Fidayeen Brigade of the TTP attacked");
+        assert!(
+            got.contains(&("Fidayeen Brigade".to_string(), Kind::Org)),
+            "{got:?}"
         );
         let got = shapes("the International Committee of the Red Cross");
         assert_eq!(
