@@ -161,7 +161,8 @@ fn is_year_text(s: &str) -> bool {
 /// "March 23", "Oct. 7, 2023", "August 2021", "23 March 2023", and a month alone.
 fn month_date(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
     // "23 March (2023)", "24th November", "5th of May", "24 Nov, 2026" (Dawn's "Updated" line)
-    if v[i].shape.digits || day_number(v[i].text).is_some() {
+    let digit_first = v[i].text.as_bytes().first().is_some_and(u8::is_ascii_digit);
+    if v[i].shape.digits || (digit_first && day_number(v[i].text).is_some()) {
         let t = &v[i];
         day_number(t.text)?;
         let of = !t.shape.digits && v.get(i + 1).is_some_and(|o| o.text == "of");

@@ -9,6 +9,14 @@ use super::words::View;
 use crate::span::Origin;
 
 pub fn apply(v: &[View<'_>], text: &str, lex: &Lexicon, kept: &mut Vec<Candidate>) {
+    let after_and = |c: &Candidate| {
+        c.kind == Kind::Person
+            && c.last - c.first >= 2
+            && v.get(c.last).is_some_and(|t| t.text == "and")
+    };
+    if !kept.iter().any(after_and) {
+        return;
+    }
     let mut covered = vec![false; v.len()];
     for c in kept.iter() {
         covered[c.first..c.last].iter_mut().for_each(|x| *x = true);

@@ -237,10 +237,18 @@ fn after_title(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
     let is_title = t.shape.cap && lex.has(t.text, class::TITLE) && !lex.has(t.text, class::STOP);
     // a role noun is lowercase, or capitalised only because a sentence starts with it
     // ("Analyst Rahimullah Yusufzai, who ...", "Witness Gul Khan said")
-    let lowered;
-    let word = if t.shape.cap && t.sentence_start && !t.shape.upper && !is_title {
-        lowered = t.text.to_lowercase();
-        lowered.as_str()
+    let mut lowered = [0u8; 24];
+    let word = if t.shape.cap
+        && t.sentence_start
+        && !t.shape.upper
+        && !is_title
+        && t.text.is_ascii()
+        && t.text.len() <= lowered.len()
+    {
+        let n = t.text.len();
+        lowered[..n].copy_from_slice(t.text.as_bytes());
+        lowered[0] = lowered[0].to_ascii_lowercase();
+        std::str::from_utf8(&lowered[..n]).unwrap_or(t.text)
     } else {
         t.text
     };

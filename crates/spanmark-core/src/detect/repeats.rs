@@ -31,7 +31,7 @@ pub fn apply(v: &[View<'_>], text: &str, kept: &mut Vec<Candidate>) {
     let mut added = Vec::new();
     let mut k = 0;
     while k < v.len() {
-        let Some(same) = names.get(v[k].text) else {
+        let Some(same) = v[k].shape.cap.then(|| names.get(v[k].text)).flatten() else {
             k += 1;
             continue;
         };
