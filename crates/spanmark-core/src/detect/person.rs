@@ -41,7 +41,9 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
             }
         }
         if let Some((end, words)) = person_run(v, lex, i) {
-            let given = lex.is_given_name(v[i].text);
+            // "Nasreen Bibi", "Zainab Khatoon": a woman's name ends in Bibi or Khatoon
+            let given = lex.is_given_name(v[i].text)
+                || (words == 2 && matches!(v[end - 1].text, "Bibi" | "Khatoon"));
             let byline = i > 0 && matches!(v[i - 1].text, "By" | "by");
             let first_is_place = lex.name(v[i].text).is_some_and(|k| k.is_name());
             if words >= 2
@@ -464,6 +466,10 @@ mod tests {
         assert_eq!(
             people("According to Zarmina Tareen, director of a clinic, fees rose."),
             ["Zarmina Tareen"]
+        );
+        assert_eq!(
+            people("Her mother, Gulnaz Bibi, and Parveen Khatoon waited."),
+            ["Gulnaz Bibi", "Parveen Khatoon"]
         );
         assert!(people("Security Council members said").is_empty());
         assert!(people("The Foreign Office said").is_empty());
