@@ -11,6 +11,7 @@ mod date;
 mod faction;
 mod family_first;
 mod gazetteer;
+mod identified;
 pub mod kind;
 mod lexicon;
 mod numbers;

@@ -9,8 +9,9 @@ use super::candidate::{merge, Candidate};
 use super::lexicon::Lexicon;
 use super::words::{views, View};
 use super::{
-    acronym, age, alias, apposition, cardinal, date, faction, family_first, gazetteer, org_context,
-    pairs, person, places, repeats, shapes, surname, unlabelled, DetectInput, Detector,
+    acronym, age, alias, apposition, cardinal, date, faction, family_first, gazetteer, identified,
+    org_context, pairs, person, places, repeats, shapes, surname, unlabelled, DetectInput,
+    Detector,
 };
 use crate::error::CoreError;
 use crate::span::Span;
@@ -113,6 +114,7 @@ impl Pipeline {
         acronym::apply(v, lex, &mut kept);
         surname::apply(v, text, lex, &mut kept);
         pairs::apply(v, text, lex, &mut kept);
+        identified::apply(v, text, lex, &mut kept);
         repeats::apply(v, text, &mut kept);
         places::apply(v, lex, &mut kept);
         org_context::apply(v, lex, &mut kept);
