@@ -161,9 +161,9 @@ fn is_year_text(s: &str) -> bool {
 /// "March 23", "Oct. 7, 2023", "August 2021", "23 March 2023", and a month alone.
 fn month_date(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
     // "23 March (2023)", "24th November", "5th of May", "24 Nov, 2026" (Dawn's "Updated" line)
-    let digit_first = v[i].text.as_bytes().first().is_some_and(u8::is_ascii_digit);
-    if v[i].shape.digits || (digit_first && day_number(v[i].text).is_some()) {
-        let t = &v[i];
+    let t = v.get(i)?;
+    let digit_first = t.text.as_bytes().first().is_some_and(u8::is_ascii_digit);
+    if t.shape.digits || (digit_first && day_number(t.text).is_some()) {
         day_number(t.text)?;
         let of = !t.shape.digits && v.get(i + 1).is_some_and(|o| o.text == "of");
         let m = is_month(v, if of { i + 2 } else { i + 1 })?;
@@ -367,6 +367,8 @@ mod tests {
             dates("Published in Dawn, June 3rd, 2025; updated 4 Jun, 2025 and the 5th of July"),
             ["June 3rd, 2025", "4 Jun, 2025", "5th of July"]
         );
+        // a text ending in "the first nine months of" looks for a date past its end
+        assert_eq!(dates("in the first nine months of"), ["nine months"]);
     }
 
     #[test]

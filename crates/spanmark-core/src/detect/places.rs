@@ -177,7 +177,8 @@ fn name_at(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
             && !(t.shape.upper && t.text.len() > 1)
             && !lex.has(t.text, class::STOP | class::SOFT | class::TITLE)
     };
-    if !word(&v[i]) || v[i].sentence_start {
+    let t = v.get(i)?;
+    if !word(t) || t.sentence_start {
         return None;
     }
     let mut end = i + 1;
@@ -211,6 +212,12 @@ mod tests {
             |v, out| apply(v, &lex, out),
         );
         assert_eq!(got, ["Zindajan", "Zindajan"]);
+        // a text cut off after "and" (pasted half an article) must not look past its end
+        let got =
+            crate::detect::candidate::found_texts("the crossing between Zindajan and", |v, out| {
+                apply(v, &lex, out)
+            });
+        assert!(got.len() <= 1, "{got:?}");
     }
 
     #[test]
