@@ -76,6 +76,11 @@ pub fn Article() -> impl IntoView {
         };
         let first = mark_selected(&el, layout, span, true);
         request_animation_frame(move || {
+            // The selection moved on before this frame (Enter right after a click): the
+            // newer run of this effect marks it; marking this span again would leave two.
+            if app.selected.get_untracked() != Some(span) {
+                return;
+            }
             // A span whose paragraph was rebuilt after this ran is looked for again.
             let target = first
                 .filter(|t| t.is_connected())

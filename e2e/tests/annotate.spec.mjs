@@ -100,7 +100,7 @@ test('palette click labels the selection; click a span and a key relabels it', a
 
   await page.keyboard.press('Escape');
   await clickSpan(page, range[0]);
-  assert.deepEqual((await selectedSpan(page)).start, range[0]);
+  await until(async () => (await selectedSpan(page))?.start === range[0], 'the clicked span selected');
   assert.equal(await page.locator('[data-testid=selected-label]').textContent(), 'ORG');
   await page.keyboard.press('3');
   await until(async () => (await spanAt(page, range))?.label === 'GPE', 'relabelled to GPE');
@@ -120,8 +120,15 @@ test('accept with Enter and ✓, reject with x, Delete and ✗, accept all, undo
   await clickSpan(page, first[0].start);
   await page.keyboard.press('Enter');
   await until(async () => (await spanAt(page, [first[0].start, first[0].end]))?.state === 'accepted', 'accepted by Enter');
-  const next = await selectedSpan(page);
-  assert.equal(next.state, 'suggested', 'the next suggestion is selected');
+  // The selection moves with the paint after the accept (a class set by an effect).
+  const next = await until(async () => {
+    const s = await selectedSpan(page);
+    return s?.state === 'suggested' && s;
+  }, 'the next suggestion is selected');
+  // ...and only it: the accepted span does not keep the selection's outline.
+  await page.waitForTimeout(100);
+  const outlined = await page.evaluate(() => [...document.querySelectorAll('[data-testid=entity].selected')].map((e) => +e.dataset.start));
+  assert.deepEqual([...new Set(outlined)], [next.start], 'one span selected');
   // x rejects it.
   await page.keyboard.press('x');
   await until(async () => !(await spanAt(page, [next.start, next.end])), 'rejected by x');
@@ -204,12 +211,13 @@ test('Alt+←/→ and Alt+Shift+←/→ move the boundaries; Tab and Shift+Tab w
   const all = (await rows(page)).map((r) => r[0]).sort((a, b) => a - b);
   await page.keyboard.press('Tab');
   assert.equal((await until(() => selectedSpan(page), 'a selection')).start, all[0]);
+  const selectedAt = (start, what) => until(async () => (await selectedSpan(page))?.start === start, what);
   await page.keyboard.press('Tab');
-  assert.equal((await selectedSpan(page)).start, all[1]);
+  await selectedAt(all[1], 'Tab: the second span');
   await page.keyboard.press('Tab');
-  assert.equal((await selectedSpan(page)).start, all[2]);
+  await selectedAt(all[2], 'Tab: the third span');
   await page.keyboard.press('Shift+Tab');
-  assert.equal((await selectedSpan(page)).start, all[1]);
+  await selectedAt(all[1], 'Shift+Tab: back to the second');
 });
 
 test('a click places the caret; Shift+→ selects word by word; a key labels it', async () => {
