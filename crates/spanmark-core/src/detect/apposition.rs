@@ -115,31 +115,17 @@ fn role_after(v: &[View<'_>], lex: &Lexicon, from: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::candidate::{found_texts, merge};
-    use crate::detect::{gazetteer, person};
+    use crate::detect::candidate::texts_after_people;
 
     fn run(text: &str) -> Vec<String> {
-        let lex = Lexicon::builtin();
-        found_texts(text, |v, out| {
-            let mut found = Vec::new();
-            gazetteer::find(v, text, &lex, &mut found);
-            person::find(v, text, &lex, &mut found);
-            *out = merge(v, found);
-            apply(v, &lex, out);
-        })
+        texts_after_people(text, apply)
     }
 
     #[test]
     fn a_name_before_its_role_is_a_person() {
         let text =
             "Ordu Kaplani, a senior lawyer, disagreed. Tomasz Wronski, head of the board, agreed.";
-        let lex = Lexicon::builtin();
-        let without = found_texts(text, |v, out| {
-            let mut found = Vec::new();
-            gazetteer::find(v, text, &lex, &mut found);
-            person::find(v, text, &lex, &mut found);
-            *out = merge(v, found);
-        });
+        let without = texts_after_people(text, |_, _, _| {});
         assert!(!without
             .iter()
             .any(|g| g.contains("Kaplani") || g.contains("Wronski")));

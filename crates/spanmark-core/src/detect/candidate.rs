@@ -89,6 +89,24 @@ pub(crate) fn found_texts(
         .collect()
 }
 
+/// For tests of a pass over merged suggestions: the texts kept after the gazetteer and the
+/// person rules have run over `text`, their candidates merged, and `pass` has run (with the
+/// compiled-in lists).
+#[cfg(test)]
+pub(crate) fn texts_after_people(
+    text: &str,
+    pass: impl Fn(&[crate::detect::words::View<'_>], &super::lexicon::Lexicon, &mut Vec<Candidate>),
+) -> Vec<String> {
+    let lex = super::lexicon::Lexicon::builtin();
+    found_texts(text, |v, out| {
+        let mut found = Vec::new();
+        super::gazetteer::find(v, text, &lex, &mut found);
+        super::person::find(v, text, &lex, &mut found);
+        *out = merge(v, found);
+        pass(v, &lex, out);
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

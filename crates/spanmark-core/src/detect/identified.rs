@@ -64,17 +64,11 @@ pub fn apply(v: &[View<'_>], text: &str, lex: &Lexicon, kept: &mut Vec<Candidate
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::candidate::{found_texts, merge};
-    use crate::detect::{gazetteer, person};
+    use crate::detect::candidate::texts_after_people;
 
     fn run(text: &str) -> Vec<String> {
-        let lex = Lexicon::builtin();
-        found_texts(text, |v, out| {
-            let mut found = Vec::new();
-            gazetteer::find(v, text, &lex, &mut found);
-            person::find(v, text, &lex, &mut found);
-            *out = merge(v, found);
-            apply(v, text, &lex, out);
+        texts_after_people(text, |v, lex, out| {
+            apply(v, text, lex, out);
             out.retain(|c| c.kind == Kind::Person);
         })
     }
