@@ -103,6 +103,26 @@ export async function startApp({ prefix = '/', viewport = { width: 1280, height:
   };
 }
 
+/**
+ * A fresh page of the app whose requests matching `glob` wait until `release()` is called
+ * (the page is not waited for). `requested` lists every path asked for, `errors` the
+ * console errors and uncaught errors, both from before the page loads.
+ */
+export async function openHolding(app, glob) {
+  const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await ctx.route(glob, async (route) => { await held; await route.continue(); });
+  const requested = [];
+  ctx.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(app.url);
+  return { ctx, page, release, requested, errors };
+}
+
 /** Paste an article through the new-document form and wait for the rendered text. */
 export async function annotate(page, text, title = '') {
   await page.click('[data-testid=new-doc]').catch(() => {});

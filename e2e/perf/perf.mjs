@@ -11,6 +11,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { startApp, repoRoot, distDir } from '../lib/harness.mjs';
+import { plainWordPoint } from './plain-word.mjs';
 import { loadTimes } from './first-paint.mjs';
 
 const args = process.argv.slice(2);
@@ -129,20 +130,7 @@ async function editLatency(page) {
   await measure('undo', 20, async () => { await page.keyboard.press('Control+z'); });
   await measure('add', 20, async (i) => {
     // select one word of plain text with the real mouse (double click), then press a label key
-    const word = await page.evaluate((k) => {
-      const root = document.querySelector('[data-testid=doc-text]');
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      const nodes = [];
-      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-        if (!t.parentElement.closest('[data-testid=entity]') && /\b[a-z]{5,}\b/.test(t.data)) nodes.push(t);
-      }
-      const t = nodes[(k * 104729) % nodes.length];
-      const m = /\b[a-z]{5,}\b/.exec(t.data);
-      const r = document.createRange(); r.setStart(t, m.index); r.setEnd(t, m.index + m[0].length);
-      t.parentElement.scrollIntoView({ block: 'center' });
-      const b = r.getBoundingClientRect();
-      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-    }, i);
+    const word = await plainWordPoint(page, i);
     // A person double-clicks a word they can see: let the scroll above be painted first
     // (the locator clicks of accept/relabel wait for a stable element the same way).
     if (SETTLE) await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 0)))));

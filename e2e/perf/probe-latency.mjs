@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startApp, repoRoot } from '../lib/harness.mjs';
+import { plainWordPoint } from './plain-word.mjs';
 
 const kind = process.argv[2] || 'add';
 const N = Number(process.argv[3] || 10);
@@ -59,20 +60,7 @@ try {
     if (kind === 'relabel') { await pick(i + 50).scrollIntoViewIfNeeded(); await pick(i + 50).click(); await page.keyboard.press(String(1 + (i % 8))); }
     if (kind === 'undo') { await page.keyboard.press('Control+z'); }
     if (kind === 'add') {
-      const word = await page.evaluate((k) => {
-        const root = document.querySelector('[data-testid=doc-text]');
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        const nodes = [];
-        for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-          if (!t.parentElement.closest('[data-testid=entity]') && /\b[a-z]{5,}\b/.test(t.data)) nodes.push(t);
-        }
-        const t = nodes[(k * 104729) % nodes.length];
-        const m = /\b[a-z]{5,}\b/.exec(t.data);
-        const r = document.createRange(); r.setStart(t, m.index); r.setEnd(t, m.index + m[0].length);
-        t.parentElement.scrollIntoView({ block: 'center' });
-        const b = r.getBoundingClientRect();
-        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-      }, i);
+      const word = await plainWordPoint(page, i);
       if (process.env.PAINTED) await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 0)))));
       await page.mouse.dblclick(word.x, word.y);
       if (process.env.FLOOR) await page.evaluate(() => { if (!window.__floor) { window.__floor = 1; window.addEventListener('keydown', (e) => { if (e.key === 'q') { const el = document.querySelector('[data-testid=span-bar]'); el.dataset.floor = String(Number(el.dataset.floor || 0) + 1); } }); } });

@@ -2,7 +2,7 @@
 // dragging across words, relabel, accept/reject, resize, label all, undo/redo.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, annotate, entities } from '../lib/harness.mjs';
+import { startApp, annotate, entities, openHolding } from '../lib/harness.mjs';
 import { cp, drag, clickBefore, clickSpan, selectedSpan, until, rows } from './annotate-page.mjs';
 
 const ARTICLE = `ISLAMABAD — Prime Minister Shehbaz Sharif met Army chief Asim Munir in Rawalpindi on Tuesday, officials said.
@@ -292,12 +292,7 @@ test('the larger gazetteer loads after first paint; untouched documents get its 
 });
 
 test('a document annotated before the word lists arrive gets its suggestions when they do', async () => {
-  const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await ctx.route('**/builtin.tsv', async (route) => { await held; await route.continue(); });
-  const page = await ctx.newPage();
-  await page.goto(app.url);
+  const { ctx, page, release } = await openHolding(app, '**/builtin.tsv');
   await page.waitForSelector('[data-testid=app]');
   assert.match(await page.locator('[data-testid=gazetteer-status]').textContent(), /Loading the word lists/);
   const text = 'Militants attacked a checkpoint in Quetta on Friday.';
@@ -327,12 +322,7 @@ test('word lists that cannot be loaded leave a clear sentence, and the page stil
 });
 
 test('a document edited before any word list arrived still gets suggestions, as one undo step', async () => {
-  const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await ctx.route('**/builtin.tsv', async (route) => { await held; await route.continue(); });
-  const page = await ctx.newPage();
-  await page.goto(app.url);
+  const { ctx, page, release } = await openHolding(app, '**/builtin.tsv');
   await page.waitForSelector('[data-testid=app]');
   const text = 'Farmers in Quetta protested on Friday.';
   await annotate(page, text, 'Quick');

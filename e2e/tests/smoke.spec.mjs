@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startApp, annotate, repoRoot } from '../lib/harness.mjs';
+import { startApp, annotate, repoRoot, openHolding } from '../lib/harness.mjs';
 import { until } from './annotate-page.mjs';
 
 const ARTICLE = `PESHAWAR, Pakistan — At least 12 soldiers were killed on Thursday when militants of the Tehreek-e-Taliban Pakistan (TTP) attacked a checkpoint in the Khyber district, the Inter-Services Public Relations (ISPR) said.
@@ -47,14 +47,7 @@ test('the same dist/ works when hosted under a sub-path', async () => {
 });
 
 test('the first paint is the static frame: typing works before the WebAssembly arrives and is kept', async () => {
-  const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  const requested = [];
-  ctx.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  await ctx.route('**/*.wasm', async (route) => { await held; await route.continue(); });
-  const page = await ctx.newPage();
-  await page.goto(app.url);
+  const { ctx, page, release, requested } = await openHolding(app, '**/*.wasm');
   await page.waitForSelector('#shell-text');
   assert.equal(await page.locator('[data-testid=app]').count(), 0, 'the app has not started');
   assert.match(await page.locator('#shell-status').textContent(), /Loading the annotator/);
@@ -78,15 +71,7 @@ test('the first paint is the static frame: typing works before the WebAssembly a
 });
 
 test('Ctrl+Enter in the first frame annotates as soon as the annotator has loaded', async () => {
-  const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await ctx.route('**/*.wasm', async (route) => { await held; await route.continue(); });
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(app.url);
+  const { ctx, page, release, errors } = await openHolding(app, '**/*.wasm');
   await page.click('#shell-text');
   const text = 'Militants attacked a checkpoint in Quetta on Friday.';
   await page.keyboard.type(text);
@@ -101,12 +86,7 @@ test('Ctrl+Enter in the first frame annotates as soon as the annotator has loade
 });
 
 test('a .txt file dropped on the first frame fills it, and the app keeps it', async () => {
-  const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await ctx.route('**/*.wasm', async (route) => { await held; await route.continue(); });
-  const page = await ctx.newPage();
-  await page.goto(app.url);
+  const { ctx, page, release } = await openHolding(app, '**/*.wasm');
   await page.waitForSelector('#shell-text');
   const drop = (name, body, type) => page.evaluate(([n, b, t]) => {
     const dt = new DataTransfer();
