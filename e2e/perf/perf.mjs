@@ -10,8 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { startApp, repoRoot, distDir } from '../lib/harness.mjs';
+import { startApp, distDir } from '../lib/harness.mjs';
 import { plainWordPoint } from './plain-word.mjs';
+import { article } from './article.mjs';
 import { loadTimes } from './first-paint.mjs';
 
 const args = process.argv.slice(2);
@@ -24,14 +25,6 @@ const SETTLE = !args.includes('--no-settle');
 const EDIT_RUNS = args.includes('--edit-runs') ? Number(args[args.indexOf('--edit-runs') + 1]) : 2;
 if (ONLY && ONLY !== 'latency') throw new Error(`--only ${ONLY}: only "latency" is known`);
 
-function article(bytes) {
-  const dir = path.join(repoRoot, 'tests', 'fixtures', 'dev');
-  const parts = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()
-    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8').trim());
-  let out = '';
-  while (out.length < bytes) for (const p of parts) { if (out.length >= bytes) break; out += p + '\n\n'; }
-  return out;
-}
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };

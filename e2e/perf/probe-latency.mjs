@@ -6,21 +6,12 @@
 // SETTLE=1 wait for each press's sample; PAINTED=1 let the add's scroll paint before the
 // double-click; FLOOR=1 press a key that only flips an attribute (the harness's own floor);
 // UNDER=fn time by function inside fn; CALLERS=fn who calls fn.
-import fs from 'node:fs';
-import path from 'node:path';
-import { startApp, repoRoot } from '../lib/harness.mjs';
+import { startApp } from '../lib/harness.mjs';
 import { plainWordPoint } from './plain-word.mjs';
+import { article } from './article.mjs';
 
 const kind = process.argv[2] || 'add';
 const N = Number(process.argv[3] || 10);
-function article(bytes) {
-  const dir = path.join(repoRoot, 'tests', 'fixtures', 'dev');
-  const parts = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()
-    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8').trim());
-  let out = '';
-  while (out.length < bytes) for (const p of parts) { if (out.length >= bytes) break; out += p + '\n\n'; }
-  return out;
-}
 const app = await startApp();
 try {
   const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
