@@ -1,13 +1,11 @@
 //! `spanmark convert --from F --to G IN... OUT`: import with the core's readers, export with its
 //! writers, print the self-check report; a thin shell over `spanmark_core::formats`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use spanmark_core::formats::{
-    self, DocumentChoice, ExportOptions, Format, ImportOptions, InputFile, OffsetUnit, SpanChoice,
-    TagScheme,
+    self, DocumentChoice, ExportOptions, Format, OffsetUnit, SpanChoice, TagScheme,
 };
-use spanmark_core::Schema;
 
 const HELP: &str = "usage: spanmark convert [--from F] --to G [options] IN... OUT
 
@@ -105,105 +103,26 @@ fn parse(args: &[String]) -> Result<Option<Args>, String> {
     }))
 }
 
-/// Files to import: each path, or every file of a folder in name order.
-fn read_inputs(paths: &[PathBuf]) -> Result<Vec<InputFile>, String> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|e| format!("cannot read the folder {}: {e}", path.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    p.is_file()
-                        && !p
-                            .file_name()
-                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-                })
-                .collect();
-            entries.sort();
-            for entry in entries {
-                files.push(read_one(&entry, path)?);
-            }
-        } else {
-            files.push(read_one(path, path.parent().unwrap_or(Path::new("")))?);
-        }
-    }
-    Ok(files)
-}
-
-fn read_one(path: &Path, base: &Path) -> Result<InputFile, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let name = path
-        .strip_prefix(base)
-        .unwrap_or(path)
-        .to_string_lossy()
-        .into_owned();
-    Ok(InputFile { name, bytes })
-}
-
-fn write_output(export: &formats::Export, out: &Path) -> Result<Vec<PathBuf>, String> {
-    let as_folder = out.is_dir() || out.to_string_lossy().ends_with('/');
-    let mut written = Vec::new();
-    if as_folder {
-        std::fs::create_dir_all(out)
-            .map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-        for file in &export.files {
-            let inner = if file.name.ends_with(".zip") {
-                formats::unzip(&file.name, &file.bytes).map_err(|e| e.to_string())?
-            } else {
-                vec![InputFile {
-                    name: file.name.clone(),
-                    bytes: file.bytes.clone(),
-                }]
-            };
-            for f in inner {
-                let path = out.join(&f.name);
-                std::fs::write(&path, &f.bytes)
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-                written.push(path);
-            }
-        }
-    } else {
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let one = export.single_file(&name).map_err(|e| e.to_string())?;
-        std::fs::write(out, &one.bytes)
-            .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-        written.push(out.to_path_buf());
-    }
-    Ok(written)
-}
-
 pub fn run(args: &[String]) -> Result<(), String> {
     let Some(args) = parse(args)? else {
         println!("{HELP}");
         return Ok(());
     };
-    let inputs = read_inputs(&args.inputs)?;
-    let first = inputs.first().ok_or("no input files found")?;
-    let from = match args.from {
-        Some(f) => f,
-        None => Format::guess(&first.name, &first.bytes).ok_or(format!(
-            "cannot tell the format of {}; say it with --from",
-            first.name
-        ))?,
-    };
-    let reading = ImportOptions {
-        offsets: args.options.offsets,
-    };
-    let imported = formats::import_with(from, &inputs, &reading).map_err(|e| e.to_string())?;
-    for note in &imported.notes {
+    let done = formats::convert_paths(
+        &args.inputs,
+        args.from,
+        args.to,
+        &args.options,
+        &args.output,
+    )
+    .map_err(|e| e.to_string())?;
+    for note in &done.notes {
         eprintln!("note: {note}");
     }
-    let schema = imported.schema_or(&Schema::news());
-    let export = formats::export(args.to, &imported.documents, &schema, &args.options)
-        .map_err(|e| e.to_string())?;
+    let export = &done.export;
     for problem in &export.report {
         eprintln!("warning: {problem}");
     }
-    let written = write_output(&export, &args.output)?;
     eprintln!(
         "convert: {} documents, {} spans from {} ({}) to {} ({} files); {} problems",
         export.documents,
@@ -213,9 +132,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .map(|p| p.display().to_string())
             .collect::<Vec<_>>()
             .join(" "),
-        from.name(),
+        done.from.name(),
         args.output.display(),
-        written.len(),
+        done.written.len(),
         export.report.len()
     );
     if args.strict && !export.report.is_empty() {

@@ -9,7 +9,7 @@ use spanmark_core::score::{Mention, Tally};
 use spanmark_core::span::Span;
 use spanmark_core::token::{tokenize, Token};
 
-use crate::train::{load_documents, Annotated};
+use spanmark_core::learn::{load_documents, TrainingDocument as Annotated};
 
 const HELP: &str =
     "usage: spanmark eval --curve --data DIR [--ks 0,1,2,4,8] [--labels] [--builtin] [--rules-drop P] [--min-confidence C]
@@ -204,7 +204,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         drop_percent: drop,
         policy,
     };
-    let docs = load_documents(Path::new(data))?;
+    let docs = load_documents(Path::new(data)).map_err(|e| e.to_string())?;
     if docs.len() < 2 {
         return Err(format!("{data}: a curve needs at least two documents"));
     }

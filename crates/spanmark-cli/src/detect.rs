@@ -7,15 +7,11 @@ use std::sync::mpsc;
 use std::sync::Arc;
 
 use serde_json::Value;
-use spanmark_core::detect::Pipeline;
+use spanmark_core::detect::{Pipeline, Suggester};
+use spanmark_core::learn::load_model;
 use spanmark_core::text::normalize_newlines;
-use spanmark_core::token::tokenize;
-
-use spanmark_core::learn::Learner;
-use spanmark_core::span::Span;
 
 use crate::annotated::to_json;
-use crate::model_option::{apply_model, load_model};
 
 const HELP: &str = "usage: spanmark detect [FILE.txt ...] [--out DIR] [--builtin]
        spanmark detect --jsonl [FILE.jsonl ... | -] [--out FILE.jsonl] [--builtin]
@@ -71,8 +67,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     } else {
         Pipeline::full()
     };
-    let model = o.model.as_deref().map(load_model).transpose()?;
-    let pipeline = Suggester { rules, model };
+    let model = o
+        .model
+        .as_deref()
+        .map(|m| load_model(Path::new(m)))
+        .transpose()
+        .map_err(|e| e.to_string())?;
+    let pipeline = Suggester::new(rules, model);
     if o.jsonl {
         return run_jsonl(&o, pipeline);
     }
@@ -103,23 +104,6 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// The rule detectors, and optionally a learnt model merged over them.
-struct Suggester {
-    rules: Pipeline,
-    model: Option<Learner>,
-}
-
-impl Suggester {
-    fn suggest(&self, text: &str) -> Vec<Span> {
-        let tokens = tokenize(text);
-        let spans = self.rules.detect(text, &tokens);
-        match &self.model {
-            Some(learner) => apply_model(learner, text, &tokens, &spans),
-            None => spans,
-        }
-    }
 }
 
 fn stem(path: &Path) -> String {

@@ -6,7 +6,6 @@ mod convert;
 mod curve;
 mod detect;
 mod eval;
-mod model_option;
 mod train;
 
 const USAGE: &str = "usage: spanmark <command> [options]

@@ -4,11 +4,8 @@
 use std::path::Path;
 use std::time::Instant;
 
-use serde_json::Value;
 use spanmark_core::detect::Pipeline;
-use spanmark_core::learn::Learner;
-use spanmark_core::span::Span;
-use spanmark_core::token::tokenize;
+use spanmark_core::learn::{load_documents, train_on};
 
 const HELP: &str = "usage: spanmark train --data EXPORT.json|DIR --out MODEL.json [--builtin] [--all]
 
@@ -21,122 +18,6 @@ const HELP: &str = "usage: spanmark train --data EXPORT.json|DIR --out MODEL.jso
 
 Spans count as accepted unless they say \"state\": \"suggested\" (those are skipped);
 offsets are code points, end exclusive.";
-
-/// One annotated document read from disk.
-#[derive(Debug, Clone)]
-pub struct Annotated {
-    pub name: String,
-    /// false for a document an export marks `"status": "open"` (maybe half annotated)
-    pub done: bool,
-    pub text: String,
-    pub spans: Vec<Span>,
-}
-
-fn read_document(name: String, v: &Value) -> Result<Annotated, String> {
-    let text = v
-        .get("text")
-        .and_then(Value::as_str)
-        .ok_or_else(|| format!("{name}: no \"text\""))?
-        .to_string();
-    let len = text.chars().count();
-    let mut spans = Vec::new();
-    for s in v
-        .get("spans")
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or(&[])
-    {
-        let num = |k: &str| s.get(k).and_then(Value::as_u64).map(|n| n as usize);
-        let (Some(start), Some(end), Some(label)) = (
-            num("start"),
-            num("end"),
-            s.get("label").and_then(Value::as_str),
-        ) else {
-            return Err(format!(
-                "{name}: a span needs \"start\", \"end\" and \"label\""
-            ));
-        };
-        if start >= end || end > len {
-            return Err(format!(
-                "{name}: span {start}–{end} does not fit a text of {len} characters"
-            ));
-        }
-        // suggestions the user never accepted are not annotations
-        if s.get("state").and_then(Value::as_str) == Some("suggested") {
-            continue;
-        }
-        spans.push(Span::manual(start, end, label));
-    }
-    let done = v.get("status").and_then(Value::as_str) != Some("open");
-    Ok(Annotated {
-        name,
-        done,
-        text,
-        spans,
-    })
-}
-
-/// Documents from an export file or a directory of per-document JSON files (sorted by name).
-pub fn load_documents(path: &Path) -> Result<Vec<Annotated>, String> {
-    let read = |p: &Path| -> Result<Value, String> {
-        let raw =
-            std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-        serde_json::from_str(&raw).map_err(|e| format!("{} is not JSON: {e}", p.display()))
-    };
-    if path.is_dir() {
-        let mut files: Vec<_> = std::fs::read_dir(path)
-            .map_err(|e| format!("cannot list {}: {e}", path.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        files.sort();
-        return files
-            .iter()
-            .map(|f| {
-                read_document(
-                    f.file_stem()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned(),
-                    &read(f)?,
-                )
-            })
-            .collect();
-    }
-    let v = read(path)?;
-    match v.get("documents").and_then(Value::as_array) {
-        Some(docs) => docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| {
-                let name = d
-                    .get("id")
-                    .or(d.get("title"))
-                    .and_then(Value::as_str)
-                    .map(String::from);
-                read_document(name.unwrap_or_else(|| format!("document {}", i + 1)), d)
-            })
-            .collect(),
-        None if v.get("text").is_some() => Ok(vec![read_document(path.display().to_string(), &v)?]),
-        None => Err(format!(
-            "{} has neither \"documents\" nor \"text\"",
-            path.display()
-        )),
-    }
-}
-
-/// A learner trained on these documents, with the rules `spanmark detect` uses by
-/// default (full gazetteer) as features, so `detect --model` sees the same inputs.
-pub fn train_on(docs: &[Annotated], rules: &Pipeline) -> Learner {
-    let mut learner = Learner::new();
-    for d in docs {
-        let tokens = tokenize(&d.text);
-        let found = rules.detect(&d.text, &tokens);
-        learner.learn_document_with(&d.name, &d.text, &tokens, &found, &d.spans);
-    }
-    learner.train();
-    learner
-}
 
 fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
     args.iter()
@@ -152,7 +33,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let data = option(args, "--data").ok_or_else(|| format!("--data is required\n{HELP}"))?;
     let out = option(args, "--out").ok_or_else(|| format!("--out is required\n{HELP}"))?;
-    let mut docs = load_documents(Path::new(data))?;
+    let mut docs = load_documents(Path::new(data)).map_err(|e| e.to_string())?;
     if docs.is_empty() {
         return Err(format!("{data} holds no documents"));
     }

@@ -24,6 +24,7 @@ mod places;
 mod repeats;
 mod runs;
 mod shapes;
+mod suggester;
 mod surname;
 mod unlabelled;
 mod words;
@@ -32,6 +33,7 @@ pub use kind::Kind;
 #[cfg(not(target_arch = "wasm32"))]
 pub use pipeline::EXTRA as EXTRA_GAZETTEER;
 pub use pipeline::{gazetteer_parts, Pipeline};
+pub use suggester::Suggester;
 
 use crate::span::Span;
 use crate::token::Token;

@@ -4,6 +4,7 @@
 mod archive;
 pub mod brat;
 pub mod conll;
+mod disk;
 pub mod doccano;
 mod intake;
 pub mod labelstudio;
@@ -18,6 +19,7 @@ use crate::document::{DocStatus, Document};
 use crate::label::{Label, Schema};
 use crate::span::Span;
 
+pub use disk::{convert_paths, read_inputs, read_paths, write_export, Conversion, DiskError, Read};
 pub use merge::{plan_merge, MergePlan};
 pub use report::{ExportError, ImportError, Problem, Reason};
 

@@ -10,6 +10,7 @@ pub mod merge;
 pub mod model;
 pub mod tagger;
 pub mod trainer;
+pub mod training_set;
 
 pub use error::LearnError;
 pub use learner::{DocScore, LearnStats, Learner};
@@ -17,3 +18,4 @@ pub use memory::Memory;
 pub use merge::{merge, MergePolicy};
 pub use tagger::{Prediction, Tagger};
 pub use trainer::{Progress, Trainer};
+pub use training_set::{load_documents, load_model, train_on, TrainingDocument, TrainingSetError};
