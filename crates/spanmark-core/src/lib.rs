@@ -11,6 +11,7 @@ pub mod history;
 pub mod label;
 pub mod learn;
 pub mod persist;
+pub mod review;
 pub mod schema_change;
 pub mod score;
 pub mod span;
