@@ -4,7 +4,6 @@
 pub mod detect;
 pub mod document;
 pub mod edit;
-pub mod editor;
 pub mod error;
 pub mod formats;
 pub mod history;
@@ -17,10 +16,10 @@ pub mod score;
 pub mod span;
 pub mod text;
 pub mod token;
+pub mod workspace;
 
 pub use document::{DocStatus, Document};
 pub use edit::{Edge, Edit, Step};
-pub use editor::Editor;
 pub use error::CoreError;
 pub use history::History;
 pub use label::{Label, Schema};
@@ -28,3 +27,4 @@ pub use schema_change::SchemaChange;
 pub use span::{Origin, Span, SpanState};
 pub use text::TextIndex;
 pub use token::Token;
+pub use workspace::{Command, Ctx, Effect, Update, Workspace};

@@ -3,7 +3,10 @@
 
 use proptest::prelude::*;
 use spanmark_core::token::{sentences, tokenize};
-use spanmark_core::{Document, Edge, Edit, Editor, Origin, Schema, Span, TextIndex};
+mod workspace_support;
+
+use spanmark_core::{Document, Edge, Edit, Origin, Schema, Span, TextIndex};
+use workspace_support::Desk;
 
 /// Pieces of real-world text that break naive offset code.
 const PIECES: &[&str] = &[
@@ -129,31 +132,31 @@ proptest! {
         ops in prop::collection::vec((0u8..11, 0usize..120, 0usize..120, 0usize..9), 0..40),
     ) {
         let schema = Schema::news();
-        let mut ed = Editor::new(Document::new("d", "t", &s), schema.clone());
-        let mut states = vec![ed.document().spans().to_vec()];
+        let mut ed = Desk::with_text(&s);
+        let mut states = vec![ed.doc().spans().to_vec()];
         for (kind, a, b, k) in ops {
-            let edit = make_edit(ed.document(), &schema, kind, a, b, k);
+            let edit = make_edit(ed.doc(), &schema, kind, a, b, k);
             if ed.apply(&edit).unwrap_or(false) {
-                states.push(ed.document().spans().to_vec());
+                states.push(ed.doc().spans().to_vec());
             }
-            check_invariants(ed.document())?;
+            check_invariants(ed.doc())?;
         }
-        let steps = ed.history().undo_len();
+        let steps = ed.ws.history("d").map_or(0, |h| h.undo_len());
         prop_assert_eq!(steps, states.len() - 1);
         for i in (0..steps).rev() {
             ed.undo().unwrap();
-            prop_assert_eq!(ed.document().spans(), &states[i][..]);
+            prop_assert_eq!(ed.doc().spans(), &states[i][..]);
         }
         prop_assert!(ed.undo().is_err());
         for state in states.iter().skip(1) {
             ed.redo().unwrap();
-            prop_assert_eq!(ed.document().spans(), &state[..]);
+            prop_assert_eq!(ed.doc().spans(), &state[..]);
         }
         if steps > 0 {
             ed.undo().unwrap();
             ed.redo().unwrap();
             ed.undo().unwrap();
-            prop_assert_eq!(ed.document().spans(), &states[steps - 1][..]);
+            prop_assert_eq!(ed.doc().spans(), &states[steps - 1][..]);
         }
     }
 }

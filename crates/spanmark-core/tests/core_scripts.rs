@@ -1,10 +1,13 @@
 //! Annotating text in other scripts and around emoji: Urdu (right to left), Chinese,
 //! Hindi, ZWJ emoji sequences and combining marks, through the editor as the web app does.
 
-use spanmark_core::{Document, Edge, Edit, Editor, Schema};
+mod workspace_support;
 
-fn editor(text: &str) -> Editor {
-    Editor::new(Document::new("d", "t", text), Schema::news())
+use spanmark_core::{Edge, Edit};
+use workspace_support::Desk;
+
+fn editor(text: &str) -> Desk {
+    Desk::with_text(text)
 }
 
 /// UTF-16 range of the nth occurrence of `needle` (what a browser selection reports).
@@ -14,8 +17,8 @@ fn utf16_of(text: &str, needle: &str, nth: usize) -> (usize, usize) {
     (s, s + needle.encode_utf16().count())
 }
 
-fn labelled(ed: &Editor) -> Vec<(&str, &str)> {
-    let d = ed.document();
+fn labelled(ed: &Desk) -> Vec<(&str, &str)> {
+    let d = ed.doc();
     d.spans()
         .iter()
         .map(|s| (d.slice(s.start, s.end), s.label.as_str()))
@@ -28,14 +31,14 @@ fn urdu_words_label_and_label_all() {
     let mut ed = editor(text);
     let (s, e) = utf16_of(text, "لاہور", 0);
     let (cs, ce) = ed.label_selection_utf16(s, e, "GPE").unwrap();
-    assert_eq!(ed.document().slice(cs, ce), "لاہور");
+    assert_eq!(ed.doc().slice(cs, ce), "لاہور");
     ed.apply(&Edit::LabelAll { start: cs, end: ce }).unwrap();
     assert_eq!(labelled(&ed), [("لاہور", "GPE"); 3]);
     // the guillemets around the last one are not part of it
-    let last = ed.document().spans()[2].clone();
-    assert_eq!(ed.document().slice(last.end, last.end + 1), "»");
+    let last = ed.doc().spans()[2].clone();
+    assert_eq!(ed.doc().slice(last.end, last.end + 1), "»");
     ed.undo().unwrap();
-    assert_eq!(ed.document().spans().len(), 1);
+    assert_eq!(ed.doc().spans().len(), 1);
 }
 
 #[test]
@@ -52,7 +55,7 @@ fn resize_over_urdu_and_emoji_tokens() {
     })
     .unwrap();
     assert_eq!(labelled(&ed), [("شہباز شریف", "PERSON")]);
-    let span = ed.document().spans()[0].clone();
+    let span = ed.doc().spans()[0].clone();
     // one token back is the flag: a symbol token, so the span can grow over it
     ed.apply(&Edit::Resize {
         start: span.start,
@@ -71,7 +74,7 @@ fn chinese_characters_are_labelled_whole_and_in_part() {
     let (s, e) = utf16_of(text, "北京", 0);
     // a selection of two characters stays two characters (each is a token)
     let (cs, ce) = ed.label_selection_utf16(s, e, "GPE").unwrap();
-    assert_eq!(ed.document().slice(cs, ce), "北京");
+    assert_eq!(ed.doc().slice(cs, ce), "北京");
     ed.apply(&Edit::Resize {
         start: cs,
         end: ce,
@@ -90,11 +93,11 @@ fn hindi_and_combining_marks_stay_inside_words() {
     let (s, _) = utf16_of(text, "नरेंद्र", 0);
     let (_, e) = utf16_of(text, "मोदी", 0);
     let (cs, ce) = ed.label_selection_utf16(s + 2, e - 1, "PERSON").unwrap();
-    assert_eq!(ed.document().slice(cs, ce), "नरेंद्र मोदी");
+    assert_eq!(ed.doc().slice(cs, ce), "नरेंद्र मोदी");
     let (s, e) = utf16_of(text, "Jose\u{301} Marti", 0);
     let (cs, ce) = ed.label_selection_utf16(s, e, "PERSON").unwrap();
     assert_eq!(
-        ed.document().slice(cs, ce),
+        ed.doc().slice(cs, ce),
         "Jose\u{301} Marti\u{301}",
         "grows over the accent"
     );

@@ -1,0 +1,163 @@
+//! Suggestions for documents: the detector the page has now (none until the first word list
+//! arrives), merged with what the learner knows; and which documents to detect again.
+//!
+//! Documents made before a list arrives, and not edited since, get their suggestions again
+//! with it (from the last list only up to `REDETECT_MAX_CHARS`). One made before any list
+//! gets the first list's suggestions even if it was edited, as an undo step.
+
+use std::collections::HashSet;
+
+use super::{touch, Ctx, Save, Update, Workspace};
+use crate::detect::Pipeline;
+use crate::document::Document;
+use crate::edit::Edit;
+use crate::learn::MergePolicy;
+use crate::span::Span;
+
+/// Longer documents keep the suggestions they have when the last list arrives: detecting
+/// and redrawing them again in one go would freeze the page for longer than its budget.
+pub const REDETECT_MAX_CHARS: usize = 300_000;
+
+/// How far the word lists have come.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Lists {
+    /// No list yet.
+    #[default]
+    Loading,
+    /// A first list is in use; another is coming.
+    Partial,
+    /// No list is coming any more (all arrived, or loading failed).
+    Complete,
+}
+
+/// The detector and the documents waiting for a better one.
+#[derive(Debug, Clone, Default)]
+pub struct Suggester {
+    detector: Option<Pipeline>,
+    lists: Lists,
+    /// Documents detected before the lists were complete and not edited since.
+    untouched: HashSet<String>,
+    /// Documents made before any list: their suggestion layer is empty.
+    bare: HashSet<String>,
+}
+
+impl Suggester {
+    pub fn detector(&self) -> Option<&Pipeline> {
+        self.detector.as_ref()
+    }
+
+    pub fn lists(&self) -> Lists {
+        self.lists
+    }
+
+    /// The detector's spans for a text (none before the first list).
+    pub fn rules(&self, doc: &Document) -> Vec<Span> {
+        self.detector
+            .as_ref()
+            .map(|p| p.detect(doc.text(), doc.tokens()))
+            .unwrap_or_default()
+    }
+
+    /// A document was just made: watch it while a list is still on its way.
+    pub(super) fn made(&mut self, id: &str) {
+        if self.lists == Lists::Loading {
+            self.bare.insert(id.to_string());
+        }
+        if self.lists != Lists::Complete {
+            self.untouched.insert(id.to_string());
+        }
+    }
+
+    /// The user changed a document: its suggestions are theirs now.
+    pub(super) fn touched(&mut self, id: &str) {
+        self.untouched.remove(id);
+    }
+
+    pub(super) fn forget<'a>(&mut self, ids: impl Iterator<Item = &'a String>) {
+        for id in ids {
+            self.untouched.remove(id);
+        }
+    }
+
+    pub(super) fn forget_all(&mut self) {
+        self.untouched.clear();
+    }
+
+    pub(super) fn settle(&mut self) {
+        self.lists = Lists::Complete;
+    }
+}
+
+impl Workspace {
+    /// Suggestions for a document with the detector as it is now, merged with memory and
+    /// model at the slider's threshold, rejected ones left out.
+    pub fn suggest(&self, doc: &Document) -> Vec<Span> {
+        let rules = self.suggester.rules(doc);
+        let policy = MergePolicy {
+            show: self.learning.threshold,
+            ..MergePolicy::default()
+        };
+        self.learning
+            .learner
+            .suggest(doc.text(), doc.tokens(), &rules, &policy)
+    }
+
+    /// A word list arrived. Documents made before it and not edited since are detected
+    /// again; with the last list they stop being watched, and only documents up to
+    /// `REDETECT_MAX_CHARS` are detected again. Documents made before any list and already
+    /// edited get the suggestions as an undo step (the user's earlier steps still undo).
+    pub(super) fn use_detector(
+        &mut self,
+        detector: Pipeline,
+        last: bool,
+        ctx: &Ctx,
+        up: &mut Update,
+    ) {
+        let s = &mut self.suggester;
+        s.detector = Some(detector);
+        s.lists = if last {
+            Lists::Complete
+        } else {
+            Lists::Partial
+        };
+        let mut ids: Vec<String> = s.untouched.iter().cloned().collect();
+        let edited: Vec<String> = s.bare.drain().filter(|id| !ids.contains(id)).collect();
+        ids.extend(edited.iter().cloned());
+        if last {
+            s.untouched.clear();
+        }
+        let mut saved = Vec::new();
+        for i in 0..self.documents.len() {
+            let doc = &self.documents[i];
+            if !ids.contains(&doc.id) || (last && doc.len_chars() > REDETECT_MAX_CHARS) {
+                continue;
+            }
+            let spans = self.suggest(doc);
+            let doc = &mut self.documents[i];
+            let Ok(step) = (Edit::Suggest { spans }).apply(doc, &self.schema) else {
+                continue;
+            };
+            if step.is_noop() {
+                continue;
+            }
+            touch(doc, ctx);
+            let id = doc.id.clone();
+            if edited.contains(&id) {
+                self.histories.entry(id.clone()).or_default().record(step);
+                up.change.history = true;
+            }
+            saved.push(id);
+        }
+        if !saved.is_empty() {
+            up.change.documents.extend(saved.iter().cloned());
+            up.save(Save {
+                documents: saved,
+                ..Save::default()
+            });
+        }
+        // Documents waiting to be learnt waited for this (their features are the rules').
+        if !self.learning.is_idle() {
+            up.effect(super::Effect::Learn);
+        }
+    }
+}
