@@ -91,6 +91,12 @@ impl Pipeline {
         self.lexicon.len()
     }
 
+    /// Whether a word is a title that goes before names ("President", "Col."), by the rule
+    /// lists; the consistency check flags a PERSON span that starts with one.
+    pub fn is_title(&self, word: &str) -> bool {
+        self.lexicon.has(word, super::lexicon::class::TITLE)
+    }
+
     /// Suggestions for a text: non-overlapping, sorted, state Suggested, origin set.
     pub fn detect(&self, text: &str, tokens: &[Token]) -> Vec<Span> {
         let v = views(text, tokens);

@@ -4,6 +4,7 @@
 use super::annotator::Annotator;
 use super::error::ReviewError;
 use super::pairing::{pair, DocumentGroup, Pairing, TextMismatch};
+use crate::label::{Label, Schema, PALETTE};
 
 /// A label that not every annotator has.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +78,25 @@ impl Team {
             label_differences,
             pairing,
         })
+    }
+
+    /// A schema of the team's labels (palette colours in order, keys 1–9), for gold exports.
+    pub fn schema(&self) -> Schema {
+        let mut schema = Schema {
+            name: "review".into(),
+            labels: self
+                .labels
+                .iter()
+                .zip(PALETTE.iter().cycle())
+                .map(|(name, color)| Label {
+                    name: name.clone(),
+                    color: (*color).to_string(),
+                    key: None,
+                })
+                .collect(),
+        };
+        schema.reassign_keys();
+        schema
     }
 
     pub fn name(&self, k: usize) -> &str {

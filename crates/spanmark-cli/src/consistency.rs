@@ -1,0 +1,121 @@
+//! `spanmark consistency EXPORT`: the surface forms labelled two ways in one set (an
+//! annotator's export or a gold set), forms left unlabelled elsewhere, and boundary flags.
+
+use spanmark_core::detect::Pipeline;
+use spanmark_core::formats::InputFile;
+use spanmark_core::review::{flags, load_annotator, Consistency};
+
+const HELP: &str = "usage: spanmark consistency EXPORT [--unlabelled] [--flags] [--limit N]
+
+Reads one set of annotations (a Spanmark export or backup, or any file `spanmark convert`
+reads) and lists every surface form that got more than one label, with the counts and where
+(document title, character offsets).
+
+  --unlabelled   also list forms labelled in one place and left unlabelled in another
+                 (whole-word, same-case occurrences)
+  --flags        also list spans the guidelines' boundary rules flag (a leading “the”, a
+                 trailing possessive, a title inside a PERSON, lowercase “province”) and rare labels
+  --limit N      places shown per form (default 5)";
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let (mut path, mut unlabelled, mut show_flags, mut limit) =
+        (None::<String>, false, false, 5usize);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--help" | "-h" => {
+                println!("{HELP}");
+                return Ok(());
+            }
+            "--unlabelled" => unlabelled = true,
+            "--flags" => show_flags = true,
+            "--limit" => {
+                let n = it.next().ok_or("--limit needs a number")?;
+                limit = n
+                    .parse()
+                    .map_err(|_| format!("--limit needs a number, not “{n}”"))?;
+            }
+            other if other.starts_with("--") => {
+                return Err(format!("unknown option “{other}”\n{HELP}"))
+            }
+            p if path.is_none() => path = Some(p.to_string()),
+            p => return Err(format!("give one file; “{p}” is a second one\n{HELP}")),
+        }
+    }
+    let path = path.ok_or(format!("give the file to check\n{HELP}"))?;
+    let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let set = load_annotator(&InputFile {
+        name: path.clone(),
+        bytes,
+    })
+    .map_err(|e| e.to_string())?;
+    for w in &set.warnings {
+        eprintln!("warning: {w}");
+    }
+    let docs = &set.documents;
+    let report = Consistency::of(docs);
+    let title = |d: usize| docs.get(d).map(|x| x.title.as_str()).unwrap_or("");
+    let two: Vec<_> = report.labelled_two_ways().collect();
+    println!(
+        "{} documents, {} spans, {} surface forms; {} labelled two ways",
+        docs.len(),
+        report.spans,
+        report.forms.len(),
+        two.len()
+    );
+    for form in &two {
+        let counts: Vec<String> = form
+            .labels
+            .iter()
+            .map(|(l, n)| format!("{l} {n}"))
+            .collect();
+        println!("\n“{}”: {}", form.text, counts.join(", "));
+        for o in form
+            .labelled
+            .iter()
+            .filter(|o| o.label.as_deref() != Some(form.main_label()))
+            .take(limit)
+        {
+            println!(
+                "  {} in “{}” at {}–{}",
+                o.label.as_deref().unwrap_or(""),
+                title(o.document),
+                o.start,
+                o.end
+            );
+        }
+    }
+    if unlabelled {
+        let forms: Vec<_> = report.unlabelled_elsewhere().collect();
+        println!(
+            "\n{} forms labelled in one place and unlabelled in another",
+            forms.len()
+        );
+        for form in forms {
+            println!(
+                "\n“{}” ({}): {} unlabelled",
+                form.text,
+                form.main_label(),
+                form.unlabelled.len()
+            );
+            for o in form.unlabelled.iter().take(limit) {
+                println!("  in “{}” at {}–{}", title(o.document), o.start, o.end);
+            }
+        }
+    }
+    if show_flags {
+        let pipeline = Pipeline::builtin();
+        let found = flags(docs, &|w| pipeline.is_title(w));
+        println!("\n{} flagged spans", found.len());
+        for f in found {
+            println!(
+                "  {} — in “{}” at {}–{}",
+                f.sentence(),
+                title(f.document),
+                f.start,
+                f.end
+            );
+        }
+    }
+    Ok(())
+}
