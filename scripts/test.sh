@@ -66,6 +66,15 @@ layer_interop() {
   summary+=("$(grep -E "^interop:" "$logdir/interop.log" | tail -1)")
 }
 
+# --- review: `spanmark agree` against scikit-learn, krippendorff and bratiaa (issue 15) ---
+ALL_LAYERS+=(review)
+layer_review() {
+  step "review: agreement numbers identical in scikit-learn, krippendorff and bratiaa"
+  scripts/interop-review.sh 2>&1 | tee "$logdir/review.log" || fail "review interop"
+  summary+=("$(grep -E "^review interop:" "$logdir/review.log" | tail -1)")
+}
+# --- end review ---
+
 layers=("$@"); [ ${#layers[@]} -gt 0 ] || layers=("${ALL_LAYERS[@]}")
 for name in "${layers[@]}"; do
   declare -F "layer_$name" >/dev/null || { echo "test.sh: no layer '$name' (layers: ${ALL_LAYERS[*]})" >&2; exit 2; }
