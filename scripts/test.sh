@@ -5,7 +5,7 @@
 # add a new one as its own function and list it in ALL_LAYERS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ALL_LAYERS=(lint native wasm build e2e interop)
+ALL_LAYERS=(lint native wasm build e2e interop review)
 export PATH="$HOME/.cargo/bin:$PWD/e2e/node_modules/.bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 logdir=target/test-logs; mkdir -p "$logdir"
@@ -75,6 +75,10 @@ layer_review() {
 }
 # --- end review ---
 
+# A layer function left out of ALL_LAYERS would never run in CI: refuse that.
+for fn in $(declare -F | awk '$3 ~ /^layer_/ {sub(/^layer_/, "", $3); print $3}'); do
+  [[ " ${ALL_LAYERS[*]} " == *" $fn "* ]] || { echo "test.sh: layer_$fn is not listed in ALL_LAYERS" >&2; exit 2; }
+done
 layers=("$@"); [ ${#layers[@]} -gt 0 ] || layers=("${ALL_LAYERS[@]}")
 for name in "${layers[@]}"; do
   declare -F "layer_$name" >/dev/null || { echo "test.sh: no layer '$name' (layers: ${ALL_LAYERS[*]})" >&2; exit 2; }
