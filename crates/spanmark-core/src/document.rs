@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::edit::Step;
 use crate::error::CoreError;
+use crate::links::Links;
 use crate::span::Span;
 use crate::text::{normalize_newlines, TextIndex};
 use crate::token::{chars::is_trim, tokenize, Token};
@@ -27,6 +28,8 @@ pub struct Document {
     pub title: String,
     text: String,
     spans: Vec<Span>,
+    /// events and relations over the spans
+    links: Links,
     pub status: DocStatus,
     /// milliseconds since the Unix epoch
     pub created: f64,
@@ -97,6 +100,7 @@ impl Document {
             title: title.into(),
             text,
             spans: Vec::new(),
+            links: Links::default(),
             status: DocStatus::Open,
             created: 0.0,
             updated: 0.0,
@@ -112,6 +116,18 @@ impl Document {
     }
     pub fn spans(&self) -> &[Span] {
         &self.spans
+    }
+    /// The events and relations (always consistent with the spans).
+    pub fn links(&self) -> &Links {
+        &self.links
+    }
+
+    /// Replace the events and relations, unchecked (loaders check them with
+    /// `Links::problem` first); edits go through `Edit`.
+    pub fn set_links(&mut self, mut links: Links) {
+        links.sort();
+        self.links = links;
+        self.changes.note(None);
     }
     pub fn index(&self) -> &TextIndex {
         &self.index
@@ -156,6 +172,14 @@ impl Document {
             step.redo(&mut self.spans);
         } else {
             step.undo(&mut self.spans);
+        }
+        if let Some(change) = &step.links {
+            self.links = if forward {
+                &change.after
+            } else {
+                &change.before
+            }
+            .clone();
         }
         self.changes.note(Some(step.touched()));
     }
@@ -208,7 +232,13 @@ impl Document {
     }
 
     pub fn has_suggestions(&self) -> bool {
-        self.spans.iter().any(|s| !s.is_accepted())
+        self.spans.iter().any(|s| !s.is_accepted()) || self.links.has_suggestions()
+    }
+
+    /// Set the links a step computed on top of its span change (not recorded as a change:
+    /// the step's own `touched` covers it).
+    pub(crate) fn put_links(&mut self, links: Links) {
+        self.links = links;
     }
 
     /// Check a code point range lies inside the text and is not reversed (may be empty).

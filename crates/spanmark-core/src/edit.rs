@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::Document;
 use crate::error::CoreError;
 use crate::label::Schema;
+use crate::links::{LinkEdit, LinkLoss, LinksChange, Moved};
 use crate::span::{Origin, Span, SpanState};
 
 mod layer;
@@ -59,6 +60,8 @@ pub enum Edit {
     Suggest {
         spans: Vec<Span>,
     },
+    /// A change to the events and relations.
+    Link(LinkEdit),
 }
 
 /// What an applied edit changed, so it can be undone exactly: the spans from index `at`
@@ -70,6 +73,8 @@ pub struct Step {
     pub after: Vec<Span>,
     /// index in the span list where `before` started and `after` starts
     pub at: usize,
+    /// the events and relations before and after, when the step changed them
+    pub links: Option<Box<LinksChange>>,
 }
 
 impl Step {
@@ -87,6 +92,7 @@ impl Step {
             before: old_rest[..old_rest.len() - suffix].to_vec(),
             after: new_rest[..new_rest.len() - suffix].to_vec(),
             at: prefix,
+            links: None,
         }
     }
 
@@ -98,24 +104,37 @@ impl Step {
             .iter()
             .chain(&self.after)
             .map(|s| (s.start, s.end));
+        let links = self
+            .links
+            .as_ref()
+            .and_then(|c| c.touched())
+            .map(|r| (r.start, r.end));
         bounds
+            .chain(links)
             .reduce(|(s, e), (s2, e2)| (s.min(s2), e.max(e2)))
             .map_or(0..0, |(s, e)| s..e)
     }
 
     /// True when the edit changed nothing (e.g. accepting an accepted span).
     pub fn is_noop(&self) -> bool {
-        self.before == self.after
+        self.before == self.after && self.links.as_ref().is_none_or(|c| c.before == c.after)
     }
 
-    /// Whether `spans` are what this step left (so it can be undone on them).
-    pub fn is_applied_to(&self, spans: &[Span]) -> bool {
-        spans.get(self.at..self.at + self.after.len()) == Some(&self.after[..])
+    /// The event arguments and relations this step removed with the spans it removed.
+    pub fn link_loss(&self) -> LinkLoss {
+        self.links.as_ref().map(|c| c.loss()).unwrap_or_default()
     }
 
-    /// Whether `spans` are what this step started from (so it can be redone on them).
-    pub fn is_undone_in(&self, spans: &[Span]) -> bool {
-        spans.get(self.at..self.at + self.before.len()) == Some(&self.before[..])
+    /// Whether `doc` is what this step left (so it can be undone on it).
+    pub fn is_applied_to(&self, doc: &Document) -> bool {
+        doc.spans().get(self.at..self.at + self.after.len()) == Some(&self.after[..])
+            && self.links.as_ref().is_none_or(|c| c.after == *doc.links())
+    }
+
+    /// Whether `doc` is what this step started from (so it can be redone on it).
+    pub fn is_undone_in(&self, doc: &Document) -> bool {
+        doc.spans().get(self.at..self.at + self.before.len()) == Some(&self.before[..])
+            && self.links.as_ref().is_none_or(|c| c.before == *doc.links())
     }
 
     /// Turn the spans after this step back into the spans before it.
@@ -134,12 +153,57 @@ impl Step {
 impl Edit {
     /// Apply to a document. On error the document is untouched.
     pub fn apply(&self, doc: &mut Document, schema: &Schema) -> Result<Step, CoreError> {
-        let step = match self.local(doc, schema)? {
-            Some(step) => step,
-            None => Step::between(doc.spans(), &self.global(doc, schema)?),
+        let mut links = None;
+        let mut step = match (self, self.local(doc, schema)?) {
+            (_, Some(step)) => step,
+            (Edit::Link(edit), None) => {
+                let (after, accept) = edit.apply(doc, schema)?;
+                let mut spans = doc.spans().to_vec();
+                for s in spans
+                    .iter_mut()
+                    .filter(|s| accept.contains(&(s.start, s.end)))
+                {
+                    s.state = SpanState::Accepted;
+                }
+                links = Some(after);
+                Step::between(doc.spans(), &spans)
+            }
+            (_, None) => Step::between(doc.spans(), &self.global(doc, schema)?),
         };
-        doc.step_spans(&step, true);
+        let before = doc.links().clone();
+        let touches_links = !before.is_empty()
+            && (step.before.iter().any(|s| before.uses((s.start, s.end)))
+                || matches!(self, Edit::AcceptAll | Edit::ClearSuggestions));
+        if let Some(after) = links {
+            step.links = Some(Box::new(LinksChange { before, after }));
+            doc.step_spans(&step, true);
+        } else if touches_links {
+            // the spans change first, then the links follow them
+            doc.step_spans(&step, true);
+            let layer = match self {
+                Edit::AcceptAll => crate::links::accept_all(&before),
+                Edit::ClearSuggestions => crate::links::clear_suggestions(&before),
+                _ => before.clone(),
+            };
+            let after = layer.reconciled(doc.spans(), schema, self.moved(&step));
+            if after != before {
+                doc.put_links(after.clone());
+                step.links = Some(Box::new(LinksChange { before, after }));
+            }
+        } else {
+            doc.step_spans(&step, true);
+        }
         Ok(step)
+    }
+
+    /// The span a resize moved: from its old bounds to its new ones.
+    fn moved(&self, step: &Step) -> Moved {
+        match (self, step.before.as_slice(), step.after.as_slice()) {
+            (Edit::Resize { .. }, [old], [new]) => {
+                Some(((old.start, old.end), (new.start, new.end)))
+            }
+            _ => None,
+        }
     }
 
     /// The step of an edit that touches a few neighbouring spans (None for the others),
@@ -150,6 +214,7 @@ impl Edit {
             before: vec![spans[i].clone()],
             after,
             at: i,
+            links: None,
         };
         let changed = |i: usize, change: &dyn Fn(&mut Span)| {
             let mut span = spans[i].clone();
@@ -173,6 +238,7 @@ impl Edit {
                     before: spans[r.clone()].to_vec(),
                     after: vec![span],
                     at: r.start,
+                    links: None,
                 }
             }
             Edit::Remove { start, end } | Edit::Reject { start, end } => {

@@ -76,7 +76,7 @@ impl History {
     /// another tab's version), the history is cleared and an error says so.
     pub fn undo(&mut self, doc: &mut Document) -> Result<(), CoreError> {
         let step = self.undo.pop_back().ok_or(CoreError::NothingToUndo)?;
-        if !step.is_applied_to(doc.spans()) {
+        if !step.is_applied_to(doc) {
             self.clear();
             return Err(stale());
         }
@@ -88,7 +88,7 @@ impl History {
     /// Redo the last undone step (same safety as `undo`).
     pub fn redo(&mut self, doc: &mut Document) -> Result<(), CoreError> {
         let step = self.redo.pop().ok_or(CoreError::NothingToRedo)?;
-        if !step.is_undone_in(doc.spans()) {
+        if !step.is_undone_in(doc) {
             self.clear();
             return Err(stale());
         }

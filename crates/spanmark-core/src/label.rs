@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::CoreError;
+use crate::event_schema::{default_events, default_relations, EventType, RelationType};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Label {
@@ -18,6 +19,12 @@ pub struct Label {
 pub struct Schema {
     pub name: String,
     pub labels: Vec<Label>,
+    /// relation types; a schema saved before they existed gets the guideline's
+    #[serde(default = "crate::event_schema::default_relations")]
+    pub relations: Vec<RelationType>,
+    /// event types; a schema saved before they existed gets the guideline's
+    #[serde(default = "crate::event_schema::default_events")]
+    pub events: Vec<EventType>,
 }
 
 impl Default for Schema {
@@ -49,6 +56,8 @@ impl Schema {
                     key: None,
                 })
                 .collect(),
+            relations: default_relations(),
+            events: default_events(),
         };
         schema.reassign_keys();
         schema

@@ -1,21 +1,54 @@
-//! Changes to the label schema that reach into documents: renaming a label renames its
-//! spans, deleting one removes its spans — each as one undoable step per document.
+//! Changes to the schema that reach into documents: renaming a label, relation or event type
+//! renames its annotations, deleting one removes them — each as one undoable step per document.
 
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
 use crate::edit::Step;
 use crate::error::CoreError;
+use crate::event_schema::{EventType, RelationType, TypeKind};
 use crate::label::Schema;
+use crate::links::{Links, LinksChange};
 
 /// One change a user makes to the label schema.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SchemaChange {
-    Add { name: String, color: Option<String> },
-    Rename { from: String, to: String },
-    Recolor { name: String, color: String },
-    Move { name: String, to: usize },
-    Delete { name: String },
+    Add {
+        name: String,
+        color: Option<String>,
+    },
+    Rename {
+        from: String,
+        to: String,
+    },
+    Recolor {
+        name: String,
+        color: String,
+    },
+    Move {
+        name: String,
+        to: usize,
+    },
+    Delete {
+        name: String,
+    },
+    AddRelationType(RelationType),
+    AddEventType(EventType),
+    RenameType {
+        kind: TypeKind,
+        from: String,
+        to: String,
+    },
+    RecolorType {
+        kind: TypeKind,
+        name: String,
+        color: String,
+    },
+    /// Deleting a type removes its relations or events (ask first: see [`count_links`]).
+    DeleteType {
+        kind: TypeKind,
+        name: String,
+    },
 }
 
 /// The steps a schema change made in documents, by document id (record them in each
@@ -39,14 +72,76 @@ impl SchemaChange {
             SchemaChange::Move { name, to } => schema.move_label(name, *to).map(|_| Vec::new()),
             SchemaChange::Rename { from, to } => {
                 let to = schema.rename_label(from, to)?;
-                Ok(rename_spans(docs, from, &to))
+                schema.rename_label_in_types(from, &to);
+                Ok(rename_spans(docs, schema, from, &to))
             }
             SchemaChange::Delete { name } => {
                 schema.delete_label(name)?;
-                Ok(remove_spans(docs, name))
+                Ok(remove_spans(docs, schema, name))
+            }
+            SchemaChange::AddRelationType(t) => {
+                schema.add_relation_type(t.clone()).map(|_| Vec::new())
+            }
+            SchemaChange::AddEventType(t) => schema.add_event_type(t.clone()).map(|_| Vec::new()),
+            SchemaChange::RecolorType { kind, name, color } => {
+                schema.recolor_type(*kind, name, color).map(|_| Vec::new())
+            }
+            SchemaChange::RenameType { kind, from, to } => {
+                let to = schema.rename_type(*kind, from, to)?;
+                Ok(change_links_each(docs, |links| match kind {
+                    TypeKind::Relation => links
+                        .relations
+                        .iter_mut()
+                        .filter(|r| r.kind == *from)
+                        .for_each(|r| r.kind.clone_from(&to)),
+                    TypeKind::Event => links
+                        .events
+                        .iter_mut()
+                        .filter(|e| e.kind == *from)
+                        .for_each(|e| e.kind.clone_from(&to)),
+                }))
+            }
+            SchemaChange::DeleteType { kind, name } => {
+                schema.delete_type(*kind, name)?;
+                Ok(change_links_each(docs, |links| match kind {
+                    TypeKind::Relation => links.relations.retain(|r| r.kind != *name),
+                    TypeKind::Event => links.events.retain(|e| e.kind != *name),
+                }))
             }
         }
     }
+}
+
+/// How many relations or events of a type these documents hold (to ask before deleting it).
+pub fn count_links(docs: &[Document], kind: TypeKind, name: &str) -> usize {
+    docs.iter()
+        .map(|d| match kind {
+            TypeKind::Relation => d
+                .links()
+                .relations
+                .iter()
+                .filter(|r| r.kind == name)
+                .count(),
+            TypeKind::Event => d.links().events.iter().filter(|e| e.kind == name).count(),
+        })
+        .sum()
+}
+
+/// Change the links of each document; one links-only step per document that changed.
+fn change_links_each(docs: &mut [Document], change: impl Fn(&mut Links)) -> DocumentSteps {
+    let mut steps = Vec::new();
+    for doc in docs {
+        let before = doc.links().clone();
+        let mut after = before.clone();
+        change(&mut after);
+        if after != before {
+            let mut step = Step::between(&[], &[]);
+            step.links = Some(Box::new(LinksChange { before, after }));
+            doc.step_spans(&step, true);
+            steps.push((doc.id.clone(), step));
+        }
+    }
+    steps
 }
 
 /// How many spans in these documents carry a label (to ask before deleting it).
@@ -57,28 +152,41 @@ pub fn count_spans(docs: &[Document], label: &str) -> usize {
 }
 
 /// Give every span labelled `from` the label `to`; one step per document that changed.
-pub fn rename_spans(docs: &mut [Document], from: &str, to: &str) -> DocumentSteps {
-    change_each(docs, |spans| {
+pub fn rename_spans(docs: &mut [Document], schema: &Schema, from: &str, to: &str) -> DocumentSteps {
+    change_each(docs, schema, |spans| {
         for s in spans.iter_mut().filter(|s| s.label == from) {
             s.label = to.to_string();
         }
     })
 }
 
-/// Remove every span labelled `label`; one step per document that changed.
-pub fn remove_spans(docs: &mut [Document], label: &str) -> DocumentSteps {
-    change_each(docs, |spans| spans.retain(|s| s.label != label))
+/// Remove every span labelled `label` (and the arguments and relations that used them);
+/// one step per document that changed.
+pub fn remove_spans(docs: &mut [Document], schema: &Schema, label: &str) -> DocumentSteps {
+    change_each(docs, schema, |spans| spans.retain(|s| s.label != label))
 }
 
 fn change_each(
     docs: &mut [Document],
+    schema: &Schema,
     change: impl Fn(&mut Vec<crate::span::Span>),
 ) -> DocumentSteps {
     let mut steps = Vec::new();
     for doc in docs {
         let before = doc.spans().to_vec();
         change(doc.spans_mut());
-        let step = Step::between(&before, doc.spans());
+        let mut step = Step::between(&before, doc.spans());
+        let links = doc.links().clone();
+        if !links.is_empty() {
+            let after = links.reconciled(doc.spans(), schema, None);
+            if after != links {
+                doc.put_links(after.clone());
+                step.links = Some(Box::new(LinksChange {
+                    before: links,
+                    after,
+                }));
+            }
+        }
         if !step.is_noop() {
             steps.push((doc.id.clone(), step));
         }

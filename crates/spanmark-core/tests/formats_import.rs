@@ -126,8 +126,8 @@ fn prodigy_rejected_answers_are_skipped_with_a_note() {
 
 #[test]
 fn spanmark_json_refuses_a_newer_version_and_a_wrong_text_copy() {
-    let newer = r#"{"format":"spanmark/2","documents":[]}"#;
-    assert!(refused(Format::Spanmark, "n.json", newer).contains("newer Spanmark (spanmark/2)"));
+    let newer = r#"{"format":"spanmark/3","documents":[]}"#;
+    assert!(refused(Format::Spanmark, "n.json", newer).contains("newer Spanmark (spanmark/3)"));
     let wrong = r#"{"format":"spanmark/1","documents":[{"id":"a","title":"T","text":"Lahore","spans":[{"start":0,"end":3,"label":"GPE","text":"Lahore"}]}]}"#;
     assert_eq!(
         refused(Format::Spanmark, "w.json", wrong),

@@ -118,3 +118,41 @@ proptest! {
         prop_assert_eq!(m.copy.is_some(), m.conflicts > 0);
     }
 }
+
+#[test]
+fn an_event_made_in_the_other_tab_joins_this_tabs_relation() {
+    use spanmark_core::links::{Event, Links, Relation};
+    let mut b = base();
+    b.set_spans(vec![
+        Span::manual(35, 40, "GPE"),
+        Span::manual(53, 60, "DATE"),
+    ]);
+    let mut mine = b.clone();
+    let mut theirs = b.clone();
+    let event = Event::manual("ATTACK", 10, 18)
+        .with("place", 35, 40)
+        .with("time", 53, 60);
+    theirs.set_links(Links {
+        events: vec![event.clone()],
+        relations: vec![],
+    });
+    let relation = Relation::manual("located_in", (35, 40), (35, 40));
+    mine.set_links(Links {
+        events: vec![],
+        relations: vec![relation.clone()],
+    });
+    let m = merge(Some(&b), &mine, &theirs, "copy");
+    assert_eq!(m.document.links().events, vec![event.clone()]);
+    assert_eq!(m.document.links().relations, vec![relation]);
+    assert_eq!(m.conflicts, 0);
+    // both tabs typed the same trigger differently: this tab's wins, theirs is kept as a copy
+    let mut mine2 = b.clone();
+    mine2.set_links(Links {
+        events: vec![Event::manual("BOMBING", 10, 18)],
+        relations: vec![],
+    });
+    let m = merge(Some(&b), &mine2, &theirs, "copy");
+    assert_eq!(m.document.links().events[0].kind, "BOMBING");
+    assert_eq!(m.conflicts, 1);
+    assert_eq!(m.copy.unwrap().links().events, vec![event]);
+}

@@ -62,6 +62,8 @@ pub(crate) struct Draft {
     pub status: DocStatus,
     pub created: f64,
     pub updated: f64,
+    /// events and relations, offsets in code points of the file's text
+    pub links: crate::links::Links,
 }
 
 impl Draft {
@@ -77,6 +79,7 @@ impl Draft {
             status: DocStatus::Open,
             created: 0.0,
             updated: 0.0,
+            links: crate::links::Links::default(),
         }
     }
 }
@@ -234,7 +237,34 @@ pub(crate) fn finish(draft: Draft, notes: &mut Vec<String>) -> Document {
         kept.push(s);
     }
     doc.set_spans(kept);
+    let mut links = draft.links;
+    let at = |i: usize| map.get(i).copied().unwrap_or(i);
+    for e in &mut links.events {
+        (e.start, e.end) = (at(e.start), at(e.end));
+        for a in &mut e.args {
+            (a.start, a.end) = (at(a.start), at(a.end));
+        }
+    }
+    for r in &mut links.relations {
+        r.from = (at(r.from.0), at(r.from.1));
+        r.to = (at(r.to.0), at(r.to.1));
+    }
+    if !links.is_empty() {
+        doc.set_links(links);
+    }
     doc
+}
+
+/// Why a document's events and relations do not fit its spans and the schema (checked after
+/// `finish`; an import with such a document fails whole).
+pub(crate) fn check_links(doc: &Document, schema: &crate::label::Schema) -> Result<(), String> {
+    match doc
+        .links()
+        .problem(doc.spans(), Some(schema), doc.len_chars())
+    {
+        Some(p) => Err(p),
+        None => Ok(()),
+    }
 }
 
 /// For each code point index of `text` (and its end), the index after CRLF/CR → LF.

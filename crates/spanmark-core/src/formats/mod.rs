@@ -8,6 +8,7 @@ mod disk;
 pub mod doccano;
 mod intake;
 pub mod labelstudio;
+pub mod links_json;
 mod merge;
 mod report;
 mod selfcheck;
@@ -247,6 +248,8 @@ impl Imported {
 pub(crate) struct Chosen<'a> {
     pub doc: &'a Document,
     pub spans: Vec<Span>,
+    /// the events and relations over the chosen spans
+    pub links: crate::links::Links,
 }
 
 /// Export documents in a format; the result carries the self-check report.
@@ -259,14 +262,16 @@ pub fn export(
     let chosen: Vec<Chosen> = documents
         .iter()
         .filter(|d| options.documents == DocumentChoice::All || d.status == DocStatus::Done)
-        .map(|doc| Chosen {
-            doc,
-            spans: doc
+        .map(|doc| {
+            let spans: Vec<Span> = doc
                 .spans()
                 .iter()
                 .filter(|s| options.spans == SpanChoice::WithSuggestions || s.is_accepted())
                 .cloned()
-                .collect(),
+                .collect();
+            let with = options.spans == SpanChoice::WithSuggestions;
+            let links = doc.links().accepted_for(&spans, with);
+            Chosen { doc, spans, links }
         })
         .collect();
     let mut report = Vec::new();

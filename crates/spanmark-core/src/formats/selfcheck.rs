@@ -92,6 +92,7 @@ pub(crate) fn compare(
             ));
             continue;
         }
+        links_survived(format, c, back, &mut found);
         if format == Format::Txt {
             continue;
         }
@@ -164,5 +165,50 @@ fn describe_miss(back: &Document, s: &Span, keeps_text: bool) -> String {
             b.end
         ),
         None => "it is missing".into(),
+    }
+}
+
+/// Events and relations: formats that hold them must give them back exactly (state and
+/// origin aside, which only Spanmark JSON keeps); CoNLL and plain text say they cannot.
+fn links_survived(format: Format, c: &Chosen, back: &Document, found: &mut Vec<Problem>) {
+    let (events, relations) = (c.links.events.len(), c.links.relations.len());
+    if events + relations == 0 {
+        return;
+    }
+    if matches!(format, Format::Conll | Format::Txt) {
+        let name = if format == Format::Conll {
+            "CoNLL"
+        } else {
+            "plain text"
+        };
+        found.push(document_problem(
+            c,
+            format!("{name} cannot express events or relations: its {events} events and {relations} relations are not in this file"),
+        ));
+        return;
+    }
+    let key = |l: &crate::links::Links| {
+        let mut ev: Vec<_> = l
+            .events
+            .iter()
+            .map(|e| (e.kind.clone(), e.start, e.end, e.args.clone()))
+            .collect();
+        let mut re: Vec<_> = l
+            .relations
+            .iter()
+            .map(|r| (r.kind.clone(), r.from, r.to))
+            .collect();
+        ev.sort();
+        re.sort();
+        (ev, re)
+    };
+    let (want, got) = (key(&c.links), key(back.links()));
+    if want != got {
+        let lost_e = want.0.iter().filter(|e| !got.0.contains(e)).count();
+        let lost_r = want.1.iter().filter(|r| !got.1.contains(r)).count();
+        found.push(document_problem(
+            c,
+            format!("{lost_e} events and {lost_r} relations did not come back exactly when the export was read back"),
+        ));
     }
 }

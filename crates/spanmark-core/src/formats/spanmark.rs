@@ -1,5 +1,5 @@
-//! Spanmark JSON (`spanmark/1`, see docs/format.md): the lossless format — schema with colours,
-//! documents with times and status, spans with origin, state, confidence and a text copy.
+//! Spanmark JSON (`spanmark/2`, see docs/format.md): the lossless format — schema with colours,
+//! documents with times and status, spans with origin, state, confidence and a text copy, events and relations.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -10,11 +10,14 @@ use crate::span::{Origin, SpanState};
 use crate::text::TextIndex;
 
 use super::intake::{self, Draft, RawSpan};
+use super::links_json::{events_json, links_of, relations_json, EventJson, RelationJson};
 use super::{
     file_name, Chosen, ExportError, ExportFile, ExportOptions, ImportError, Imported, OffsetUnit,
 };
 
-pub const VERSION: &str = "spanmark/1";
+pub const VERSION: &str = "spanmark/2";
+/// Older versions this reader still takes (spanmark/1 has no events or relations).
+const OLDER: [&str; 1] = ["spanmark/1"];
 
 #[derive(Serialize, Deserialize)]
 struct FileJson {
@@ -48,6 +51,10 @@ struct DocJson {
     status: DocStatus,
     #[serde(default)]
     spans: Vec<SpanJson>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    events: Vec<EventJson>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    relations: Vec<RelationJson>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -105,6 +112,8 @@ pub(crate) fn write(
                         text: Some(c.doc.slice(s.start, s.end).to_string()),
                     })
                     .collect(),
+                events: events_json(c.doc, &c.links, true),
+                relations: relations_json(c.doc, &c.links, true),
             })
             .collect(),
     };
@@ -119,7 +128,7 @@ pub(crate) fn write(
 
 pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
     let file: FileJson = serde_json::from_str(text).map_err(|e| intake::json_error(name, 1, &e))?;
-    if file.format != VERSION {
+    if file.format != VERSION && !OLDER.contains(&file.format.as_str()) {
         let why = if file.format.starts_with("spanmark/") {
             format!(
                 "it was written by a newer Spanmark ({}); this one reads {VERSION}",
@@ -143,6 +152,7 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
         ));
     }
     let mut notes = Vec::new();
+    let schema = file.schema.clone().unwrap_or_default();
     let mut documents = Vec::with_capacity(file.documents.len());
     for (d, doc) in file.documents.into_iter().enumerate() {
         let at = |m: String| {
@@ -197,7 +207,10 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
                 confidence: s.confidence,
             });
         }
-        documents.push(intake::finish(draft, &mut notes));
+        draft.links = links_of(&doc.events, &doc.relations);
+        let finished = intake::finish(draft, &mut notes);
+        intake::check_links(&finished, &schema).map_err(at)?;
+        documents.push(finished);
     }
     let known: Vec<Label> = file
         .schema

@@ -6,6 +6,7 @@
 //! or wrote). Without it, nothing counts as removed, so no span is ever lost.
 
 use crate::document::Document;
+use crate::links::Links;
 use crate::span::Span;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -83,6 +84,14 @@ pub fn merge(base: Option<&Document>, mine: &Document, theirs: &Document, copy_i
         }
     }
     document.set_spans(spans);
+    let base_links = match base {
+        Some(b) if b.text() == mine.text() => b.links().clone(),
+        _ => common_links(mine.links(), theirs.links()),
+    };
+    let (links, took, clashed) = merge_links(&base_links, mine.links(), theirs.links());
+    document.set_links(links.within(document.spans()));
+    taken += took;
+    conflicts += clashed;
     let copy = (conflicts > 0).then(conflict_copy);
     Merge {
         document,
@@ -90,4 +99,57 @@ pub fn merge(base: Option<&Document>, mine: &Document, theirs: &Document, copy_i
         taken,
         conflicts,
     }
+}
+
+fn common_links(a: &Links, b: &Links) -> Links {
+    Links {
+        events: a
+            .events
+            .iter()
+            .filter(|e| b.events.contains(e))
+            .cloned()
+            .collect(),
+        relations: a
+            .relations
+            .iter()
+            .filter(|r| b.relations.contains(r))
+            .cloned()
+            .collect(),
+    }
+}
+
+/// Events and relations merged like spans: what the other tab removed (and this tab left
+/// alone) goes, what it added comes in, unless this tab has another event on the same
+/// trigger (a conflict). Returns the links, how many changes were taken and the conflicts.
+fn merge_links(base: &Links, mine: &Links, theirs: &Links) -> (Links, usize, usize) {
+    let mut out = mine.clone();
+    let before = out.events.len() + out.relations.len();
+    out.events
+        .retain(|e| !base.events.contains(e) || theirs.events.contains(e));
+    out.relations
+        .retain(|r| !base.relations.contains(r) || theirs.relations.contains(r));
+    let mut taken = before - out.events.len() - out.relations.len();
+    let mut conflicts = 0;
+    for e in theirs.events.iter().filter(|e| !base.events.contains(e)) {
+        if out.events.contains(e) {
+            continue;
+        }
+        if out.event_at(e.start, e.end).is_some() {
+            conflicts += 1;
+        } else {
+            out.events.push(e.clone());
+            taken += 1;
+        }
+    }
+    for r in theirs
+        .relations
+        .iter()
+        .filter(|r| !base.relations.contains(r))
+    {
+        if !out.relations.iter().any(|x| x.same(r)) {
+            out.relations.push(r.clone());
+            taken += 1;
+        }
+    }
+    (out, taken, conflicts)
 }

@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use super::error::PersistError;
 use super::VERSION;
+use crate::event_schema::{default_events, default_relations, EventType, RelationType};
 use crate::label::{Label, Schema};
 
 /// Document order as the list shows it, with titles and revisions for a quick look.
@@ -29,11 +30,18 @@ struct LabelsWire {
     name: String,
     /// [name, colour, key or ""]
     labels: Vec<(String, String, String)>,
+    /// version 2 on; a version 1 entry gets the guideline's types
+    #[serde(default = "default_relations")]
+    relations: Vec<RelationType>,
+    #[serde(default = "default_events")]
+    events: Vec<EventType>,
 }
 
+/// Index, labels and settings read every version from 1 on (version 2 only added the
+/// event and relation types to the labels, with defaults for older entries).
 fn check_version(v: u64) -> Result<(), PersistError> {
     match v {
-        VERSION => Ok(()),
+        1..=VERSION => Ok(()),
         v if v > VERSION => Err(PersistError::NewerVersion {
             found: v,
             newest: VERSION,
@@ -87,6 +95,8 @@ fn labels_wire(schema: &Schema) -> LabelsWire {
                 )
             })
             .collect(),
+        relations: schema.relations.clone(),
+        events: schema.events.clone(),
     }
 }
 
@@ -119,6 +129,8 @@ pub(crate) fn labels_from_value(value: Value) -> Result<Schema, PersistError> {
     Ok(Schema {
         name: wire.name,
         labels,
+        relations: wire.relations,
+        events: wire.events,
     })
 }
 

@@ -1,5 +1,6 @@
 //! Migrations between record versions, as code: each step turns a version-n JSON value
-//! into version n+1. Version 0 is the plain serde form of `Document` (spans as objects).
+//! into version n+1. Version 0 is the plain serde form of `Document` (spans as objects);
+//! version 1 is the compact record without events and relations; version 2 adds them.
 //!
 //! Version 0 looks like `{"id","title","text","spans":[{"start","end","label","origin",
 //! "state","confidence"}],"status","created","updated","revision"}` with no `"v"` field;
@@ -17,7 +18,7 @@ use crate::span::Span;
 type Step = fn(Value) -> Result<Value, PersistError>;
 
 /// `STEPS[n]` migrates version n to n+1.
-const STEPS: [Step; VERSION as usize] = [v0_to_v1];
+const STEPS: [Step; VERSION as usize] = [v0_to_v1, v1_to_v2];
 
 /// The version a stored value was written with.
 pub fn record_version(value: &Value) -> Result<u64, PersistError> {
@@ -105,5 +106,24 @@ fn v0_to_v1(value: Value) -> Result<Value, PersistError> {
     doc.created = old.created;
     doc.updated = old.updated;
     doc.revision = old.revision;
-    document_value(&doc)
+    // written by today's encoder, which leaves out the (empty) links: a version 1 record
+    let mut value = document_value(&doc)?;
+    value["v"] = Value::from(1u64);
+    Ok(value)
+}
+
+/// Version 2 only adds the optional `ev` (events) and `re` (relations) lists: a version 1
+/// record has none, so it reads unchanged under the new number. Fields that version 1 did
+/// not know are refused rather than guessed at.
+fn v1_to_v2(mut value: Value) -> Result<Value, PersistError> {
+    let Some(obj) = value.as_object_mut() else {
+        return Err(PersistError::Missing("v"));
+    };
+    if obj.contains_key("ev") || obj.contains_key("re") {
+        return Err(PersistError::Malformed(
+            "a version 1 entry cannot carry events or relations".into(),
+        ));
+    }
+    obj.insert("v".into(), Value::from(2u64));
+    Ok(value)
 }

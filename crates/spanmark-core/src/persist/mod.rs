@@ -1,4 +1,4 @@
-//! Storage schema `spanmark/1`: how documents, labels, settings and backups become
+//! Storage schema `spanmark/1` (record version 2: documents carry events and relations): how documents, labels, settings and backups become
 //! strings for local storage and back, with validation, migrations and conflict merges.
 //!
 //! Key layout (one key per document so one edit rewrites one small entry and one bad
@@ -15,6 +15,7 @@
 
 mod backup;
 mod error;
+mod links_wire;
 mod merge;
 mod meta;
 mod migrate;
@@ -36,7 +37,7 @@ pub use record::{
 /// The schema name written into backups and used as the key prefix.
 pub const SCHEMA: &str = "spanmark/1";
 /// The newest record version this build reads and the one it writes.
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
 
 pub const PREFIX: &str = "spanmark/1/";
 pub const INDEX_KEY: &str = "spanmark/1/index";

@@ -24,7 +24,7 @@ pub const ORIGINS: [Origin; 7] = [
 
 /// The stored code of an origin. Exhaustive on purpose: a new origin must get a code
 /// here (and in [`ORIGINS`]) before it can be saved; 3 bits leave room for one more.
-fn origin_code(o: Origin) -> usize {
+pub(super) fn origin_code(o: Origin) -> usize {
     match o {
         Origin::Manual => 0,
         Origin::Gazetteer => 1,

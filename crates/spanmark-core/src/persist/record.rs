@@ -1,14 +1,16 @@
 //! One document as a compact `spanmark/1` record: short keys, a per-document label
 //! table and the spans packed into one short string (see [`super::packed`]).
 //!
-//! `{"v":1,"id":…,"t":title,"st":"open"|"done","c":created,"u":updated,"r":revision,
-//! "l":["GPE",…],"a":"packed spans","x":"the text"}` — the text comes last so a stored
-//! entry reads well. All offsets are code points.
+//! `{"v":2,"id":…,"t":title,"st":"open"|"done","c":created,"u":updated,"r":revision,
+//! "l":["GPE",…],"a":"packed spans","ev":[events],"re":[relations],"x":"the text"}` — the
+//! text comes last so a stored entry reads well; `ev`/`re` are left out when empty (see
+//! [`super::links_wire`]). All offsets are code points.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::error::PersistError;
+use super::links_wire::{events_out, links_in, relations_out, EventWire, RelationWire};
 use super::migrate::migrate;
 use super::packed::{pack, unpack};
 use super::VERSION;
@@ -25,6 +27,10 @@ struct RecordOut<'a> {
     r: u64,
     l: Vec<&'a str>,
     a: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    ev: Vec<EventWire>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    re: Vec<RelationWire>,
     x: &'a str,
 }
 
@@ -46,6 +52,10 @@ struct RecordIn {
     l: Vec<String>,
     #[serde(default)]
     a: String,
+    #[serde(default)]
+    ev: Vec<EventWire>,
+    #[serde(default)]
+    re: Vec<RelationWire>,
     x: String,
 }
 
@@ -69,6 +79,8 @@ fn record_of(doc: &Document) -> RecordOut<'_> {
         r: doc.revision,
         l: labels,
         a: packed,
+        ev: events_out(doc.links()),
+        re: relations_out(doc.links()),
         x: doc.text(),
     }
 }
@@ -123,6 +135,11 @@ pub fn decode_document_value(
     let mut doc = Document::new(rec.id, rec.t, &rec.x);
     let spans = unpack(&rec.a, &rec.l, doc.len_chars())?;
     doc.set_spans(spans);
+    let links = links_in(rec.ev, rec.re)?;
+    if let Some(problem) = links.problem(doc.spans(), None, doc.len_chars()) {
+        return Err(PersistError::Malformed(problem));
+    }
+    doc.set_links(links);
     doc.status = rec.st;
     doc.created = rec.c;
     doc.updated = rec.u;
