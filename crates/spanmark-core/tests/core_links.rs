@@ -4,7 +4,51 @@
 use spanmark_core::event_schema::TypeKind;
 use spanmark_core::links::{Event, LinkEdit, Relation};
 use spanmark_core::span::Origin;
-use spanmark_core::{Document, Edit, Editor, Schema, SchemaChange, Span};
+use spanmark_core::{CoreError, Document, Edit, History, Schema, SchemaChange, Span};
+
+/// One document, its history and the schema: what the workspace keeps per open document.
+struct Editor {
+    doc: Document,
+    history: History,
+    schema: Schema,
+}
+
+impl Editor {
+    fn new(doc: Document, schema: Schema) -> Self {
+        Editor {
+            doc,
+            history: History::new(),
+            schema,
+        }
+    }
+    fn apply(&mut self, edit: &Edit) -> Result<(), CoreError> {
+        let step = edit.apply(&mut self.doc, &self.schema)?;
+        self.history.record(step);
+        Ok(())
+    }
+    fn undo(&mut self) -> Result<(), CoreError> {
+        self.history.undo(&mut self.doc)
+    }
+    fn redo(&mut self) -> Result<(), CoreError> {
+        self.history.redo(&mut self.doc)
+    }
+    fn change_schema(&mut self, change: &SchemaChange) -> Result<(), CoreError> {
+        let steps = change.apply(&mut self.schema, std::slice::from_mut(&mut self.doc))?;
+        for (_, step) in steps {
+            self.history.record(step);
+        }
+        Ok(())
+    }
+    fn document(&self) -> &Document {
+        &self.doc
+    }
+    fn schema(&self) -> &Schema {
+        &self.schema
+    }
+    fn history(&self) -> &History {
+        &self.history
+    }
+}
 
 const TEXT: &str =
     "Militants attacked a police post in Bannu on Tuesday, killing four. The TTP claimed it.";

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use super::error::PersistError;
 use super::meta::{labels_from_value, labels_value, settings_from_value, settings_value};
 use super::record::{decode_document_value, document_value};
-use super::{SCHEMA, VERSION};
+use super::{LAYOUT_VERSION, SCHEMA};
 use crate::document::Document;
 use crate::label::Schema;
 
@@ -66,10 +66,10 @@ fn schema_version(schema: &str) -> Result<u64, PersistError> {
         .strip_prefix("spanmark/")
         .and_then(|n| n.parse::<u64>().ok())
         .ok_or_else(|| PersistError::UnknownVersion(format!("schema “{schema}”")))?;
-    if v > VERSION {
+    if v > LAYOUT_VERSION {
         return Err(PersistError::NewerVersion {
             found: v,
-            newest: VERSION,
+            newest: LAYOUT_VERSION,
         });
     }
     Ok(v)

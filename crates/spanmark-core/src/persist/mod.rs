@@ -36,6 +36,8 @@ pub use record::{
 
 /// The schema name written into backups and used as the key prefix.
 pub const SCHEMA: &str = "spanmark/1";
+/// The key layout and backup schema number (`spanmark/1`); record versions count apart.
+pub const LAYOUT_VERSION: u64 = 1;
 /// The newest record version this build reads and the one it writes.
 pub const VERSION: u64 = 2;
 

@@ -139,6 +139,7 @@ fn read(files: &[InputFile], label: &str) -> Result<Read, ReviewError> {
         (!imported.labels.is_empty()).then(|| Schema {
             name: String::new(),
             labels: imported.labels.clone(),
+            ..Schema::news()
         })
     });
     let notes = imported

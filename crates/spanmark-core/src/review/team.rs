@@ -94,6 +94,7 @@ impl Team {
                     key: None,
                 })
                 .collect(),
+            ..Schema::news()
         };
         schema.reassign_keys();
         schema
