@@ -1,9 +1,10 @@
-//! `spanmark eval --curve --data DIR`: the learning curve. Train on the first k documents,
-//! score rules + memory + tagger on the rest, for k = 0, 1, 2, 4, 8; print a table.
+//! `spanmark eval --curve --data DIR [--test DIR2]`: the learning curve. Train on the first k
+//! documents, score rules + memory + tagger on a fixed test set, with the corrections a user makes.
 
 use std::path::Path;
 
 use spanmark_core::detect::Pipeline;
+use spanmark_core::learn::corrections::{corrections, Corrections};
 use spanmark_core::learn::{Learner, MergePolicy};
 use spanmark_core::score::{Mention, Tally};
 use spanmark_core::span::Span;
@@ -12,12 +13,17 @@ use spanmark_core::token::{tokenize, Token};
 use spanmark_core::learn::{load_documents, TrainingDocument as Annotated};
 
 const HELP: &str =
-    "usage: spanmark eval --curve --data DIR [--ks 0,1,2,4,8] [--labels] [--builtin] [--rules-drop P] [--min-confidence C]
+    "usage: spanmark eval --curve --data DIR [--test DIR2] [--ks 0,5,10,20,30,50] [--labels] [--builtin] [--rules-drop P] [--min-confidence C]
 
-Trains on the first k documents of DIR (sorted by file name) and scores the
-suggestions (rules + memory + tagger) on the remaining ones, strict exact spans.
+Trains on the first k documents of DIR (sorted by file name; DIR,DIR2,… reads
+several directories in that order) and scores the
+suggestions (rules + memory + tagger) on a fixed test set, strict exact spans:
+the documents of DIR2 with --test, else the documents of DIR after the largest k.
 Prints precision/recall/F1 on core3 (PERSON, ORG, places = GPE+LOC+FAC; the
-scoring of `spanmark eval`) and F1 on every label.
+scoring of `spanmark eval`), F1 on all labels, and the corrections per test
+document a user would make (spans added + removed + relabelled + resized).
+
+  --test DIR2      score on these documents (a foreign set) instead
 
   --labels         also print F1 per label for each k
   --builtin        rules with the compiled-in word lists only (as `detect --builtin`)
@@ -77,14 +83,29 @@ fn suggestions(learner: &Learner, d: &Annotated, setup: &Setup) -> Vec<Span> {
     learner.suggest(&d.text, &tokens, &rules, &setup.policy)
 }
 
-/// The project's strict exact-span tally of a learner's suggestions on documents.
-pub fn score_on(learner: &Learner, docs: &[Annotated], setup: &Setup) -> Tally {
-    let mut tally = Tally::default();
+/// How the suggestions of a learner score on test documents: the strict tally and the
+/// corrections a user would make.
+pub struct Outcome {
+    pub tally: Tally,
+    pub corrections: Corrections,
+    pub documents: usize,
+}
+
+/// The project's strict exact-span tally of a learner's suggestions on documents, and the
+/// corrections they would need.
+pub fn score_on(learner: &Learner, docs: &[Annotated], setup: &Setup) -> Outcome {
+    let mut out = Outcome {
+        tally: Tally::default(),
+        corrections: Corrections::default(),
+        documents: docs.len(),
+    };
     for d in docs {
-        let predicted = suggestions(learner, d, setup);
-        tally.add(&d.text, &mentions(&d.spans), &mentions(&predicted));
+        let predicted = mentions(&suggestions(learner, d, setup));
+        let gold = mentions(&d.spans);
+        out.tally.add(&d.text, &gold, &predicted);
+        out.corrections.add(corrections(&gold, &predicted));
     }
-    tally
+    out
 }
 
 fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
@@ -94,43 +115,59 @@ fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
         .map(String::as_str)
 }
 
-/// The curve as a Markdown table.
-pub fn curve_table(docs: &[Annotated], ks: &[usize], setup: &Setup) -> String {
+/// The train set for each k (the first k documents of `train`) and the test set: `test` when
+/// given, else the documents of `train` after the largest k, so every row scores the same
+/// documents.
+pub fn split<'a>(
+    train: &'a [Annotated],
+    test: Option<&'a [Annotated]>,
+    ks: &[usize],
+) -> (Vec<usize>, &'a [Annotated]) {
+    match test {
+        Some(test) => (
+            ks.iter().copied().filter(|&k| k <= train.len()).collect(),
+            test,
+        ),
+        None => {
+            let ks: Vec<usize> = ks.iter().copied().filter(|&k| k < train.len()).collect();
+            let last = ks.iter().copied().max().unwrap_or(0);
+            (ks, &train[last..])
+        }
+    }
+}
+
+fn per_doc(n: usize, docs: usize) -> f64 {
+    n as f64 / docs.max(1) as f64
+}
+
+/// The curve as a Markdown table: core3, all labels and corrections per test document.
+pub fn curve_table(rows: &[(usize, Outcome)]) -> String {
     let mut out = String::from(
-        "| k (train) | test docs | core3 P | core3 R | core3 F1 | all-8 F1 | core3 F1 on fixed test |\n|---:|---:|---:|---:|---:|---:|---:|\n",
+        "| k (train) | test docs | core3 P | core3 R | core3 F1 | all F1 | corrections / doc | added | removed | relabelled | resized |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
-    let last = ks
-        .iter()
-        .copied()
-        .filter(|&k| k < docs.len())
-        .max()
-        .unwrap_or(0);
-    for &k in ks.iter().filter(|&&k| k < docs.len()) {
-        let learner = learner_on(&docs[..k], setup);
-        let rest = score_on(&learner, &docs[k..], setup);
-        let (core, all) = (rest.core3(), rest.all());
-        let fixed = score_on(&learner, &docs[last..], setup).core3();
+    for (k, o) in rows {
+        let (core, all) = (o.tally.core3(), o.tally.all());
+        let c = o.corrections;
         out.push_str(&format!(
-            "| {k} | {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} |\n",
-            docs.len() - k,
+            "| {k} | {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} |\n",
+            o.documents,
             100.0 * core.precision(),
             100.0 * core.recall(),
             100.0 * core.f1(),
             100.0 * all.f1(),
-            100.0 * fixed.f1()
+            per_doc(c.total(), o.documents),
+            per_doc(c.added, o.documents),
+            per_doc(c.removed, o.documents),
+            per_doc(c.relabelled, o.documents),
+            per_doc(c.resized, o.documents),
         ));
     }
-    out.push_str(&format!(
-        "\nfixed test = documents {}–{} (after the largest k)\n",
-        last + 1,
-        docs.len()
-    ));
     out
 }
 
 /// F1 per label for each k, as a Markdown table.
-pub fn label_table(docs: &[Annotated], ks: &[usize], setup: &Setup) -> String {
-    let mut labels: Vec<&str> = docs
+pub fn label_table(rows: &[(usize, Outcome)], test: &[Annotated]) -> String {
+    let mut labels: Vec<&str> = test
         .iter()
         .flat_map(|d| d.spans.iter().map(|s| s.label.as_str()))
         .collect();
@@ -141,19 +178,32 @@ pub fn label_table(docs: &[Annotated], ks: &[usize], setup: &Setup) -> String {
         labels.join(" | "),
         "---:|".repeat(labels.len())
     );
-    for &k in ks.iter().filter(|&&k| k < docs.len()) {
-        let learner = learner_on(&docs[..k], setup);
-        let tally = score_on(&learner, &docs[k..], setup);
+    for (k, o) in rows {
         let cells: Vec<String> = labels
             .iter()
             .map(|l| {
-                let f1 = tally.per_label().get(*l).map(|c| c.f1()).unwrap_or(0.0);
+                let f1 = o.tally.per_label().get(*l).map(|c| c.f1()).unwrap_or(0.0);
                 format!("{:.1}", 100.0 * f1)
             })
             .collect();
         out.push_str(&format!("| {k} | {} |\n", cells.join(" | ")));
     }
     out
+}
+
+/// Train on the first k documents for each k and score on the test set.
+pub fn curve(
+    train: &[Annotated],
+    test: Option<&[Annotated]>,
+    ks: &[usize],
+    setup: &Setup,
+) -> (Vec<(usize, Outcome)>, Vec<Annotated>) {
+    let (ks, test) = split(train, test, ks);
+    let rows = ks
+        .iter()
+        .map(|&k| (k, score_on(&learner_on(&train[..k], setup), test, setup)))
+        .collect();
+    (rows, test.to_vec())
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -171,7 +221,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     .map_err(|_| format!("--ks: “{k}” is not a number"))
             })
             .collect::<Result<_, _>>()?,
-        None => vec![0, 1, 2, 4, 8],
+        None => vec![0, 5, 10, 20, 30, 50],
     };
     let drop: u64 = match option(args, "--rules-drop") {
         Some(p) => p
@@ -204,13 +254,32 @@ pub fn run(args: &[String]) -> Result<(), String> {
         drop_percent: drop,
         policy,
     };
-    let docs = load_documents(Path::new(data)).map_err(|e| e.to_string())?;
+    // several directories are read in the order given (dev set first, then the blind set)
+    let mut docs = Vec::new();
+    for dir in data.split(',') {
+        docs.extend(load_documents(Path::new(dir)).map_err(|e| e.to_string())?);
+    }
     if docs.len() < 2 {
         return Err(format!("{data}: a curve needs at least two documents"));
     }
-    print!("{}", curve_table(&docs, &ks, &setup));
+    let test = match option(args, "--test") {
+        Some(dir) => Some(load_documents(Path::new(dir)).map_err(|e| e.to_string())?),
+        None => None,
+    };
+    if test.as_ref().is_some_and(Vec::is_empty) {
+        return Err("--test: the directory has no annotated documents".into());
+    }
+    let (rows, test_docs) = curve(&docs, test.as_deref(), &ks, &setup);
+    print!("{}", curve_table(&rows));
+    match test {
+        Some(_) => println!("\ntest = {} documents of the --test directory", test_docs.len()),
+        None => println!(
+            "\ntest = the last {} documents of --data (after the largest k)",
+            test_docs.len()
+        ),
+    }
     if args.iter().any(|a| a == "--labels") {
-        print!("\nF1 per label:\n\n{}", label_table(&docs, &ks, &setup));
+        print!("\nF1 per label:\n\n{}", label_table(&rows, &test_docs));
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! `Learner` is the entry point; the other modules are its parts.
 
 pub mod bilou;
+pub mod corrections;
 pub mod error;
 pub mod features;
 pub mod learner;
