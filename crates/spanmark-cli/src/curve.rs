@@ -24,6 +24,10 @@ scoring of `spanmark eval`), F1 on all labels, and the corrections per test
 document a user would make (spans added + removed + relabelled + resized).
 
   --test DIR2      score on these documents (a foreign set) instead
+  --policy NAME=V,…  set merge thresholds by name (show, overrule,
+                   overrule_with_evidence, evidence, veto, veto_after,
+                   veto_with_evidence, resize, fill_after) to measure them
+  --errors         also list the most frequent errors at the largest k
 
   --labels         also print F1 per label for each k
   --builtin        rules with the compiled-in word lists only (as `detect --builtin`)
@@ -206,6 +210,36 @@ pub fn curve(
     (rows, test.to_vec())
 }
 
+/// One `name=value` of `--policy`: a merge threshold by its field name.
+fn set_policy(policy: &mut MergePolicy, pair: &str) -> Result<(), String> {
+    let (name, value) = pair
+        .split_once('=')
+        .ok_or_else(|| format!("--policy: “{pair}” is not name=value"))?;
+    let f = || -> Result<f32, String> {
+        value
+            .parse()
+            .map_err(|_| format!("--policy: “{value}” is not a number"))
+    };
+    let n = || -> Result<u32, String> {
+        value
+            .parse()
+            .map_err(|_| format!("--policy: “{value}” is not a count"))
+    };
+    match name {
+        "show" => policy.show = f()?,
+        "overrule" => policy.overrule = f()?,
+        "overrule_with_evidence" => policy.overrule_with_evidence = f()?,
+        "evidence" => policy.evidence = n()?,
+        "veto" => policy.veto = f()?,
+        "veto_after" => policy.veto_after = n()?,
+        "veto_with_evidence" => policy.veto_with_evidence = f()?,
+        "resize" => policy.resize = f()?,
+        "fill_after" => policy.fill_after = n()?,
+        other => return Err(format!("--policy: no threshold called “{other}”")),
+    }
+    Ok(())
+}
+
 pub fn run(args: &[String]) -> Result<(), String> {
     if args.iter().any(|a| a == "--help" || a == "-h") {
         println!("{HELP}");
@@ -244,6 +278,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .parse()
             .map_err(|_| format!("--fill-after: “{n}” is not a count"))?;
     }
+    if let Some(list) = option(args, "--policy") {
+        for pair in list.split(',') {
+            set_policy(&mut policy, pair)?;
+        }
+    }
     let rules = if args.iter().any(|a| a == "--builtin") {
         Pipeline::builtin()
     } else {
@@ -280,6 +319,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     if args.iter().any(|a| a == "--labels") {
         print!("\nF1 per label:\n\n{}", label_table(&rows, &test_docs));
+    }
+    if let Some((k, last)) = rows.last().filter(|_| args.iter().any(|a| a == "--errors")) {
+        println!("\nmost frequent errors at k = {k}:");
+        for (kind, text, gold, pred, n) in last.tally.top_errors(40) {
+            println!("  {n:>3}  {kind:?} “{text}” gold {gold} suggested {pred}");
+        }
     }
     Ok(())
 }

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::error::LearnError;
 use super::features::extract;
 use super::memory::Memory;
-use super::merge::{merge, MergePolicy};
+use super::merge::{merge, Evidence, MergePolicy};
+use super::rule_record::RuleRecord;
 use super::model::{ModelFile, MODEL_VERSION};
 use super::tagger::{Prediction, Tagger};
 use super::trainer::{Example, Progress, Trainer, DEFAULT_EPOCHS};
@@ -62,6 +63,9 @@ struct LearnerFile {
     model: Option<ModelFile>,
     trained_on: BTreeMap<String, (u64, u32)>,
     scores: BTreeMap<String, DocScore>,
+    /// what the user did to the rule spans (files saved before it existed have none)
+    #[serde(default)]
+    rules: RuleRecord,
 }
 
 /// id → (fingerprint of text + accepted spans, number of spans)
@@ -77,6 +81,7 @@ pub struct Learner {
     trained_on: Fingerprints,
     run: Option<(Trainer, Vec<Example>, Fingerprints)>,
     scores: BTreeMap<String, DocScore>,
+    record: RuleRecord,
 }
 
 fn fingerprint(text: &str, spans: &[&Span]) -> u64 {
@@ -171,6 +176,13 @@ impl Learner {
         }
         let owned: Vec<Span> = accepted.iter().map(|s| (*s).clone()).collect();
         self.memory.add_document(id, text, tokens, &owned);
+        let shown: Vec<Span> = rules
+            .iter()
+            .filter(|s| !self.memory.is_rejected(text, tokens, s))
+            .cloned()
+            .collect();
+        self.record
+            .add_document(id, text, tokens, &shown, &accepted);
         let gold = accepted
             .iter()
             .map(|s| (s.start, s.end, s.label.clone()))
@@ -193,6 +205,7 @@ impl Learner {
     /// Forget a document (it was deleted or reopened); the tagger retrains on the next step.
     pub fn forget_document(&mut self, id: &str) {
         self.memory.forget_document(id);
+        self.record.forget_document(id);
         self.examples.remove(id);
         self.scores.remove(id);
     }
@@ -302,7 +315,11 @@ impl Learner {
             .filter(|s| !self.memory.is_rejected(text, tokens, s))
             .cloned()
             .collect();
-        let merged = merge(tokens, &kept, &remembered, model, policy);
+        let evidence = Evidence {
+            text,
+            record: &self.record,
+        };
+        let merged = merge(tokens, &kept, &remembered, model, Some(&evidence), policy);
         merged
             .into_iter()
             .filter(|s| !self.memory.is_rejected(text, tokens, s))
@@ -364,6 +381,7 @@ impl Learner {
             model: self.tagger.as_ref().map(ModelFile::from_tagger),
             trained_on: self.trained_on.clone(),
             scores: self.scores.clone(),
+            rules: self.record.clone(),
         };
         serde_json::to_string(&file).unwrap_or_default()
     }
@@ -387,7 +405,10 @@ impl Learner {
         let mut memory = file.memory;
         memory.reindex();
         let tagger = file.model.as_ref().map(ModelFile::to_tagger).transpose()?;
+        let mut record = file.rules;
+        record.reindex();
         Ok(Learner {
+            record,
             memory,
             tagger,
             trained_on: file.trained_on,

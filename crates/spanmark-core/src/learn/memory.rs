@@ -1,5 +1,6 @@
 //! Surface-form memory: accepted spans are suggested wherever their words recur (case-
-//! and possessive-normalised), and rejected suggestions are not made again in that context.
+//! and possessive-normalised), with the label the neighbouring words point to when a form
+//! was accepted with several; rejected suggestions are not made again in that context.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -43,9 +44,16 @@ pub struct Rejection {
     pub after: String,
 }
 
+/// Where an accepted span stood: its label, normalised form and the words either side;
+/// saved as `[label, form, before, after]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seen(pub String, pub String, pub String, pub String);
+
 #[derive(Debug, Clone, Default)]
 struct Candidate {
     counts: BTreeMap<String, u32>,
+    /// label → ("<" word before | ">" word after) → count
+    context: BTreeMap<String, BTreeMap<String, u32>>,
     capitalised: bool,
     surname_only: bool,
 }
@@ -54,6 +62,9 @@ struct Candidate {
 pub struct Memory {
     documents: BTreeMap<String, Vec<Remembered>>,
     rejections: Vec<Rejection>,
+    /// the contexts of accepted names, per document (files saved before it have none)
+    #[serde(default)]
+    contexts: BTreeMap<String, Vec<Seen>>,
     #[serde(skip)]
     index: HashMap<String, Candidate>,
     /// first word of every indexed form → the longest form starting with it
@@ -147,24 +158,64 @@ impl Memory {
                 }
             }
         }
+        for Seen(label, form, before, after) in self.contexts.values().flatten() {
+            if let Some(c) = self.index.get_mut(form) {
+                let words = c.context.entry(label.clone()).or_default();
+                *words.entry(format!("<{before}")).or_default() += 1;
+                *words.entry(format!(">{after}")).or_default() += 1;
+            }
+        }
+    }
+
+    /// The label the context points to among those a form was accepted with, and its
+    /// share: naive Bayes over the words either side (add-half smoothing).
+    fn label_in_context<'a>(c: &'a Candidate, before: &str, after: &str) -> Option<(&'a str, f32)> {
+        let keys = [format!("<{before}"), format!(">{after}")];
+        let scores: Vec<(&str, f32)> = c
+            .counts
+            .iter()
+            .map(|(label, &n)| {
+                let words = c.context.get(label);
+                let n = n.max(1) as f32;
+                let fit: f32 = keys
+                    .iter()
+                    .map(|k| {
+                        let seen = words.and_then(|w| w.get(k)).copied().unwrap_or(0) as f32;
+                        ((seen + 0.5) / (n + 1.0)).ln()
+                    })
+                    .sum();
+                (label.as_str(), n.ln() + fit)
+            })
+            .collect();
+        let best = scores.iter().map(|s| s.1).fold(f32::NEG_INFINITY, f32::max);
+        let total: f32 = scores.iter().map(|s| (s.1 - best).exp()).sum();
+        scores
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|&(l, s)| (l, (s - best).exp() / total))
     }
 
     /// Remember a document's accepted spans that contain a capital letter (names),
     /// replacing what the document taught before.
     pub fn add_document(&mut self, id: &str, text: &str, tokens: &[Token], spans: &[Span]) {
         let mut counts: BTreeMap<(String, String), u32> = BTreeMap::new();
+        let mut seen = Vec::new();
         for s in spans.iter().filter(|s| s.is_accepted()) {
             let r = covered_tokens(tokens, s.start, s.end);
-            let words = surface_of(text, &tokens[r]);
+            let words = surface_of(text, &tokens[r.clone()]);
             // only names: lowercase stretches ("one", "two days", "23") are numbers and
             // dates that the patterns find in context, and wrong out of it
             let named = words.iter().any(|w| w.chars().any(char::is_uppercase));
             if named {
+                let (_, before, after) = Self::context(text, tokens, s);
+                let form = words.iter().map(|w| normal_word(w)).collect::<Vec<_>>();
+                seen.push(Seen(s.label.clone(), form.join(" "), before, after));
                 *counts
                     .entry((s.label.clone(), words.join(" ")))
                     .or_default() += 1;
             }
         }
+        self.contexts.insert(id.to_string(), seen);
         let entries: Vec<Remembered> = counts
             .into_iter()
             .map(|((l, w), n)| Remembered(l, w, n))
@@ -180,6 +231,7 @@ impl Memory {
 
     pub fn forget_document(&mut self, id: &str) {
         self.documents.remove(id);
+        self.contexts.remove(id);
         self.reindex();
     }
 
@@ -285,17 +337,17 @@ impl Memory {
                 if c.capitalised && !starts_upper(tokens[i].text(text)) {
                     continue;
                 }
-                let total: u32 = c.counts.values().sum();
-                let Some((label, &n)) = c.counts.iter().max_by_key(|(_, &n)| n) else {
+                let before = i.checked_sub(1).map(|b| words[b].as_str()).unwrap_or("");
+                let after = words.get(i + len).map(String::as_str).unwrap_or("");
+                let Some((label, share)) = Self::label_in_context(c, before, after) else {
                     continue;
                 };
                 let mut span = Span::suggested(
                     tokens[i].start,
                     tokens[i + len - 1].end,
-                    label.clone(),
+                    label.to_string(),
                     Origin::Memory,
                 );
-                let share = n as f32 / total.max(1) as f32;
                 span.confidence = Some(if c.surname_only {
                     SURNAME_CONFIDENCE * share
                 } else {
@@ -366,6 +418,24 @@ mod tests {
         let after = m.suggest(text, &tokens);
         assert_eq!(after.len(), 1);
         assert_eq!(after[0].start, 25);
+    }
+
+    #[test]
+    fn a_form_accepted_with_two_labels_takes_the_one_its_neighbours_point_to() {
+        let mut m = Memory::new();
+        remember(
+            &mut m,
+            "a",
+            "Porto beat Braga. Porto won again. Fans in Porto cheered.",
+            &[(0, 5, "ORG"), (11, 16, "ORG"), (18, 23, "ORG"), (43, 48, "GPE")],
+        );
+        let text = "He lives in Porto now. Porto beat Benfica.";
+        let got: Vec<(usize, String)> = m
+            .suggest(text, &tokenize(text))
+            .iter()
+            .map(|s| (s.start, s.label.clone()))
+            .collect();
+        assert_eq!(got, vec![(12, "GPE".to_string()), (23, "ORG".to_string())]);
     }
 
     #[test]

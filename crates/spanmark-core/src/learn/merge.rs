@@ -2,26 +2,39 @@
 //! then rules, then confident model spans, then the rest, each filling what is left.
 
 use super::bilou::covered_tokens;
+use super::rule_record::{neighbours, RuleRecord};
 use super::tagger::{Prediction, Tagger};
 use crate::span::{Origin, Span};
 use crate::token::Token;
 
-/// Thresholds of the merge; the page's confidence slider sets `show`.
+/// Thresholds of the merge; the page's confidence slider sets `show`. Measured on learning
+/// curves (`spanmark eval --curve`, BENCHMARKS.md): with the user's corrections as evidence
+/// the model may overrule the rules early; without it only when it is nearly certain.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MergePolicy {
     /// model spans below this confidence are not suggested at all
     pub show: f32,
-    /// model spans at or above this confidence may relabel a rule span of the same extent
-    /// (when the model was trained on `fill_after` spans of both labels)
+    /// a model span at or above this confidence relabels a rule span of the same extent
+    /// with no evidence from corrections (when it was trained on `fill_after` spans of both)
     pub overrule: f32,
+    /// …and at this confidence where the user relabelled rule spans of that label to the
+    /// model's label at least `evidence` times (in this context, or `evidence` × 3 overall)
+    pub overrule_with_evidence: f32,
+    /// corrections of one kind that count as evidence that a rule is wrong
+    pub evidence: u32,
     /// a rule span is dropped when the model gives every one of its tokens at least this
     /// probability of being outside any entity…
     pub veto: f32,
     /// …provided the model was trained on at least this many spans of the label
     pub veto_after: u32,
+    /// …or at this probability where the user removed rule spans of that label next to
+    /// these words `evidence` times and kept fewer
+    pub veto_with_evidence: f32,
+    /// a model span at this confidence replaces rule spans it overlaps when the user
+    /// resized rule spans of their label at least `evidence` times
+    pub resize: f32,
     /// model spans where the rules found nothing are suggested only for labels the
-    /// model was trained on at least this many times (with few examples its guesses
-    /// from word shape alone are mostly wrong)
+    /// model was trained on at least this many times
     pub fill_after: u32,
 }
 
@@ -29,12 +42,23 @@ impl Default for MergePolicy {
     fn default() -> Self {
         MergePolicy {
             show: 0.5,
-            overrule: 0.99,
+            overrule: 0.95,
+            overrule_with_evidence: 0.5,
+            evidence: 2,
             veto: 0.99,
             veto_after: 10,
-            fill_after: 30,
+            veto_with_evidence: 0.6,
+            resize: 0.7,
+            fill_after: 5,
         }
     }
+}
+
+/// What the user's corrections said about the rules, for the text being merged.
+#[derive(Debug, Clone, Copy)]
+pub struct Evidence<'a> {
+    pub text: &'a str,
+    pub record: &'a RuleRecord,
 }
 
 fn from_rules(span: &Span) -> bool {
@@ -57,18 +81,52 @@ fn vetoed(
     span: &Span,
     tokens: &[Token],
     model: Option<(&Prediction, &Tagger)>,
+    evidence: Option<&Evidence<'_>>,
     policy: &MergePolicy,
 ) -> bool {
     let Some((prediction, tagger)) = model else {
         return false;
     };
-    if tagger.label_count(&span.label) < policy.veto_after {
-        return false;
-    }
     let r = covered_tokens(tokens, span.start, span.end);
-    !r.is_empty()
-        && r.into_iter()
-            .all(|i| prediction.outside.get(i).is_some_and(|&p| p >= policy.veto))
+    let outside = |p: f32| {
+        !r.is_empty()
+            && r.clone()
+                .all(|i| prediction.outside.get(i).is_some_and(|&o| o >= p))
+    };
+    if tagger.label_count(&span.label) >= policy.veto_after && outside(policy.veto) {
+        return true;
+    }
+    let Some(e) = evidence else {
+        return false;
+    };
+    let (before, after) = neighbours(e.text, tokens, span);
+    let here = e.record.in_context(&span.label, &before, &after);
+    here.removed >= policy.evidence
+        && here.removed > here.kept
+        && outside(policy.veto_with_evidence)
+}
+
+/// Has the user relabelled rule spans of `from` to `to` often enough, here or overall?
+fn relabel_evidence(
+    evidence: Option<&Evidence<'_>>,
+    tokens: &[Token],
+    rule: &Span,
+    to: &str,
+    policy: &MergePolicy,
+) -> bool {
+    let Some(e) = evidence else {
+        return false;
+    };
+    let (before, after) = neighbours(e.text, tokens, rule);
+    let here = e.record.in_context(&rule.label, &before, &after);
+    let all = e.record.of_label(&rule.label);
+    (here.relabelled_to(to) >= policy.evidence && here.relabelled_to(to) > here.kept)
+        || all.relabelled_to(to) >= policy.evidence * 3
+}
+
+/// Labels the rules never produced in the recorded documents (a user's own labels).
+fn rules_never_say(evidence: Option<&Evidence<'_>>, label: &str) -> bool {
+    evidence.is_none_or(|e| e.record.of_label(label).total() == 0)
 }
 
 /// Add `span` where it overlaps nothing, or where `may_replace` allows it to replace every
@@ -90,14 +148,18 @@ fn place(out: &mut Vec<Span>, span: &Span, may_replace: impl Fn(&Span) -> bool) 
 /// Merge rule, memory and model suggestions into one non-overlapping list sorted by start.
 ///
 /// Precedence: remembered forms (the user's own decisions) first; a rule span replaces
-/// remembered spans only when it contains them (the longest name wins). Confident model
-/// spans relabel rule spans of the same extent when the model knows both labels well.
-/// Other model spans (of well-trained labels) and remembered surnames only fill gaps.
+/// remembered spans only when it contains them (the longest name wins). A model span
+/// relabels a rule span of the same extent where the user's corrections say the rule is
+/// wrong (or, without such evidence, when it is nearly certain and the rule's label is
+/// not one only the user uses), replaces rule spans it overlaps where the user keeps
+/// resizing them, and drops a rule span the user keeps removing in that context. Other
+/// model spans (of labels trained `fill_after` times) and remembered surnames fill gaps.
 pub fn merge(
     tokens: &[Token],
     rules: &[Span],
     memory: &[Span],
     model: Option<(&Prediction, &Tagger)>,
+    evidence: Option<&Evidence<'_>>,
     policy: &MergePolicy,
 ) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
@@ -106,27 +168,50 @@ pub fn merge(
     for s in strong {
         place(&mut out, s, |_| false);
     }
-    for r in rules.iter().filter(|s| !vetoed(s, tokens, model, policy)) {
+    for r in rules
+        .iter()
+        .filter(|s| !vetoed(s, tokens, model, evidence, policy))
+    {
         place(&mut out, r, |o| strictly_inside(o, r));
     }
     let mut model_spans: Vec<&Span> = model.iter().flat_map(|(p, _)| p.spans.iter()).collect();
     model_spans.retain(|s| confidence(s) >= policy.show);
     model_spans.sort_by(|a, b| confidence(b).total_cmp(&confidence(a)));
     if let Some((_, tagger)) = model {
-        // relabelling needs a model that has seen both labels often
         let knows = |label: &str| tagger.label_count(label) >= policy.fill_after;
-        for m in model_spans
-            .iter()
-            .filter(|s| confidence(s) >= policy.overrule && knows(&s.label))
-        {
-            let same =
-                |o: &Span| from_rules(o) && o.start == m.start && o.end == m.end && knows(&o.label);
-            if out.iter().any(same) {
-                place(&mut out, m, same);
+        for m in model_spans.iter().filter(|s| knows(&s.label)) {
+            let relabels = |o: &Span| {
+                from_rules(o)
+                    && o.start == m.start
+                    && o.end == m.end
+                    && o.label != m.label
+                    && if relabel_evidence(evidence, tokens, o, &m.label, policy) {
+                        confidence(m) >= policy.overrule_with_evidence
+                    } else {
+                        // a label only the user uses never takes a rule span on confidence alone
+                        confidence(m) >= policy.overrule
+                            && knows(&o.label)
+                            && !rules_never_say(evidence, &m.label)
+                    }
+            };
+            if out.iter().any(relabels) {
+                place(&mut out, m, relabels);
+                continue;
+            }
+            let resizes = |o: &Span| {
+                from_rules(o)
+                    && (o.start != m.start || o.end != m.end)
+                    && evidence.is_some_and(|e| {
+                        e.record.of_label(&o.label).resized >= policy.evidence
+                    })
+                    && (o.label == m.label || relabel_evidence(evidence, tokens, o, &m.label, policy))
+                    && confidence(m) >= policy.resize
+            };
+            if out.iter().any(|o| o.overlaps(m.start, m.end)) {
+                place(&mut out, m, resizes);
             }
         }
-        let fills = |s: &&&Span| tagger.label_count(&s.label) >= policy.fill_after;
-        for s in model_spans.iter().filter(fills) {
+        for s in model_spans.iter().filter(|s| knows(&s.label)) {
             place(&mut out, s, |_| false);
         }
     }
@@ -156,7 +241,7 @@ mod tests {
             with_conf(Span::suggested(0, 7, "ORG", Origin::Memory), 1.0),
             with_conf(Span::suggested(30, 40, "GPE", Origin::Memory), 1.0),
         ];
-        let merged = merge(&[], &rules, &memory, None, &MergePolicy::default());
+        let merged = merge(&[], &rules, &memory, None, None, &MergePolicy::default());
         assert_eq!(merged.len(), 2);
         assert_eq!(
             (merged[0].label.as_str(), merged[0].origin),
@@ -193,6 +278,7 @@ mod tests {
             &rules,
             &[],
             Some((&prediction, &fake)),
+            None,
             &MergePolicy::default(),
         );
         let got: Vec<(usize, &str)> = merged.iter().map(|s| (s.start, s.label.as_str())).collect();
@@ -202,7 +288,7 @@ mod tests {
             ..MergePolicy::default()
         };
         assert_eq!(
-            merge(&[], &rules, &[], Some((&prediction, &fake)), &slider).len(),
+            merge(&[], &rules, &[], Some((&prediction, &fake)), None, &slider).len(),
             3
         );
     }

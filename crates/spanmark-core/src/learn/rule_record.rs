@@ -1,0 +1,199 @@
+//! What the user's corrections did to the rule detector's spans, per label and per context
+//! word: kept, relabelled (to which label), resized or removed. The merge reads it as evidence.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::bilou::covered_tokens;
+use crate::span::Span;
+use crate::token::Token;
+
+/// What happened to one rule span in a done document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Fate {
+    Kept,
+    Relabelled(String),
+    Resized,
+    Removed,
+}
+
+/// One rule span's fate with the words on either side (lowercase, "" at the edges);
+/// saved as `[label, fate, before, after]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome(pub String, pub Fate, pub String, pub String);
+
+/// Counts of fates for one key.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tally {
+    pub kept: u32,
+    pub resized: u32,
+    pub removed: u32,
+    pub relabelled: BTreeMap<String, u32>,
+}
+
+impl Tally {
+    fn add(&mut self, fate: &Fate) {
+        match fate {
+            Fate::Kept => self.kept += 1,
+            Fate::Resized => self.resized += 1,
+            Fate::Removed => self.removed += 1,
+            Fate::Relabelled(to) => *self.relabelled.entry(to.clone()).or_default() += 1,
+        }
+    }
+    pub fn relabelled_to(&self, label: &str) -> u32 {
+        self.relabelled.get(label).copied().unwrap_or(0)
+    }
+    pub fn total(&self) -> u32 {
+        self.kept + self.resized + self.removed + self.relabelled.values().sum::<u32>()
+    }
+}
+
+/// The fates of rule spans over the done documents, by document (so a document can be
+/// forgotten), with an index per rule label and per (rule label, neighbouring word).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct RuleRecord {
+    documents: BTreeMap<String, Vec<Outcome>>,
+    #[serde(skip)]
+    by_label: BTreeMap<String, Tally>,
+    /// (label, "<" + word before) and (label, ">" + word after)
+    #[serde(skip)]
+    by_context: BTreeMap<(String, String), Tally>,
+}
+
+fn word(text: &str, tokens: &[Token], i: Option<usize>) -> String {
+    i.and_then(|i| tokens.get(i))
+        .map(|t| t.text(text).to_lowercase().replace('’', "'"))
+        .unwrap_or_default()
+}
+
+/// The neighbours of a span: the word before and the word after.
+pub fn neighbours(text: &str, tokens: &[Token], span: &Span) -> (String, String) {
+    let r = covered_tokens(tokens, span.start, span.end);
+    (
+        word(text, tokens, r.start.checked_sub(1)),
+        word(text, tokens, Some(r.end)),
+    )
+}
+
+/// The fate of a rule span given the accepted spans of its document.
+pub fn fate(rule: &Span, accepted: &[&Span]) -> Fate {
+    if accepted
+        .iter()
+        .any(|g| g.start == rule.start && g.end == rule.end && g.label == rule.label)
+    {
+        return Fate::Kept;
+    }
+    if let Some(g) = accepted
+        .iter()
+        .find(|g| g.start == rule.start && g.end == rule.end)
+    {
+        return Fate::Relabelled(g.label.clone());
+    }
+    if accepted.iter().any(|g| g.overlaps(rule.start, rule.end)) {
+        return Fate::Resized;
+    }
+    Fate::Removed
+}
+
+impl RuleRecord {
+    /// Record what the user did to the rule spans of a document (replacing earlier records).
+    pub fn add_document(
+        &mut self,
+        id: &str,
+        text: &str,
+        tokens: &[Token],
+        rules: &[Span],
+        accepted: &[&Span],
+    ) {
+        let outcomes = rules
+            .iter()
+            .map(|r| {
+                let (before, after) = neighbours(text, tokens, r);
+                Outcome(r.label.clone(), fate(r, accepted), before, after)
+            })
+            .collect();
+        self.documents.insert(id.to_string(), outcomes);
+        self.reindex();
+    }
+
+    pub fn forget_document(&mut self, id: &str) {
+        self.documents.remove(id);
+        self.reindex();
+    }
+
+    /// Rebuild the counts (after loading or any change).
+    pub fn reindex(&mut self) {
+        self.by_label.clear();
+        self.by_context.clear();
+        for Outcome(label, fate, before, after) in self.documents.values().flatten() {
+            self.by_label.entry(label.clone()).or_default().add(fate);
+            for key in [format!("<{before}"), format!(">{after}")] {
+                self.by_context
+                    .entry((label.clone(), key))
+                    .or_default()
+                    .add(fate);
+            }
+        }
+    }
+
+    /// The fates of every rule span of this label.
+    pub fn of_label(&self, label: &str) -> Tally {
+        self.by_label.get(label).cloned().unwrap_or_default()
+    }
+
+    /// The fates of rule spans of this label next to these words, summed over both sides.
+    pub fn in_context(&self, label: &str, before: &str, after: &str) -> Tally {
+        let mut t = Tally::default();
+        for key in [format!("<{before}"), format!(">{after}")] {
+            if let Some(c) = self.by_context.get(&(label.to_string(), key)) {
+                t.kept += c.kept;
+                t.resized += c.resized;
+                t.removed += c.removed;
+                for (to, n) in &c.relabelled {
+                    *t.relabelled.entry(to.clone()).or_default() += n;
+                }
+            }
+        }
+        t
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Origin;
+    use crate::token::tokenize;
+
+    #[test]
+    fn fates_are_counted_per_label_and_per_neighbouring_word() {
+        let text = "Madrid beat Sevilla. Fans in Madrid cheered. Pope spoke.";
+        let tokens = tokenize(text);
+        let rules = vec![
+            Span::suggested(0, 6, "GPE", Origin::Gazetteer),
+            Span::suggested(12, 19, "GPE", Origin::Gazetteer),
+            Span::suggested(29, 35, "GPE", Origin::Gazetteer),
+            Span::suggested(45, 49, "PERSON", Origin::Pattern),
+        ];
+        let gold = [
+            Span::manual(0, 6, "ORG"),
+            Span::manual(12, 19, "ORG"),
+            Span::manual(29, 35, "GPE"),
+        ];
+        let accepted: Vec<&Span> = gold.iter().collect();
+        let mut record = RuleRecord::default();
+        record.add_document("a", text, &tokens, &rules, &accepted);
+        let gpe = record.of_label("GPE");
+        assert_eq!((gpe.kept, gpe.relabelled_to("ORG")), (1, 2));
+        assert_eq!(record.of_label("PERSON").removed, 1);
+        let beat = record.in_context("GPE", "then", "beat");
+        assert_eq!((beat.kept, beat.relabelled_to("ORG")), (0, 1));
+        assert_eq!(record.in_context("GPE", "in", "cheered").kept, 2);
+        record.forget_document("a");
+        assert_eq!(record.of_label("GPE").total(), 0);
+    }
+}
