@@ -311,7 +311,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let (rows, test_docs) = curve(&docs, test.as_deref(), &ks, &setup);
     print!("{}", curve_table(&rows));
     match test {
-        Some(_) => println!("\ntest = {} documents of the --test directory", test_docs.len()),
+        Some(_) => println!(
+            "\ntest = {} documents of the --test directory",
+            test_docs.len()
+        ),
         None => println!(
             "\ntest = the last {} documents of --data (after the largest k)",
             test_docs.len()

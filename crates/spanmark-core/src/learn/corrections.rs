@@ -49,7 +49,8 @@ pub fn corrections(gold: &[Mention], suggested: &[Mention]) -> Corrections {
             if gold_used[gi] {
                 continue;
             }
-            let Some(si) = (0..suggested.len()).find(|&si| !sugg_used[si] && same(g, &suggested[si]))
+            let Some(si) =
+                (0..suggested.len()).find(|&si| !sugg_used[si] && same(g, &suggested[si]))
             else {
                 continue;
             };
@@ -85,10 +86,10 @@ mod tests {
             m(40, 45, "GPE"),
         ];
         let suggested = vec![
-            m(0, 5, "ORG"),     // right
-            m(10, 15, "GPE"),   // relabel
+            m(0, 5, "ORG"),      // right
+            m(10, 15, "GPE"),    // relabel
             m(20, 25, "PERSON"), // resize
-            m(50, 55, "DATE"),  // remove
+            m(50, 55, "DATE"),   // remove
         ];
         let c = corrections(&gold, &suggested);
         assert_eq!(

@@ -427,7 +427,12 @@ mod tests {
             &mut m,
             "a",
             "Porto beat Braga. Porto won again. Fans in Porto cheered.",
-            &[(0, 5, "ORG"), (11, 16, "ORG"), (18, 23, "ORG"), (43, 48, "GPE")],
+            &[
+                (0, 5, "ORG"),
+                (11, 16, "ORG"),
+                (18, 23, "ORG"),
+                (43, 48, "GPE"),
+            ],
         );
         let text = "He lives in Porto now. Porto beat Benfica.";
         let got: Vec<(usize, String)> = m

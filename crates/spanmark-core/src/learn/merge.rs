@@ -201,10 +201,10 @@ pub fn merge(
             let resizes = |o: &Span| {
                 from_rules(o)
                     && (o.start != m.start || o.end != m.end)
-                    && evidence.is_some_and(|e| {
-                        e.record.of_label(&o.label).resized >= policy.evidence
-                    })
-                    && (o.label == m.label || relabel_evidence(evidence, tokens, o, &m.label, policy))
+                    && evidence
+                        .is_some_and(|e| e.record.of_label(&o.label).resized >= policy.evidence)
+                    && (o.label == m.label
+                        || relabel_evidence(evidence, tokens, o, &m.label, policy))
                     && confidence(m) >= policy.resize
             };
             if out.iter().any(|o| o.overlaps(m.start, m.end)) {
