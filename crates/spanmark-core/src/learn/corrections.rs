@@ -29,6 +29,9 @@ impl Corrections {
     }
 }
 
+/// How a suggestion is paired with a gold span in one pass.
+type Pairing = dyn Fn(&Mention, &Mention) -> bool;
+
 fn overlaps(a: &Mention, b: &Mention) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -39,7 +42,7 @@ pub fn corrections(gold: &[Mention], suggested: &[Mention]) -> Corrections {
     let mut gold_used = vec![false; gold.len()];
     let mut sugg_used = vec![false; suggested.len()];
     let mut out = Corrections::default();
-    let passes: [&dyn Fn(&Mention, &Mention) -> bool; 3] = [
+    let passes: [&Pairing; 3] = [
         &|g, s| g == s,
         &|g, s| g.start == s.start && g.end == s.end,
         &|g, s| overlaps(g, s),
