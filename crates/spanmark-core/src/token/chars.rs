@@ -1,5 +1,5 @@
-//! Character classes the tokenizer needs, without Unicode tables: word characters,
-//! combining marks and emoji extenders, CJK ideographs, quotes, dashes and trimmable punctuation.
+//! Character classes the tokenizer needs: word characters, combining marks and emoji
+//! extenders (Unicode's grapheme rules), CJK ideographs, quotes, dashes, trimmable punctuation.
 
 /// A character that builds words: letters and digits of any script (not CJK, see `is_cjk`).
 #[inline]
@@ -20,33 +20,9 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 /// Characters that never start a token: they extend the one before (combining marks,
-/// variation selectors, emoji skin tones, keycaps, tag characters).
-#[inline]
-pub fn is_extender(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x300 {
-        return false;
-    }
-    matches!(u,
-        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2
-        | 0x05C4..=0x05C5 | 0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670
-        | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7..=0x06E8 | 0x06EA..=0x06ED
-        | 0x0711 | 0x0730..=0x074A | 0x07A6..=0x07B0 | 0x07EB..=0x07F3
-        | 0x0816..=0x082D | 0x0859..=0x085B | 0x08D3..=0x08FF
-        | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE00..=0xFE0F
-        | 0xFE20..=0xFE2F | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0xE0100..=0xE01EF)
-        || is_indic_mark(c)
-}
-
-/// Dependent signs of the Brahmic scripts (viramas, nuktas, vowel signs that are not
-/// alphabetic in Unicode's sense): any non-word, non-punctuation character in those blocks.
-#[inline]
-fn is_indic_mark(c: char) -> bool {
-    let u = c as u32;
-    (0x0900..=0x0DFF).contains(&u)
-        && !c.is_alphanumeric()
-        && !matches!(u, 0x0964 | 0x0965 | 0x0970 | 0x0DF4)
-}
+/// vowel signs and viramas, variation selectors, emoji skin tones, keycaps, tag characters),
+/// by Unicode's grapheme cluster rules.
+pub use super::grapheme::is_extender;
 
 /// Zero-width joiner and non-joiner: glue the characters on both sides
 /// (emoji ZWJ sequences, Persian/Urdu and Indic words).

@@ -3,6 +3,7 @@
 
 pub mod abbrev;
 pub mod chars;
+pub mod grapheme;
 mod sentence;
 
 use serde::{Deserialize, Serialize};
@@ -100,9 +101,20 @@ impl<'a> Tokenizer<'a> {
         }
     }
 
+    /// Whether a token may end at the current position (not inside a grapheme cluster).
+    #[inline]
+    fn may_cut_here(&self) -> bool {
+        grapheme::may_cut(self.text, self.pos.b)
+    }
+
     fn run(&mut self) {
         while let Some(c) = self.peek() {
             let from = self.pos;
+            if !self.may_cut_here() && self.extend_last(c) {
+                // the rest of the last token's grapheme cluster (after an abbreviation or
+                // a split clitic, a prepended sign)
+                continue;
+            }
             if c == ' ' {
                 self.pos.b += 1;
                 self.pos.c += 1;
@@ -142,6 +154,18 @@ impl<'a> Tokenizer<'a> {
         }
     }
 
+    /// Add `c` to the last token if that token ends right here; whether it did.
+    fn extend_last(&mut self, c: char) -> bool {
+        let here = self.pos.b;
+        let Some(last) = self.out.last_mut().filter(|t| t.byte_end == here) else {
+            return false;
+        };
+        last.end = self.pos.c + 1;
+        last.byte_end = here + c.len_utf8();
+        self.bump(c);
+        true
+    }
+
     /// Whether the apostrophe at `from` starts an "’s" right after a word-like token.
     fn possessive_after_token(&self, from: Pos) -> bool {
         let s_next = matches!(self.peek(), Some('s' | 'S'));
@@ -157,24 +181,25 @@ impl<'a> Tokenizer<'a> {
     fn cluster(&mut self) {
         loop {
             self.extenders();
+            if self.peek() != Some('\u{200D}') {
+                return;
+            }
+            // a joiner belongs to the cluster before it; it glues on the next symbol
+            self.bump('\u{200D}');
             match self.peek() {
-                Some(j) if j == '\u{200D}' => {
-                    let after = self.pos.b + j.len_utf8();
-                    match self.peek_at(after) {
-                        Some(n) if !is_space(n) && !is_word(n) => {
-                            self.bump(j);
-                            self.bump(n);
-                        }
-                        _ => return,
-                    }
-                }
+                Some(n) if !is_space(n) && !is_word(n) => self.bump(n),
                 _ => return,
             }
         }
     }
 
+    /// The rest of the current grapheme cluster up to a zero-width joiner (marks, emoji
+    /// modifiers, a Prepend sign's base).
     fn extenders(&mut self) {
-        while let Some(c) = self.peek().filter(|&c| is_extender(c)) {
+        while let Some(c) = self
+            .peek()
+            .filter(|&c| c != '\u{200D}' && !self.may_cut_here())
+        {
             self.bump(c);
         }
     }
@@ -209,9 +234,9 @@ impl<'a> Tokenizer<'a> {
             let Some(c) = self.peek() else {
                 break;
             };
-            if is_word(c) || is_extender(c) {
+            if is_word(c) || !self.may_cut_here() {
                 self.bump(c);
-                if !is_extender(c) {
+                if is_word(c) {
                     prev = c;
                 }
                 continue;
