@@ -8,44 +8,38 @@ use spanmark_core::review::{Adjudication, Choice, Settings};
 
 use crate::team_files::load_team;
 
-const HELP: &str = "usage: spanmark adjudicate A B [C…] --out GOLD.json [--review REVIEW.json] [--prefer NAME] [--ask-agreed]
+/// Builds one gold set from two or more annotators' files (Spanmark exports or backups, or any
+/// file `spanmark convert` reads). Documents are paired by text; those not every annotator has
+/// are left out and listed.
+#[derive(clap::Args, Debug)]
+#[command(verbatim_doc_comment)]
+pub struct Options {
+    /// The annotators' files or folders (two or more)
+    #[arg(value_name = "A B [C…]")]
+    paths: Vec<String>,
+    /// The gold set as a Spanmark export: spans every annotator agrees on (and, with
+    /// --prefer, that annotator's version of each disagreement)
+    #[arg(long, value_name = "GOLD.json")]
+    out: String,
+    /// Where to write the disagreements for the page (default: GOLD.review.json)
+    #[arg(long, value_name = "FILE")]
+    review: Option<String>,
+    /// Decide every disagreement by taking NAME's version (an annotator name, i.e. a file name
+    /// without its extension); the review file records each decision, so the page can still
+    /// change any of them
+    #[arg(long, value_name = "NAME")]
+    prefer: Option<String>,
+    /// Do not accept agreed spans without asking: list them in the review file too
+    #[arg(long)]
+    ask_agreed: bool,
+}
 
-Builds one gold set from two or more annotators' files (Spanmark exports or backups, or any
-file `spanmark convert` reads). Documents are paired by text; those not every annotator has
-are left out and listed.
-
-  --out GOLD.json      the gold set as a Spanmark export: spans every annotator agrees on
-                       (and, with --prefer, that annotator's version of each disagreement)
-  --review FILE        where to write the disagreements for the page (default: GOLD.review.json)
-  --prefer NAME        decide every disagreement by taking NAME's version (an annotator name,
-                       i.e. a file name without its extension); the review file records each
-                       decision, so the page can still change any of them
-  --ask-agreed         do not accept agreed spans without asking: list them in the review file too";
-
-pub fn run(args: &[String]) -> Result<(), String> {
-    let (mut paths, mut out, mut review, mut prefer) =
-        (Vec::new(), None::<String>, None::<String>, None::<String>);
+pub fn run(o: Options) -> Result<(), String> {
+    let (paths, out, review, prefer) = (o.paths, o.out, o.review, o.prefer);
     let mut settings = Settings::default();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--help" | "-h" => {
-                println!("{HELP}");
-                return Ok(());
-            }
-            "--out" => out = Some(it.next().ok_or("--out needs a file name")?.clone()),
-            "--review" => review = Some(it.next().ok_or("--review needs a file name")?.clone()),
-            "--prefer" => {
-                prefer = Some(it.next().ok_or("--prefer needs an annotator name")?.clone())
-            }
-            "--ask-agreed" => settings.accept_agreed = false,
-            other if other.starts_with("--") => {
-                return Err(format!("unknown option “{other}”\n{HELP}"))
-            }
-            path => paths.push(path.to_string()),
-        }
+    if o.ask_agreed {
+        settings.accept_agreed = false;
     }
-    let out = out.ok_or(format!("give --out GOLD.json\n{HELP}"))?;
     let review = review.unwrap_or_else(|| {
         let stem = out.strip_suffix(".json").unwrap_or(&out);
         format!("{stem}.review.json")

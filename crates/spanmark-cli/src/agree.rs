@@ -8,19 +8,28 @@ use spanmark_core::review::{Agreement, SpanAgreement, Team};
 
 use crate::team_files::load_team;
 
-const HELP: &str = "usage: spanmark agree A B [C…] [--json OUT] [--confusion]
-
-Compares annotators' work on the same documents. A, B, … are Spanmark exports or backups, or
-any file `spanmark convert` reads (a folder of brat files too); each is one annotator, named
-after its file. Documents are paired by their text (line endings aside).
-
-Prints per pair of annotators: strict and overlap span F1 (percent), Cohen's kappa on BIO token
-tags, and the counts agreed / label differs / boundary differs / both differ / only in A / only
-in B; per label: strict F1 per pair and alpha; for everyone: Krippendorff's alpha (nominal,
-over tokens). --confusion adds the label × label matrix of each pair.
-
-  --json OUT   also write {\"pairs\": [{\"a\", \"b\", \"f1_strict\", \"f1_overlap\", \"kappa\",
-               \"per_label\": {LABEL: {\"f1_strict\"}}}], \"alpha\"} (F1 in percent)";
+/// Compares annotators' work on the same documents. A, B, … are Spanmark exports or backups,
+/// or any file `spanmark convert` reads (a folder of brat files too); each is one annotator,
+/// named after its file. Documents are paired by their text (line endings aside).
+///
+/// Prints per pair of annotators: strict and overlap span F1 (percent), Cohen's kappa on BIO
+/// token tags, and the counts agreed / label differs / boundary differs / both differ / only in
+/// A / only in B; per label: strict F1 per pair and alpha; for everyone: Krippendorff's alpha
+/// (nominal, over tokens).
+#[derive(clap::Args, Debug)]
+#[command(verbatim_doc_comment)]
+pub struct Options {
+    /// The annotators' files or folders (two or more)
+    #[arg(value_name = "A B [C…]")]
+    paths: Vec<String>,
+    /// Also write {"pairs": [{"a", "b", "f1_strict", "f1_overlap", "kappa", "per_label":
+    /// {LABEL: {"f1_strict"}}}], "alpha"} (F1 in percent)
+    #[arg(long, value_name = "OUT")]
+    json: Option<String>,
+    /// Add the label × label matrix of each pair
+    #[arg(long)]
+    confusion: bool,
+}
 
 #[derive(Serialize)]
 struct JsonOut {
@@ -43,23 +52,8 @@ struct JsonLabel {
     f1_strict: f64,
 }
 
-pub fn run(args: &[String]) -> Result<(), String> {
-    let (mut paths, mut json, mut confusion) = (Vec::new(), None::<String>, false);
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--help" | "-h" => {
-                println!("{HELP}");
-                return Ok(());
-            }
-            "--json" => json = Some(it.next().ok_or("--json needs a file name")?.clone()),
-            "--confusion" => confusion = true,
-            other if other.starts_with("--") => {
-                return Err(format!("unknown option “{other}”\n{HELP}"))
-            }
-            path => paths.push(path.to_string()),
-        }
-    }
+pub fn run(o: Options) -> Result<(), String> {
+    let (paths, json, confusion) = (o.paths, o.json, o.confusion);
     let team = load_team(&paths)?;
     let agreement = Agreement::of(&team);
     print!("{}", table(&team, &agreement, confusion));

@@ -5,44 +5,30 @@ use spanmark_core::detect::Pipeline;
 use spanmark_core::formats::InputFile;
 use spanmark_core::review::{flags, load_annotator, Consistency};
 
-const HELP: &str = "usage: spanmark consistency EXPORT [--unlabelled] [--flags] [--limit N]
+/// Reads one set of annotations (a Spanmark export or backup, or any file `spanmark convert`
+/// reads) and lists every surface form that got more than one label, with the counts and where
+/// (document title, character offsets).
+#[derive(clap::Args, Debug)]
+#[command(verbatim_doc_comment)]
+pub struct Options {
+    /// The set to check
+    #[arg(value_name = "EXPORT")]
+    path: String,
+    /// Also list forms labelled in one place and left unlabelled in another (whole-word,
+    /// same-case occurrences)
+    #[arg(long)]
+    unlabelled: bool,
+    /// Also list spans the guidelines' boundary rules flag (a leading “the”, a trailing
+    /// possessive, a title inside a PERSON, lowercase “province”) and rare labels
+    #[arg(long)]
+    flags: bool,
+    /// Places shown per form
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    limit: usize,
+}
 
-Reads one set of annotations (a Spanmark export or backup, or any file `spanmark convert`
-reads) and lists every surface form that got more than one label, with the counts and where
-(document title, character offsets).
-
-  --unlabelled   also list forms labelled in one place and left unlabelled in another
-                 (whole-word, same-case occurrences)
-  --flags        also list spans the guidelines' boundary rules flag (a leading “the”, a
-                 trailing possessive, a title inside a PERSON, lowercase “province”) and rare labels
-  --limit N      places shown per form (default 5)";
-
-pub fn run(args: &[String]) -> Result<(), String> {
-    let (mut path, mut unlabelled, mut show_flags, mut limit) =
-        (None::<String>, false, false, 5usize);
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--help" | "-h" => {
-                println!("{HELP}");
-                return Ok(());
-            }
-            "--unlabelled" => unlabelled = true,
-            "--flags" => show_flags = true,
-            "--limit" => {
-                let n = it.next().ok_or("--limit needs a number")?;
-                limit = n
-                    .parse()
-                    .map_err(|_| format!("--limit needs a number, not “{n}”"))?;
-            }
-            other if other.starts_with("--") => {
-                return Err(format!("unknown option “{other}”\n{HELP}"))
-            }
-            p if path.is_none() => path = Some(p.to_string()),
-            p => return Err(format!("give one file; “{p}” is a second one\n{HELP}")),
-        }
-    }
-    let path = path.ok_or(format!("give the file to check\n{HELP}"))?;
+pub fn run(o: Options) -> Result<(), String> {
+    let (path, unlabelled, show_flags, limit) = (o.path, o.unlabelled, o.flags, o.limit);
     let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let set = load_annotator(&InputFile {
         name: path.clone(),

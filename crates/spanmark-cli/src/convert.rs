@@ -7,33 +7,43 @@ use spanmark_core::formats::{
     self, DocumentChoice, ExportOptions, Format, OffsetUnit, SpanChoice, TagScheme,
 };
 
-const HELP: &str = "usage: spanmark convert [--from F] --to G [options] IN... OUT
-
-formats (F, G): spanmark, spacy, doccano, labelstudio, conll, brat, txt
-  IN   files or folders (a folder is read whole: brat .txt/.ann pairs, many .txt files)
-       zips are opened; --from is guessed from the first file when left out
-  OUT  a file; or a folder (existing, or ending in /) to write every exported file into
-
-options:
-  --scheme iob2|bilou          CoNLL tags (default iob2)
-  --offsets codepoint|utf16    doccano offsets, written and read when a file does not say
-                               (default codepoint; utf16 for doccano's own page)
-  --suggestions                export suggestions too (default: accepted spans only)
-  --done                       export only documents marked done
-  --date YYYY-MM-DD            date in exported file names (folder output)
-  --strict                     fail when the self-check reports any span that would not survive";
-
-struct Args {
+/// Imports with the core's readers, exports with its writers, prints the self-check report.
+/// Formats (F, G): spanmark, spacy, doccano, labelstudio, conll, brat, txt.
+#[derive(clap::Args, Debug)]
+#[command(verbatim_doc_comment)]
+pub struct Options {
+    /// Input format; guessed from the first file when left out
+    #[arg(long, value_name = "F", value_parser = format_name)]
     from: Option<Format>,
+    /// Output format
+    #[arg(long, value_name = "G", value_parser = format_name)]
     to: Format,
-    options: ExportOptions,
+    /// CoNLL tags: iob2 (or iob) or bilou
+    #[arg(long, value_name = "iob2|bilou", value_parser = scheme, default_value = "iob2")]
+    scheme: TagScheme,
+    /// doccano offsets, written and read when a file does not say (utf16 for doccano's own page)
+    #[arg(long, value_name = "codepoint|utf16", value_parser = offsets, default_value = "codepoint")]
+    offsets: OffsetUnit,
+    /// Export suggestions too (default: accepted spans only)
+    #[arg(long)]
+    suggestions: bool,
+    /// Export only documents marked done
+    #[arg(long)]
+    done: bool,
+    /// Date in exported file names (folder output)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+    /// Fail when the self-check reports any span that would not survive
+    #[arg(long)]
     strict: bool,
-    inputs: Vec<PathBuf>,
-    output: PathBuf,
+    /// Files or folders to read (a folder is read whole: brat .txt/.ann pairs, many .txt
+    /// files; zips are opened), then the output: a file, or a folder (existing, or ending
+    /// in /) to write every exported file into
+    #[arg(value_name = "IN... OUT", num_args = 2.., required = true)]
+    paths: Vec<PathBuf>,
 }
 
-fn format_arg(value: Option<&String>, flag: &str) -> Result<Format, String> {
-    let value = value.ok_or(format!("{flag} needs a format name"))?;
+fn format_name(value: &str) -> Result<Format, String> {
     Format::parse(value).ok_or(format!(
         "unknown format “{value}”; use one of: {}",
         Format::ALL
@@ -44,70 +54,66 @@ fn format_arg(value: Option<&String>, flag: &str) -> Result<Format, String> {
     ))
 }
 
-fn parse(args: &[String]) -> Result<Option<Args>, String> {
-    let (mut from, mut to, mut strict) = (None, None, false);
-    let mut options = ExportOptions::default();
-    let mut paths = Vec::new();
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--help" | "-h" => return Ok(None),
-            "--from" => from = Some(format_arg(it.next(), "--from")?),
-            "--to" => to = Some(format_arg(it.next(), "--to")?),
-            "--scheme" => {
-                options.scheme = match it.next().map(String::as_str) {
-                    Some("iob2") | Some("iob") => TagScheme::Iob2,
-                    Some("bilou") => TagScheme::Bilou,
-                    other => {
-                        return Err(format!(
-                            "--scheme takes iob2 or bilou, not “{}”",
-                            other.unwrap_or("")
-                        ))
-                    }
-                }
-            }
-            "--offsets" => {
-                options.offsets = match it.next().map(String::as_str) {
-                    Some("codepoint") => OffsetUnit::CodePoint,
-                    Some("utf16") => OffsetUnit::Utf16,
-                    other => {
-                        return Err(format!(
-                            "--offsets takes codepoint or utf16, not “{}”",
-                            other.unwrap_or("")
-                        ))
-                    }
-                }
-            }
-            "--suggestions" => options.spans = SpanChoice::WithSuggestions,
-            "--done" => options.documents = DocumentChoice::Done,
-            "--date" => options.date = it.next().cloned().ok_or("--date needs a date")?,
-            "--strict" => strict = true,
-            flag if flag.starts_with("--") => {
-                return Err(format!("unknown option “{flag}”\n{HELP}"))
-            }
-            path => paths.push(PathBuf::from(path)),
-        }
+fn scheme(value: &str) -> Result<TagScheme, String> {
+    match value {
+        "iob2" | "iob" => Ok(TagScheme::Iob2),
+        "bilou" => Ok(TagScheme::Bilou),
+        other => Err(format!("--scheme takes iob2 or bilou, not “{other}”")),
     }
-    let to = to.ok_or(format!("--to is required\n{HELP}"))?;
-    if paths.len() < 2 {
-        return Err(format!("give at least one input and the output\n{HELP}"));
-    }
-    let output = paths.pop().unwrap_or_default();
-    Ok(Some(Args {
-        from,
-        to,
-        options,
-        strict,
-        inputs: paths,
-        output,
-    }))
 }
 
-pub fn run(args: &[String]) -> Result<(), String> {
-    let Some(args) = parse(args)? else {
-        println!("{HELP}");
-        return Ok(());
-    };
+fn offsets(value: &str) -> Result<OffsetUnit, String> {
+    match value {
+        "codepoint" => Ok(OffsetUnit::CodePoint),
+        "utf16" => Ok(OffsetUnit::Utf16),
+        other => Err(format!("--offsets takes codepoint or utf16, not “{other}”")),
+    }
+}
+
+/// What the options ask for: the export settings, the inputs and the output.
+struct Job {
+    from: Option<Format>,
+    to: Format,
+    options: ExportOptions,
+    strict: bool,
+    inputs: Vec<PathBuf>,
+    output: PathBuf,
+}
+
+impl From<Options> for Job {
+    fn from(o: Options) -> Job {
+        let mut options = ExportOptions {
+            scheme: o.scheme,
+            offsets: o.offsets,
+            ..ExportOptions::default()
+        };
+        if o.suggestions {
+            options.spans = SpanChoice::WithSuggestions;
+        }
+        if o.done {
+            options.documents = DocumentChoice::Done;
+        }
+        if let Some(date) = o.date {
+            options.date = date;
+        }
+        let mut inputs = o.paths;
+        let output = inputs.pop().unwrap_or_default();
+        Job {
+            from: o.from,
+            to: o.to,
+            options,
+            strict: o.strict,
+            inputs,
+            output,
+        }
+    }
+}
+
+pub fn run(o: Options) -> Result<(), String> {
+    run_job(Job::from(o))
+}
+
+fn run_job(args: Job) -> Result<(), String> {
     let done = formats::convert_paths(
         &args.inputs,
         args.from,
@@ -154,9 +160,28 @@ mod tests {
         list.iter().map(|s| s.to_string()).collect()
     }
 
+    /// The convert options the parser reads from `list`, or its error message.
+    fn parse(list: &[&str]) -> Result<Job, String> {
+        let line = ["spanmark", "convert"]
+            .into_iter()
+            .chain(list.iter().copied());
+        match <crate::Cli as clap::Parser>::try_parse_from(line) {
+            Ok(crate::Cli {
+                command: crate::Command::Convert(o),
+            }) => Ok(Job::from(o)),
+            Ok(other) => panic!("not convert: {other:?}"),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    fn run(list: &[String]) -> Result<(), String> {
+        let list: Vec<&str> = list.iter().map(String::as_str).collect();
+        super::run_job(parse(&list)?)
+    }
+
     #[test]
     fn options_are_parsed_and_bad_ones_named() {
-        let a = parse(&args(&[
+        let a = parse(&[
             "--from",
             "doccano",
             "--to",
@@ -166,8 +191,7 @@ mod tests {
             "--suggestions",
             "in",
             "out",
-        ]))
-        .unwrap()
+        ])
         .unwrap();
         assert_eq!(
             (a.from, a.to, a.options.scheme, a.options.spans),
@@ -179,15 +203,24 @@ mod tests {
             )
         );
         assert_eq!(a.inputs, [PathBuf::from("in")]);
-        assert!(parse(&args(&["--to", "csv", "a", "b"]))
+        assert_eq!(a.output, PathBuf::from("out"));
+        let bad = parse(&["--to", "csv", "a", "b"]).err().unwrap();
+        assert!(bad.contains("unknown format “csv”"), "{bad}");
+        let bad = parse(&["--to", "conll", "--scheme", "bio", "a", "b"])
             .err()
-            .unwrap()
-            .starts_with("unknown format “csv”"));
+            .unwrap();
+        assert!(bad.contains("iob2 or bilou"), "{bad}");
+        let bad = parse(&["--to", "conll", "--strikt", "a", "b"])
+            .err()
+            .unwrap();
         assert!(
-            parse(&args(&["--to", "conll", "--scheme", "bio", "a", "b"]))
-                .err()
-                .unwrap()
-                .contains("iob2 or bilou")
+            bad.contains("--strikt") && bad.contains("--strict"),
+            "{bad}"
+        );
+        let bad = parse(&["--to", "conll", "a"]).err().unwrap();
+        assert!(
+            bad.contains("IN... OUT"),
+            "one path is not an input and an output: {bad}"
         );
     }
 

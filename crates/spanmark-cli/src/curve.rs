@@ -1,7 +1,7 @@
 //! `spanmark eval --curve --data DIR [--test DIR2]`: the learning curve. Train on the first k
 //! documents, score rules + memory + tagger on a fixed test set, with the corrections a user makes.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use spanmark_core::detect::Pipeline;
 use spanmark_core::learn::corrections::{corrections, Corrections};
@@ -12,31 +12,50 @@ use spanmark_core::token::{tokenize, Token};
 
 use spanmark_core::learn::{load_documents, TrainingDocument as Annotated};
 
-const HELP: &str =
-    "usage: spanmark eval --curve --data DIR [--test DIR2] [--ks 0,5,10,20,30,50] [--labels] [--builtin] [--rules-drop P] [--min-confidence C]
+/// The options of `spanmark eval --curve` (they need --curve).
+#[derive(clap::Args, Debug)]
+pub struct CurveOptions {
+    /// Annotated documents of the curve, sorted by file name (as `train --data`);
+    /// DIR,DIR2,… reads several directories in that order
+    #[arg(long, value_name = "DIR[,DIR…]", requires = "curve")]
+    data: Option<String>,
+    /// Score on these documents (a foreign set) instead of the documents of --data after the largest k
+    #[arg(long, value_name = "DIR2", requires = "curve")]
+    test: Option<PathBuf>,
+    /// Train sizes k, comma-separated
+    #[arg(
+        long,
+        value_name = "K,...",
+        value_delimiter = ',',
+        default_value = "0,5,10,20,30,50",
+        requires = "curve"
+    )]
+    ks: Vec<usize>,
+    /// Also print F1 per label for each k
+    #[arg(long, requires = "curve")]
+    labels: bool,
+    /// Simulate rules that know fewer names (as on unseen articles): hide the rule spans of P%
+    /// of the surface forms (chosen by a hash of the form, so a hidden name is hidden in every document)
+    #[arg(long, value_name = "P", default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=100), requires = "curve")]
+    rules_drop: u64,
+    /// Hide model suggestions below C (default 0.5; the page's slider)
+    #[arg(long, value_name = "C", value_parser = confidence, requires = "curve")]
+    min_confidence: Option<f32>,
+    /// Let the model add spans the rules missed only for labels it was trained on at least N times (default 30)
+    #[arg(long, value_name = "N", requires = "curve")]
+    fill_after: Option<u32>,
+    /// Set merge thresholds by name (show, overrule, overrule_with_evidence, evidence, veto,
+    /// veto_after, veto_with_evidence, resize, fill_after) to measure them
+    #[arg(long, value_name = "NAME=V,…", requires = "curve")]
+    policy: Option<String>,
+}
 
-Trains on the first k documents of DIR (sorted by file name; DIR,DIR2,… reads
-several directories in that order) and scores the
-suggestions (rules + memory + tagger) on a fixed test set, strict exact spans:
-the documents of DIR2 with --test, else the documents of DIR after the largest k.
-Prints precision/recall/F1 on core3 (PERSON, ORG, places = GPE+LOC+FAC; the
-scoring of `spanmark eval`), F1 on all labels, and the corrections per test
-document a user would make (spans added + removed + relabelled + resized).
-
-  --test DIR2      score on these documents (a foreign set) instead
-  --policy NAME=V,…  set merge thresholds by name (show, overrule,
-                   overrule_with_evidence, evidence, veto, veto_after,
-                   veto_with_evidence, resize, fill_after) to measure them
-  --errors         also list the most frequent errors at the largest k
-
-  --labels         also print F1 per label for each k
-  --builtin        rules with the compiled-in word lists only (as `detect --builtin`)
-  --rules-drop P   simulate rules that know fewer names (as on unseen articles): hide
-                   the rule spans of P% of the surface forms (chosen by a hash of the
-                   form, so a hidden name is hidden in every document)
-  --min-confidence C   hide model suggestions below C (default 0.5; the page's slider)
-  --fill-after N   let the model add spans the rules missed only for labels it was
-                   trained on at least N times (default 30)";
+fn confidence(c: &str) -> Result<f32, String> {
+    c.parse()
+        .ok()
+        .filter(|c: &f32| (0.0..=1.0).contains(c))
+        .ok_or_else(|| format!("“{c}” is not between 0 and 1"))
+}
 
 fn mentions(spans: &[Span]) -> Vec<Mention> {
     spans
@@ -110,13 +129,6 @@ pub fn score_on(learner: &Learner, docs: &[Annotated], setup: &Setup) -> Outcome
         out.corrections.add(corrections(&gold, &predicted));
     }
     out
-}
-
-fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .map(String::as_str)
 }
 
 /// The train set for each k (the first k documents of `train`) and the test set: `test` when
@@ -240,57 +252,29 @@ fn set_policy(policy: &mut MergePolicy, pair: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub fn run(args: &[String]) -> Result<(), String> {
-    if args.iter().any(|a| a == "--help" || a == "-h") {
-        println!("{HELP}");
-        return Ok(());
-    }
-    let data = option(args, "--data").ok_or_else(|| format!("--data DIR is required\n{HELP}"))?;
-    let ks: Vec<usize> = match option(args, "--ks") {
-        Some(list) => list
-            .split(',')
-            .map(|k| {
-                k.trim()
-                    .parse()
-                    .map_err(|_| format!("--ks: “{k}” is not a number"))
-            })
-            .collect::<Result<_, _>>()?,
-        None => vec![0, 5, 10, 20, 30, 50],
-    };
-    let drop: u64 = match option(args, "--rules-drop") {
-        Some(p) => p
-            .parse()
-            .ok()
-            .filter(|&p| p <= 100)
-            .ok_or_else(|| format!("--rules-drop: “{p}” is not a percentage"))?,
-        None => 0,
-    };
+/// Trains on the first k documents of --data and scores the suggestions (rules + memory +
+/// tagger) on a fixed test set, strict exact spans: precision/recall/F1 on core3, F1 on all
+/// labels, and the corrections per test document a user would make (spans added + removed +
+/// relabelled + resized). `rules` are the detector's (full or --builtin); `errors`: list
+/// that many of the most frequent errors at the largest k.
+pub fn run(o: CurveOptions, rules: Pipeline, errors: Option<usize>) -> Result<(), String> {
+    let data = o.data.ok_or("--curve needs --data DIR")?;
+    let ks = o.ks;
     let mut policy = MergePolicy::default();
-    if let Some(c) = option(args, "--min-confidence") {
-        policy.show = c
-            .parse()
-            .ok()
-            .filter(|c: &f32| (0.0..=1.0).contains(c))
-            .ok_or_else(|| format!("--min-confidence: “{c}” is not between 0 and 1"))?;
+    if let Some(c) = o.min_confidence {
+        policy.show = c;
     }
-    if let Some(n) = option(args, "--fill-after") {
-        policy.fill_after = n
-            .parse()
-            .map_err(|_| format!("--fill-after: “{n}” is not a count"))?;
+    if let Some(n) = o.fill_after {
+        policy.fill_after = n;
     }
-    if let Some(list) = option(args, "--policy") {
+    if let Some(list) = &o.policy {
         for pair in list.split(',') {
             set_policy(&mut policy, pair)?;
         }
     }
-    let rules = if args.iter().any(|a| a == "--builtin") {
-        Pipeline::builtin()
-    } else {
-        Pipeline::full()
-    };
     let setup = Setup {
         rules,
-        drop_percent: drop,
+        drop_percent: o.rules_drop,
         policy,
     };
     // several directories are read in the order given (dev set first, then the blind set)
@@ -301,8 +285,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if docs.len() < 2 {
         return Err(format!("{data}: a curve needs at least two documents"));
     }
-    let test = match option(args, "--test") {
-        Some(dir) => Some(load_documents(Path::new(dir)).map_err(|e| e.to_string())?),
+    let test = match &o.test {
+        Some(dir) => Some(load_documents(dir).map_err(|e| e.to_string())?),
         None => None,
     };
     if test.as_ref().is_some_and(Vec::is_empty) {
@@ -320,12 +304,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
             test_docs.len()
         ),
     }
-    if args.iter().any(|a| a == "--labels") {
+    if o.labels {
         print!("\nF1 per label:\n\n{}", label_table(&rows, &test_docs));
     }
-    if let Some((k, last)) = rows.last().filter(|_| args.iter().any(|a| a == "--errors")) {
+    if let (Some((k, last)), Some(n)) = (rows.last(), errors) {
         println!("\nmost frequent errors at k = {k}:");
-        for (kind, text, gold, pred, n) in last.tally.top_errors(40) {
+        for (kind, text, gold, pred, n) in last.tally.top_errors(n) {
             println!("  {n:>3}  {kind:?} “{text}” gold {gold} suggested {pred}");
         }
     }

@@ -13,60 +13,40 @@ use spanmark_core::text::normalize_newlines;
 
 use crate::annotated::to_json;
 
-const HELP: &str = "usage: spanmark detect [FILE.txt ...] [--out DIR] [--builtin]
-       spanmark detect --jsonl [FILE.jsonl ... | -] [--out FILE.jsonl] [--builtin]
-
-Suggests PERSON, ORG, GPE, LOC, FAC, NORP, DATE and CARDINAL spans with the rule detectors.
-Plain text: writes DIR/NAME.json ({\"text\", \"spans\": [{\"start\",\"end\",\"label\",\"text\",\"origin\"}]},
-code point offsets, line endings normalised to LF), or prints JSON when --out is not given.
---jsonl: reads lines {\"id\"?, \"text\"} from the files or standard input and writes one JSON line
-per input line, in the same order, using every core.
---builtin: only the compiled-in word lists (what the web page has before its extra data loads).
---model MODEL: merge in the memory and tagger suggestions of a model saved by `spanmark train`.";
-
-struct Options {
+/// Suggests PERSON, ORG, GPE, LOC, FAC, NORP, DATE and CARDINAL spans with the rule detectors.
+/// Plain text: writes DIR/NAME.json ({"text", "spans": [{"start","end","label","text","origin"}]},
+/// code point offsets, line endings normalised to LF), or prints JSON when --out is not given.
+#[derive(clap::Args, Debug)]
+#[command(verbatim_doc_comment)]
+pub struct Options {
+    /// Text files (FILE.txt), or with --jsonl JSON Lines files ("-" or none: standard input)
+    #[arg(value_name = "FILE")]
     inputs: Vec<PathBuf>,
+    /// Folder for the NAME.json files (with --jsonl: the output file)
+    #[arg(short, long, value_name = "DIR|FILE.jsonl")]
     out: Option<PathBuf>,
+    /// Read lines {"id"?, "text"}, write one JSON line per input line in the same order, using every core
+    #[arg(long)]
     jsonl: bool,
+    /// Only the compiled-in word lists (what the web page has before its extra data loads)
+    #[arg(long)]
     builtin: bool,
+    /// Merge in the memory and tagger suggestions of a model saved by `spanmark train`
+    #[arg(long, value_name = "MODEL")]
     model: Option<String>,
 }
 
-fn parse(args: &[String]) -> Result<Option<Options>, String> {
-    let mut o = Options {
-        inputs: Vec::new(),
-        out: None,
-        jsonl: false,
-        builtin: false,
-        model: None,
-    };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--help" | "-h" => return Ok(None),
-            "--jsonl" => o.jsonl = true,
-            "--builtin" => o.builtin = true,
-            "--model" => o.model = Some(it.next().ok_or("--model needs a file")?.clone()),
-            "--out" | "-o" => o.out = Some(it.next().ok_or("--out needs a path")?.into()),
-            flag if flag.starts_with("--") => {
-                return Err(format!("unknown option “{flag}”\n{HELP}"))
-            }
-            file => o.inputs.push(file.into()),
-        }
-    }
-    Ok(Some(o))
-}
-
-pub fn run(args: &[String]) -> Result<(), String> {
-    let Some(o) = parse(args)? else {
-        println!("{HELP}");
-        return Ok(());
-    };
-    let rules = if o.builtin {
+/// The rule detectors: with the extra gazetteer, or the compiled-in word lists only (--builtin).
+pub fn rules(builtin: bool) -> Pipeline {
+    if builtin {
         Pipeline::builtin()
     } else {
         Pipeline::full()
-    };
+    }
+}
+
+pub fn run(o: Options) -> Result<(), String> {
+    let rules = rules(o.builtin);
     let model = o
         .model
         .as_deref()
@@ -78,7 +58,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         return run_jsonl(&o, pipeline);
     }
     if o.inputs.is_empty() {
-        return Err(format!("give one or more text files, or --jsonl\n{HELP}"));
+        return Err(
+            "give one or more text files, or --jsonl (see `spanmark detect --help`)".into(),
+        );
     }
     if let Some(dir) = &o.out {
         std::fs::create_dir_all(dir)

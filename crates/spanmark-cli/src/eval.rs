@@ -8,41 +8,45 @@ use spanmark_core::score::Tally;
 
 use crate::annotated::load;
 
-const HELP: &str = "usage: spanmark eval --gold DIR|FILE --pred DIR|FILE [--errors N]
+/// Scores predicted spans against gold spans with strict exact-span matching (start, end and
+/// label must all agree): micro precision, recall and F1 per label, over all labels, and over
+/// core3 (PERSON, ORG, and GPE+LOC+FAC merged as LOC), then the N most frequent errors.
+/// DIR holds NAME.json files ({"text", "spans"} as `spanmark detect` writes them); FILE may be
+/// one such file, a Spanmark export ({"documents": [...]}) or JSON Lines. Documents are paired
+/// by file name or id; their texts must be identical.
+///
+/// With --curve: the learning curve (train on the first k documents of --data, score the rest).
+#[derive(clap::Args, Debug)]
+#[command(verbatim_doc_comment)]
+pub struct Options {
+    /// Gold annotations
+    #[arg(long, value_name = "DIR|FILE", required_unless_present = "curve")]
+    gold: Option<PathBuf>,
+    /// Predicted annotations
+    #[arg(long, value_name = "DIR|FILE", required_unless_present = "curve")]
+    pred: Option<PathBuf>,
+    /// How many of the most frequent errors to list (default 25; with --curve: none unless
+    /// given, 40 when given without N, at the largest k)
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "40")]
+    errors: Option<usize>,
+    /// Rules with the compiled-in word lists only (as `detect --builtin`)
+    #[arg(long)]
+    builtin: bool,
+    /// Print the learning curve instead (see the curve options)
+    #[arg(long, requires = "data", conflicts_with_all = ["gold", "pred"])]
+    curve: bool,
+    #[command(flatten)]
+    curve_options: crate::curve::CurveOptions,
+}
 
-Scores predicted spans against gold spans with strict exact-span matching (start, end and label
-must all agree): micro precision, recall and F1 per label, over all labels, and over core3
-(PERSON, ORG, and GPE+LOC+FAC merged as LOC), then the N most frequent errors (default 25).
-DIR holds NAME.json files ({\"text\", \"spans\"} as `spanmark detect` writes them); FILE may be
-one such file, a Spanmark export ({\"documents\": [...]}) or JSON Lines. Documents are paired by
-file name or id; their texts must be identical.";
-
-pub fn run(args: &[String]) -> Result<(), String> {
-    if args.iter().any(|a| a == "--curve") {
-        return crate::curve::run(args);
+pub fn run(o: Options) -> Result<(), String> {
+    if o.curve {
+        return crate::curve::run(o.curve_options, crate::detect::rules(o.builtin), o.errors);
     }
-    let (mut gold, mut pred, mut errors) = (None::<PathBuf>, None::<PathBuf>, 25usize);
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--help" | "-h" => {
-                println!("{HELP}");
-                return Ok(());
-            }
-            "--gold" => gold = Some(it.next().ok_or("--gold needs a path")?.into()),
-            "--pred" => pred = Some(it.next().ok_or("--pred needs a path")?.into()),
-            "--errors" => {
-                let n = it.next().ok_or("--errors needs a number")?;
-                errors = n
-                    .parse()
-                    .map_err(|_| format!("--errors needs a number, not “{n}”"))?;
-            }
-            other => return Err(format!("unknown argument “{other}”\n{HELP}")),
-        }
-    }
-    let (Some(gold), Some(pred)) = (gold, pred) else {
-        return Err(format!("give both --gold and --pred\n{HELP}"));
+    let (Some(gold), Some(pred)) = (o.gold, o.pred) else {
+        return Err("give both --gold and --pred (see `spanmark eval --help`)".into());
     };
+    let errors = o.errors.unwrap_or(25);
     let gold_docs = load(&gold)?;
     if gold_docs.is_empty() {
         return Err(format!("no annotated documents in {}", gold.display()));

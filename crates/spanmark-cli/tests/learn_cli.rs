@@ -139,3 +139,30 @@ fn train_skips_open_documents_and_unaccepted_suggestions() {
         .expect("model")
         .contains("Khyber Mail"));
 }
+
+#[test]
+fn a_misspelt_or_valueless_flag_stops_train_before_it_trains() {
+    let out = temp("strict").join("model.json");
+    let bad = spanmark()
+        .args(["train", "--bultin", "--data"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/dev"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("--bultin") && err.contains("--builtin"),
+        "{err}"
+    );
+    let bad = spanmark()
+        .args(["train", "--data", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("value is required for '--data"), "{err}");
+    assert!(!out.exists(), "nothing was trained");
+}
