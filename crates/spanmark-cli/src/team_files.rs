@@ -11,12 +11,26 @@ pub fn load_team(paths: &[String]) -> Result<Team, String> {
     if paths.len() < 2 {
         return Err("give at least two annotators' files".into());
     }
-    let mut annotators = Vec::new();
-    for path in paths {
-        let files = read(Path::new(path))?;
-        let name = name_from_file(path.trim_end_matches('/'));
-        annotators.push(load_annotator_files(&name, &files).map_err(|e| e.to_string())?);
-    }
+    // one thread per file: parsing and tokenizing dominate, and the files are independent
+    let loaded: Vec<Result<_, String>> = std::thread::scope(|scope| {
+        let jobs: Vec<_> = paths
+            .iter()
+            .map(|path| {
+                scope.spawn(move || {
+                    let files = read(Path::new(path))?;
+                    let name = name_from_file(path.trim_end_matches('/'));
+                    load_annotator_files(&name, &files).map_err(|e| e.to_string())
+                })
+            })
+            .collect();
+        jobs.into_iter()
+            .map(|j| {
+                j.join()
+                    .unwrap_or_else(|_| Err("loading a file failed".into()))
+            })
+            .collect()
+    });
+    let annotators = loaded.into_iter().collect::<Result<Vec<_>, _>>()?;
     let team = Team::new(annotators).map_err(|e| e.to_string())?;
     for w in team.warnings() {
         eprintln!("warning: {w}");

@@ -190,8 +190,10 @@ pub(crate) fn check_label(n: usize, label: &str) -> Result<(), String> {
 
 /// The document for a draft: CRLF/CR become LF (offsets follow), overlapping spans are left out with a note.
 pub(crate) fn finish(draft: Draft, notes: &mut Vec<String>) -> Document {
-    let map = newline_map(&draft.text);
-    if draft.text.contains('\r') {
+    // without CR the offsets stay as they are: no per-character map (8 bytes a character)
+    let map = draft.text.contains('\r').then(|| newline_map(&draft.text));
+    let at = |i: usize| map.as_ref().map_or(i, |m| m[i]);
+    if map.is_some() {
         notes.push(format!(
             "“{}”: line endings were changed to LF; span offsets were adjusted",
             draft.title
@@ -205,8 +207,8 @@ pub(crate) fn finish(draft: Draft, notes: &mut Vec<String>) -> Document {
         .spans
         .into_iter()
         .map(|r| Span {
-            start: map[r.start],
-            end: map[r.end],
+            start: at(r.start),
+            end: at(r.end),
             label: r.label,
             origin: r.origin,
             state: r.state,

@@ -1,8 +1,6 @@
 //! The agreement table of a team: for every pair span F1 (strict, overlap), outcome counts,
 //! confusion and token kappa; for all annotators summed counts and Krippendorff's alpha.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::span_agreement::{DocumentSpans, OutcomeCounts, SpanAgreement, SpanTally};
@@ -44,15 +42,11 @@ pub struct Agreement {
 impl Agreement {
     pub fn of(team: &Team) -> Agreement {
         let labels = team.labels.clone();
-        let index_of: HashMap<&str, usize> = labels
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.as_str(), i))
-            .collect();
-        // a label missing from the team list cannot happen (the team collects them all); keep
-        // the lookup total anyway so a bad input never panics
+        // a handful of labels: a linear search beats hashing every span's label. A label missing
+        // from the team list cannot happen (the team collects them all); the lookup stays total
+        // anyway so a bad input never panics
         let last = labels.len().saturating_sub(1);
-        let index = move |l: &str| index_of.get(l).copied().unwrap_or(last);
+        let index = |l: &str| labels.iter().position(|x| x == l).unwrap_or(last);
         let n = team.annotators.len();
         // tags once per (group, annotator)
         let tags: Vec<Vec<Option<Vec<u32>>>> = (0..team.groups().len())
