@@ -15,7 +15,8 @@ use crate::team_files::load_team;
 /// Prints per pair of annotators: strict and overlap span F1 (percent), Cohen's kappa on BIO
 /// token tags, and the counts agreed / label differs / boundary differs / both differ / only in
 /// A / only in B; per label: strict F1 per pair and alpha; for everyone: Krippendorff's alpha
-/// (nominal, over tokens).
+/// (nominal, over tokens). When the files carry events and relations: strict F1 of triggers,
+/// whole events, arguments and relations per pair.
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
 pub struct Options {
@@ -189,6 +190,28 @@ fn table(team: &Team, agreement: &Agreement, confusion: bool) -> String {
             let _ = write!(out, "  {cell:>width$}");
         }
         let _ = writeln!(out, "  {:>6.3}", agreement.all.label_alpha[l]);
+    }
+    if !agreement.all.links.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nevents and relations (strict F1: same type and offsets)"
+        );
+        let _ = writeln!(
+            out,
+            "{:width$}  {:>8}  {:>6}  {:>9}  {:>9}",
+            "pair", "triggers", "events", "arguments", "relations"
+        );
+        for (p, name) in agreement.pairs.iter().zip(&names) {
+            let l = &p.links;
+            let _ = writeln!(
+                out,
+                "{name:width$}  {:>8.1}  {:>6.1}  {:>9.1}  {:>9.1}",
+                l.triggers.f1_strict(),
+                l.events.f1_strict(),
+                l.arguments.f1_strict(),
+                l.relations.f1_strict()
+            );
+        }
     }
     if confusion {
         for (p, name) in agreement.pairs.iter().zip(&names) {

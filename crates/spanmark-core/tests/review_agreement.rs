@@ -144,3 +144,41 @@ fn nothing_annotated_is_perfect_agreement() {
     assert_eq!(pair.kappa, 1.0);
     assert_eq!(agreement.all.alpha, 1.0);
 }
+
+#[test]
+fn events_and_relations_are_scored_strictly() {
+    use spanmark_core::links::{Event, Links, Relation};
+    let text = "The BLA attacked Quetta on Monday.";
+    let mut a = doc("1", text, &[("BLA", "ORG"), ("Quetta", "GPE")]);
+    let mut b = a.clone();
+    a.set_links(Links {
+        events: vec![Event::manual("attack", 8, 16)
+            .with("attacker", 4, 7)
+            .with("place", 17, 23)],
+        relations: vec![Relation::manual("based_in", (4, 7), (17, 23))],
+    });
+    b.set_links(Links {
+        events: vec![Event::manual("attack", 8, 16).with("attacker", 4, 7)],
+        relations: vec![],
+    });
+    let team = Team::new(vec![
+        annotator("a", NEWS, vec![a]),
+        annotator("b", NEWS, vec![b]),
+    ])
+    .unwrap();
+    let links = &Agreement::of(&team).pairs[0].links;
+    // the same trigger; the events differ in one argument; 1 of 2 + 1 arguments shared
+    assert_eq!(links.triggers.f1_strict(), 100.0);
+    assert_eq!(links.events.f1_strict(), 0.0);
+    assert!(close(links.arguments.f1_strict(), 200.0 / 3.0));
+    assert_eq!(
+        (
+            links.relations.a,
+            links.relations.b,
+            links.relations.f1_strict()
+        ),
+        (1, 0, 0.0)
+    );
+    assert_eq!(links.per_event_type["attack"].a, 1);
+    assert_eq!(links.per_relation_type["based_in"].b, 0);
+}

@@ -192,7 +192,7 @@ pub(crate) fn check_label(n: usize, label: &str) -> Result<(), String> {
 pub(crate) fn finish(draft: Draft, notes: &mut Vec<String>) -> Document {
     // without CR the offsets stay as they are: no per-character map (8 bytes a character)
     let map = draft.text.contains('\r').then(|| newline_map(&draft.text));
-    let at = |i: usize| map.as_ref().map_or(i, |m| m[i]);
+    let at = |i: usize| map.as_ref().map_or(i, |m| m.get(i).copied().unwrap_or(i));
     if map.is_some() {
         notes.push(format!(
             "“{}”: line endings were changed to LF; span offsets were adjusted",
@@ -240,7 +240,6 @@ pub(crate) fn finish(draft: Draft, notes: &mut Vec<String>) -> Document {
     }
     doc.set_spans(kept);
     let mut links = draft.links;
-    let at = |i: usize| map.get(i).copied().unwrap_or(i);
     for e in &mut links.events {
         (e.start, e.end) = (at(e.start), at(e.end));
         for a in &mut e.args {

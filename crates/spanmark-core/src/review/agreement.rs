@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::link_agreement::LinkAgreement;
 use super::span_agreement::{DocumentSpans, OutcomeCounts, SpanAgreement, SpanTally};
 use super::team::Team;
 use super::token_agreement::{bio_tags, AlphaTally, TagMatrix};
@@ -14,6 +15,8 @@ pub struct PairAgreement {
     pub b: usize,
     pub documents: usize,
     pub spans: SpanAgreement,
+    /// events and relations, strict
+    pub links: LinkAgreement,
     pub kappa: f64,
     /// per team label: binary token kappa (in the label or not)
     pub label_kappa: Vec<f64>,
@@ -24,6 +27,8 @@ pub struct PairAgreement {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TeamAgreement {
     pub spans: SpanAgreement,
+    /// events and relations, summed over pairs
+    pub links: LinkAgreement,
     pub alpha: f64,
     pub label_alpha: Vec<f64>,
     /// documents every annotator has / at least two have
@@ -58,16 +63,19 @@ impl Agreement {
             .collect();
         let mut pairs = Vec::new();
         let mut all = SpanAgreement::new(&labels);
+        let mut all_links = LinkAgreement::default();
         for a in 0..n {
             for b in a + 1..n {
                 let mut spans = SpanAgreement::new(&labels);
                 let mut matrix = TagMatrix::new(labels.len());
+                let mut links = LinkAgreement::default();
                 let mut documents = 0;
                 for (g, group_tags) in tags.iter().enumerate() {
                     let (Some(da), Some(db)) = (team.copy(g, a), team.copy(g, b)) else {
                         continue;
                     };
                     documents += 1;
+                    links.add_document(da.links(), db.links());
                     spans.add_document(&DocumentSpans {
                         a: da.spans(),
                         b: db.spans(),
@@ -78,6 +86,7 @@ impl Agreement {
                     }
                 }
                 add_spans(&mut all, &spans);
+                all_links.add(&links);
                 pairs.push(PairAgreement {
                     a,
                     b,
@@ -86,6 +95,7 @@ impl Agreement {
                     label_kappa: (0..labels.len()).map(|l| matrix.label_kappa(l)).collect(),
                     tokens: matrix.tokens,
                     spans,
+                    links,
                 });
             }
         }
@@ -100,6 +110,7 @@ impl Agreement {
         }
         let all = TeamAgreement {
             spans: all,
+            links: all_links,
             alpha: alpha.alpha(),
             label_alpha: (0..labels.len()).map(|l| alpha.label_alpha(l)).collect(),
             documents_shared_by_all: team

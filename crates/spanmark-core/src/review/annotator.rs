@@ -64,7 +64,9 @@ pub fn load_annotator_files(name: &str, files: &[InputFile]) -> Result<Annotator
             .cloned()
             .collect();
         suggestions += total - accepted.len();
+        let links = doc.links().accepted_for(&accepted, false);
         doc.set_spans(accepted);
+        doc.set_links(links);
         for s in doc.spans() {
             if !labels.contains(&s.label) {
                 labels.push(s.label.clone());
