@@ -7,6 +7,7 @@ mod alias;
 mod apposition;
 mod candidate;
 mod cardinal;
+mod companies;
 mod date;
 mod faction;
 mod family_first;
@@ -24,8 +25,10 @@ mod places;
 mod repeats;
 mod runs;
 mod shapes;
+mod shouted;
 mod suggester;
 mod surname;
+mod teams;
 mod unlabelled;
 mod words;
 

@@ -9,9 +9,9 @@ use super::candidate::{merge, Candidate};
 use super::lexicon::Lexicon;
 use super::words::{views, View};
 use super::{
-    acronym, age, alias, apposition, cardinal, date, faction, family_first, gazetteer, identified,
-    org_context, pairs, person, places, repeats, shapes, surname, unlabelled, DetectInput,
-    Detector,
+    acronym, age, alias, apposition, cardinal, companies, date, faction, family_first, gazetteer,
+    identified, org_context, pairs, person, places, repeats, shapes, shouted, surname, teams,
+    unlabelled, DetectInput, Detector,
 };
 use crate::error::CoreError;
 use crate::span::Span;
@@ -124,6 +124,10 @@ impl Pipeline {
         repeats::apply(v, text, &mut kept);
         places::apply(v, lex, &mut kept);
         org_context::apply(v, lex, &mut kept);
+        // world news: companies by legal form, teams on sports pages, names in capitals
+        companies::apply(v, lex, &mut kept);
+        teams::apply(v, lex, &mut kept);
+        shouted::apply(v, lex, &mut kept);
         age::apply(v, lex, &mut kept);
         apposition::apply(v, lex, &mut kept);
         alias::apply(v, lex, &mut kept);
