@@ -5,8 +5,13 @@ use std::path::Path;
 
 use serde::Serialize;
 use serde_json::Value;
+use spanmark_core::formats::links_json::{
+    events_json, links_of, relations_json, EventJson, RelationJson,
+};
+use spanmark_core::links::{Event, LinkEdit, Links};
 use spanmark_core::score::Mention;
 use spanmark_core::span::Span;
+use spanmark_core::{Document, Edit, Schema};
 
 /// One document: a key (file stem, id or line number), its text and its labelled mentions.
 #[derive(Debug, Clone)]
@@ -14,6 +19,8 @@ pub struct Annotated {
     pub key: String,
     pub text: String,
     pub mentions: Vec<Mention>,
+    /// gold or predicted events ("events" in the detect shape)
+    pub events: Vec<Event>,
 }
 
 /// Detector output for one document, fields in the documented order.
@@ -23,6 +30,8 @@ pub struct Suggested<'a> {
     pub id: Option<&'a Value>,
     pub text: &'a str,
     pub spans: Vec<SpanOut>,
+    pub events: Vec<EventJson>,
+    pub relations: Vec<RelationJson>,
 }
 
 #[derive(Debug, Serialize)]
@@ -34,8 +43,20 @@ pub struct SpanOut {
     pub origin: &'static str,
 }
 
-/// `{"text", "spans": [{"start","end","label","text","origin"}]}` for detector output.
+/// `{"text", "spans": [{"start","end","label","text","origin"}], "events", "relations"}` for
+/// detector output; the events are the incident rules' suggestions over these spans.
 pub fn to_json<'a>(id: Option<&'a Value>, text: &'a str, spans: &[Span]) -> Suggested<'a> {
+    let mut doc = Document::new("d", "", text);
+    doc.set_spans(spans.to_vec());
+    let events = spanmark_core::incidents::suggest(&doc);
+    let suggest = Edit::Link(LinkEdit::Suggest {
+        events,
+        relations: Vec::new(),
+    });
+    let links = match suggest.apply(&mut doc, &Schema::news()) {
+        Ok(_) => doc.links().clone(),
+        Err(_) => Links::default(),
+    };
     let chars: Vec<char> = text.chars().collect();
     let spans = spans
         .iter()
@@ -50,7 +71,13 @@ pub fn to_json<'a>(id: Option<&'a Value>, text: &'a str, spans: &[Span]) -> Sugg
             origin: s.origin.as_str(),
         })
         .collect();
-    Suggested { id, text, spans }
+    Suggested {
+        id,
+        text,
+        spans,
+        events: events_json(&doc, &links, false),
+        relations: relations_json(&doc, &links, false),
+    }
 }
 
 /// Every annotated document under a path: a directory of `*.json` files, one JSON file
@@ -166,10 +193,20 @@ fn document(value: &Value, key: String, place: &str) -> Result<Annotated, String
         }
         mentions.push(Mention::new(start, end, label));
     }
+    let parse = |field: &str| {
+        value
+            .get(field)
+            .cloned()
+            .unwrap_or(Value::Array(Vec::new()))
+    };
+    let events: Vec<EventJson> = serde_json::from_value(parse("events"))
+        .map_err(|e| format!("the \"events\" of {place} are malformed: {e}"))?;
+    let events = links_of(&events, &[]).events;
     Ok(Annotated {
         key,
         text,
         mentions,
+        events,
     })
 }
 

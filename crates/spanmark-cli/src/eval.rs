@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use spanmark_core::incidents::score::EventTally;
 use spanmark_core::score::Tally;
 
 use crate::annotated::load;
@@ -11,6 +12,8 @@ use crate::annotated::load;
 /// Scores predicted spans against gold spans with strict exact-span matching (start, end and
 /// label must all agree): micro precision, recall and F1 per label, over all labels, and over
 /// core3 (PERSON, ORG, and GPE+LOC+FAC merged as LOC), then the N most frequent errors.
+/// When gold or predictions carry "events", they are scored the ACE way below: event detection
+/// (types equal and triggers overlap), argument F1 (type, role and offsets exact) and per role.
 /// DIR holds NAME.json files ({"text", "spans"} as `spanmark detect` writes them); FILE may be
 /// one such file, a Spanmark export ({"documents": [...]}) or JSON Lines. Documents are paired
 /// by file name or id; their texts must be identical.
@@ -56,6 +59,7 @@ pub fn run(o: Options) -> Result<(), String> {
         .map(|d| (d.key.clone(), d))
         .collect();
     let mut tally = Tally::default();
+    let mut events = EventTally::default();
     let mut missing = Vec::new();
     for g in &gold_docs {
         match pred_docs.get(&g.key) {
@@ -65,10 +69,14 @@ pub fn run(o: Options) -> Result<(), String> {
                     g.key
                 ));
             }
-            Some(p) => tally.add(&g.text, &g.mentions, &p.mentions),
+            Some(p) => {
+                tally.add(&g.text, &g.mentions, &p.mentions);
+                events.add(&g.events, &p.events);
+            }
             None => {
                 missing.push(g.key.clone());
                 tally.add(&g.text, &g.mentions, &[]);
+                events.add(&g.events, &[]);
             }
         }
     }
@@ -80,5 +88,8 @@ pub fn run(o: Options) -> Result<(), String> {
         );
     }
     print!("{}", tally.report(errors));
+    if events.detection.gold + events.detection.pred > 0 {
+        print!("{}", events.report());
+    }
     Ok(())
 }

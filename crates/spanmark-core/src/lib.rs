@@ -8,6 +8,7 @@ pub mod error;
 pub mod event_schema;
 pub mod formats;
 pub mod history;
+pub mod incidents;
 pub mod label;
 pub mod learn;
 pub mod links;

@@ -1,0 +1,201 @@
+//! Suggested incidents: events found from trigger words (data/triggers.tsv) in the body of an
+//! article, follow-up mentions joined to the event they refer to, roles filled by `roles`.
+
+pub mod lexicon;
+mod roles;
+pub mod score;
+
+use crate::document::Document;
+use crate::links::Event;
+use crate::span::Origin;
+use crate::token::chars::is_terminal;
+use crate::token::sentences;
+
+/// Words that open a sentence about another happening ("In a separate incident, …").
+const SEPARATE: [&str; 3] = ["separate", "separately", "another"];
+
+/// The events the rules suggest for a document, over its current spans (accepted and
+/// suggested); the caller makes them a suggestion layer (`LinkEdit::Suggest`).
+pub fn suggest(doc: &Document) -> Vec<Event> {
+    let lexicon = lexicon::entries();
+    let text = doc.text();
+    let toks = doc.tokens();
+    let sents = sentences(text, toks);
+    // (event, sentences that mention it)
+    let mut events: Vec<(Event, Vec<usize>)> = Vec::new();
+    let mut last: Option<usize> = None;
+    for (si, s) in sents.iter().enumerate() {
+        if !is_body(doc, s.clone()) {
+            continue;
+        }
+        let words: Vec<String> = toks[s.clone()]
+            .iter()
+            .take(6)
+            .map(|t| t.text(text).to_lowercase())
+            .collect();
+        let separate = words.iter().any(|w| SEPARATE.contains(&w.as_str()));
+        let found = lexicon::find(doc, s.clone(), &lexicon);
+        // one new event per sentence at most: the strongest trigger of a type not yet seen
+        let mut made_here = false;
+        for f in found {
+            let same_type = events.iter().rposition(|(e, _)| e.kind == f.kind);
+            let join = if !f.strong {
+                last
+            } else if separate {
+                None
+            } else {
+                same_type.or(if made_here { last } else { None })
+            };
+            match join {
+                Some(k) => {
+                    if !events[k].1.contains(&si) {
+                        events[k].1.push(si);
+                    }
+                    last = Some(k);
+                }
+                None if f.strong => {
+                    let kind = agent_kind(doc, &f);
+                    events.push((
+                        Event::suggested(kind, f.start, f.end, Origin::Pattern),
+                        vec![si],
+                    ));
+                    last = Some(events.len() - 1);
+                    made_here = true;
+                }
+                None => {}
+            }
+        }
+    }
+    let owners: Vec<Vec<usize>> = events.iter().map(|(_, s)| s.clone()).collect();
+    let mut out = Vec::new();
+    for (k, (mut event, mentions)) in events.into_iter().enumerate() {
+        let next = owners
+            .get(k + 1)
+            .and_then(|s| s.first().copied())
+            .unwrap_or(sents.len());
+        roles::fill(doc, &sents, &mut event, &mentions, next);
+        out.push(event);
+    }
+    out
+}
+
+/// A sentence of the article's body: it ends with terminal punctuation (headlines, bylines
+/// and datelines do not).
+fn is_body(doc: &Document, s: std::ops::Range<usize>) -> bool {
+    let text = doc.text();
+    let toks = &doc.tokens()[s];
+    toks.iter()
+        .rev()
+        .map(|t| t.text(text))
+        .find(|w| !matches!(*w, "\"" | "”" | "’" | "'" | ")"))
+        .is_some_and(is_terminal)
+}
+
+/// "Security forces killed …", "troops …" and "police arrested …" make an OPERATION of a
+/// trigger that would otherwise be an ATTACK.
+fn agent_kind(doc: &Document, f: &lexicon::Found) -> String {
+    if f.kind != "ATTACK" {
+        return f.kind.clone();
+    }
+    let text = doc.text();
+    let toks = doc.tokens();
+    let before: Vec<String> = toks[f.tokens.start.saturating_sub(4)..f.tokens.start]
+        .iter()
+        .map(|t| t.text(text).to_lowercase())
+        .collect();
+    let forces = [
+        "forces",
+        "troops",
+        "police",
+        "army",
+        "soldiers",
+        "personnel",
+    ];
+    if before.iter().any(|w| forces.contains(&w.as_str())) {
+        "OPERATION".into()
+    } else {
+        f.kind.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    fn doc(text: &str, spans: &[(&str, &str)]) -> Document {
+        let mut d = Document::new("d", "t", text);
+        let mut out = Vec::new();
+        for (surface, label) in spans {
+            let b = text.find(surface).unwrap();
+            let s = text[..b].chars().count();
+            out.push(Span::manual(s, s + surface.chars().count(), *label));
+        }
+        d.set_spans(out);
+        d
+    }
+
+    #[test]
+    fn a_follow_up_mention_joins_the_event_instead_of_making_a_new_one() {
+        let d = doc(
+            "Gunmen ambushed a bus near Zhob on Monday. The attack was the third this year. Police said the ambush was planned.",
+            &[("Zhob", "GPE"), ("Monday", "DATE")],
+        );
+        let events = suggest(&d);
+        assert_eq!(events.len(), 1, "{events:?}");
+        assert_eq!(events[0].kind, "ATTACK");
+        assert_eq!(d.slice(events[0].start, events[0].end), "ambushed");
+    }
+
+    #[test]
+    fn a_separate_incident_is_a_new_event_and_headlines_are_skipped() {
+        let d = doc(
+            "Blast kills two in market\n\nA bomb exploded in a bazaar. In a separate incident, police arrested three suspects.",
+            &[],
+        );
+        let events = suggest(&d);
+        let kinds: Vec<&str> = events.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(
+            kinds,
+            ["OPERATION"],
+            "“exploded” is not a trigger word; the headline blast is skipped"
+        );
+    }
+
+    #[test]
+    fn security_forces_as_agent_make_an_operation() {
+        let d = doc("Security forces stormed a hideout in the hills.", &[]);
+        assert_eq!(suggest(&d)[0].kind, "OPERATION");
+    }
+
+    #[test]
+    fn roles_come_from_cues_in_the_sentence_and_its_neighbours() {
+        let d = doc(
+            "Gunmen attacked a wedding party in Khuzdar on Sunday, killing at least seven guests. Nine others were wounded. The Lashkar Front claimed responsibility.",
+            &[("Khuzdar", "GPE"), ("Sunday", "DATE"), ("at least seven", "CARDINAL"), ("Nine", "CARDINAL"), ("Lashkar Front", "ORG")],
+        );
+        let e = &suggest(&d)[0];
+        let role = |r: &str| {
+            e.role(r)
+                .map(|a| d.slice(a.start, a.end))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(role("place"), ["Khuzdar"]);
+        assert_eq!(role("time"), ["Sunday"]);
+        assert_eq!(role("killed"), ["at least seven"]);
+        assert_eq!(role("injured"), ["Nine"]);
+        assert_eq!(role("perpetrator"), ["Lashkar Front"]);
+    }
+
+    #[test]
+    fn hostages_and_agents_before_the_trigger() {
+        let d = doc(
+            "Pirate gangs hijacked a trawler off Eyl, holding 14 fishermen.",
+            &[("Eyl", "GPE"), ("14", "CARDINAL")],
+        );
+        let e = &suggest(&d)[0];
+        assert_eq!(e.kind, "ABDUCTION");
+        assert_eq!(e.role("held").count(), 1);
+        assert_eq!(e.role("place").count(), 0, "“off” is not a place cue");
+    }
+}
