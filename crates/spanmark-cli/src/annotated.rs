@@ -245,4 +245,23 @@ mod tests {
         assert!(load(&dir).unwrap_err().contains("outside the text"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
+
+    #[test]
+    fn detector_output_carries_events_in_the_documented_shape_and_reads_back() {
+        let text = "Militants attacked a police post in Bannu on Tuesday.";
+        let spans = vec![
+            Span::suggested(36, 41, "GPE", Origin::Gazetteer),
+            Span::suggested(45, 52, "DATE", Origin::Pattern),
+        ];
+        let written = serde_json::to_string(&to_json(None, text, &spans)).unwrap();
+        assert!(written.contains(r#""events":[{"type":"ATTACK","trigger":{"start":10,"end":18,"text":"attacked"},"args":[{"role":"place","start":36,"end":41,"label":"GPE","text":"Bannu"},{"role":"time","start":45,"end":52,"label":"DATE","text":"Tuesday"}]}],"relations":[]"#), "{written}");
+        let value: Value = serde_json::from_str(&written).unwrap();
+        let back = document(&value, "k".into(), "here").unwrap();
+        assert_eq!(back.events.len(), 1);
+        assert_eq!(back.events[0].args.len(), 2);
+        let bad = serde_json::json!({"text": "x", "events": [{"type": "ATTACK"}]});
+        assert!(document(&bad, "k".into(), "here")
+            .unwrap_err()
+            .contains("\"events\" of here"));
+    }
 }
