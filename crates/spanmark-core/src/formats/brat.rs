@@ -131,7 +131,7 @@ pub(crate) fn read(files: &[InputFile]) -> Result<Imported, ImportError> {
     let mut known: Vec<Label> = Vec::new();
     let base = |name: &str| name.rsplit(['/', '\\']).next().unwrap_or(name).to_string();
     if let Some(conf) = files.iter().find(|f| base(&f.name) == "annotation.conf") {
-        for name in conf_entities(&intake::utf8(conf)?) {
+        for name in conf_entities(intake::utf8(conf)?) {
             known.push(Label {
                 name,
                 color: "#999999".into(),
@@ -140,7 +140,7 @@ pub(crate) fn read(files: &[InputFile]) -> Result<Imported, ImportError> {
         }
     }
     if let Some(visual) = files.iter().find(|f| base(&f.name) == "visual.conf") {
-        for (name, color) in conf_colours(&intake::utf8(visual)?) {
+        for (name, color) in conf_colours(intake::utf8(visual)?) {
             if let Some(l) = known.iter_mut().find(|l| l.name == name) {
                 l.color = color;
             }
@@ -150,9 +150,9 @@ pub(crate) fn read(files: &[InputFile]) -> Result<Imported, ImportError> {
     for file in files.iter().filter(|f| f.name.ends_with(".txt")) {
         let stem = file.name.trim_end_matches(".txt");
         let text = intake::utf8(file)?;
-        let mut draft = Draft::new(intake::stem(&file.name).to_string(), None, text.clone());
+        let mut draft = Draft::new(intake::stem(&file.name).to_string(), None, text.to_string());
         if let Some(ann) = files.iter().find(|f| f.name == format!("{stem}.ann")) {
-            read_ann(ann, &text, &mut draft, &mut notes)?;
+            read_ann(ann, text, &mut draft, &mut notes)?;
         }
         documents.push(intake::finish(draft, &mut notes));
     }

@@ -8,14 +8,14 @@ use crate::text::TextIndex;
 
 use super::{ImportError, InputFile, OffsetUnit};
 
-/// A file's bytes as text (a UTF-8 byte order mark is dropped).
-pub(crate) fn utf8(file: &InputFile) -> Result<String, ImportError> {
+/// A file's bytes as text (a UTF-8 byte order mark is dropped), borrowed: no copy of a big file.
+pub(crate) fn utf8(file: &InputFile) -> Result<&str, ImportError> {
     let bytes = file
         .bytes
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(&file.bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        let line = bytes[..e.utf8_error().valid_up_to()]
+    std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
             .iter()
             .filter(|&&b| b == b'\n')
             .count()

@@ -355,11 +355,11 @@ pub fn import_with(
     for file in &files {
         let text = intake::utf8(file)?;
         let one = match format {
-            Format::Spanmark => spanmark::read(&file.name, &text)?,
-            Format::Spacy => spacy::read(&file.name, &text)?,
-            Format::Doccano => doccano::read(&file.name, &text, options.offsets)?,
-            Format::LabelStudio => labelstudio::read(&file.name, &text)?,
-            _ => conll::read(&file.name, &text)?,
+            Format::Spanmark => spanmark::read(&file.name, text)?,
+            Format::Spacy => spacy::read(&file.name, text)?,
+            Format::Doccano => doccano::read(&file.name, text, options.offsets)?,
+            Format::LabelStudio => labelstudio::read(&file.name, text)?,
+            _ => conll::read(&file.name, text)?,
         };
         all.documents.extend(one.documents);
         all.notes.extend(one.notes);

@@ -20,7 +20,7 @@ pub(crate) fn read(files: &[InputFile]) -> Result<Imported, ImportError> {
     let mut notes = Vec::new();
     for file in files {
         let text = intake::utf8(file)?;
-        let draft = Draft::new(intake::stem(&file.name).to_string(), None, text);
+        let draft = Draft::new(intake::stem(&file.name).to_string(), None, text.to_string());
         documents.push(intake::finish(draft, &mut notes));
     }
     Ok(Imported {
