@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs the test layers: every layer by default (what .ci/run calls),
-# or the ones named: scripts/test.sh [lint] [native] [wasm] [build] [e2e] [interop] ...
+# or the ones named: scripts/test.sh [lint] [native] [wasm] [build] [package] [e2e] [interop] ...
 # Fails loudly if a layer fails or runs zero tests. A layer is a function `layer_NAME` below;
 # add a new one as its own delimited block: the function and `ALL_LAYERS+=(NAME)`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ALL_LAYERS=(lint native wasm build e2e interop)
+ALL_LAYERS=(lint native wasm build package e2e interop)
 export PATH="$HOME/.cargo/bin:$PWD/e2e/node_modules/.bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 logdir=target/test-logs; mkdir -p "$logdir"
@@ -51,9 +51,19 @@ layer_build() {
   summary+=("release build: $(du -cb dist/*.wasm | tail -1 | cut -f1) bytes of wasm")
 }
 
-layer_e2e() {
-  # The flows drive dist/: build it first when this layer runs on its own.
+# ---- package (issue 17): spanmark.html and the release zip, from the dist/ just built
+layer_package() {
   ls dist/*.wasm >/dev/null 2>&1 || layer_build
+  step "package: spanmark.html and the release zip (scripts/package.sh --reuse-dist)"
+  scripts/package.sh --reuse-dist > "$logdir/package.log" 2>&1 || { cat "$logdir/package.log"; fail "scripts/package.sh"; }
+  summary+=("package: $(grep -o 'target/package/spanmark.html: .*' "$logdir/package.log")")
+}
+# ---- end package
+
+layer_e2e() {
+  # The flows drive dist/ and spanmark.html: build them first when this layer runs on its own.
+  ls dist/*.wasm >/dev/null 2>&1 || layer_build
+  [ target/package/spanmark.html -nt dist/index.html ] || layer_package
   step "end to end: Playwright in headless Chromium"
   (cd e2e && node --test --test-concurrency=1 tests/*.spec.mjs) 2>&1 | tee "$logdir/e2e.log" || fail "end-to-end tests"
   local n; n=$(grep -Eo '^(# |ℹ )pass [0-9]+' "$logdir/e2e.log" | awk '{print $NF}' | tail -1); [ "${n:-0}" -gt 0 ] || fail "end-to-end tests ran zero tests"

@@ -23,8 +23,11 @@ const MIME = {
   '.bin': 'application/octet-stream',
 };
 
-/** Serve `root` as a static site under `prefix` (e.g. "/" or "/spanmark/") on a free loopback port. */
-export async function serveStatic(root = distDir, prefix = '/') {
+/**
+ * Serve `root` as a static site under `prefix` (e.g. "/" or "/spanmark/") on a loopback port
+ * (a free one unless `port` is given: a server restarted on the same origin).
+ */
+export async function serveStatic(root = distDir, prefix = '/', port = 0) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`no build in ${root}: run "trunk build --release --offline" first`);
   }
@@ -47,9 +50,13 @@ export async function serveStatic(root = distDir, prefix = '/') {
     });
     fs.createReadStream(file).pipe(res);
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((ok) => server.close(ok)) };
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  const bound = server.address().port;
+  return {
+    url: `http://127.0.0.1:${bound}${prefix}`,
+    port: bound,
+    close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }),
+  };
 }
 
 export const CHROMIUM_ARGS = [
