@@ -194,22 +194,30 @@ fn table(team: &Team, agreement: &Agreement, confusion: bool) -> String {
     if !agreement.all.links.is_empty() {
         let _ = writeln!(
             out,
-            "\nevents and relations (strict F1: same type and offsets)"
+            "\nevents and relations (F1; strict: same type and offsets; ACE as `spanmark eval`: A as gold)"
         );
         let _ = writeln!(
             out,
-            "{:width$}  {:>8}  {:>6}  {:>9}  {:>9}",
-            "pair", "triggers", "events", "arguments", "relations"
+            "{:width$}  {:>8}  {:>6}  {:>9}  {:>9}  {:>13}  {:>13}",
+            "pair",
+            "triggers",
+            "events",
+            "arguments",
+            "relations",
+            "ACE detection",
+            "ACE arguments"
         );
         for (p, name) in agreement.pairs.iter().zip(&names) {
             let l = &p.links;
             let _ = writeln!(
                 out,
-                "{name:width$}  {:>8.1}  {:>6.1}  {:>9.1}  {:>9.1}",
+                "{name:width$}  {:>8.1}  {:>6.1}  {:>9.1}  {:>9.1}  {:>13.1}  {:>13.1}",
                 l.triggers.f1_strict(),
                 l.events.f1_strict(),
                 l.arguments.f1_strict(),
-                l.relations.f1_strict()
+                l.relations.f1_strict(),
+                100.0 * l.ace.detection.f1(),
+                100.0 * l.ace.arguments.f1()
             );
         }
     }

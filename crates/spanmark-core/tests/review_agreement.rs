@@ -181,4 +181,21 @@ fn events_and_relations_are_scored_strictly() {
     );
     assert_eq!(links.per_event_type["attack"].a, 1);
     assert_eq!(links.per_relation_type["based_in"].b, 0);
+    // as `spanmark eval` scores them: the event detected, one argument of two found
+    assert_eq!(
+        (
+            links.ace.detection.tp,
+            links.ace.detection.gold,
+            links.ace.detection.pred
+        ),
+        (1, 1, 1)
+    );
+    assert_eq!(
+        (
+            links.ace.arguments.tp,
+            links.ace.arguments.gold,
+            links.ace.arguments.pred
+        ),
+        (1, 2, 1)
+    );
 }

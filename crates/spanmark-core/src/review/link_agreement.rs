@@ -1,5 +1,5 @@
-//! Agreement on events and relations, strict as span F1 is: a trigger, an event with all its
-//! arguments, one argument, a relation — each counts only when type and offsets are equal.
+//! Agreement on events and relations: strict (a trigger, a whole event, an argument, a relation
+//! count only when type and offsets are equal) and the ACE scores `spanmark eval` prints.
 
 use std::collections::{BTreeMap, HashSet};
 use std::hash::Hash;
@@ -7,6 +7,7 @@ use std::hash::Hash;
 use serde::Serialize;
 
 use super::span_agreement::SpanTally;
+use crate::incidents::score::EventTally;
 use crate::links::Links;
 
 /// Strict tallies of one pair over the link layer, overall and per event / relation type.
@@ -23,6 +24,10 @@ pub struct LinkAgreement {
     /// per event type: events with all arguments; per relation type: relations
     pub per_event_type: BTreeMap<String, SpanTally>,
     pub per_relation_type: BTreeMap<String, SpanTally>,
+    /// the ACE scores `spanmark eval` prints (A as gold, B as prediction): detection = type
+    /// and an overlapping trigger; arguments = type, role and exact offsets; per role
+    #[serde(skip)]
+    pub ace: EventTally,
 }
 
 fn tally<T: Eq + Hash>(a: &[T], b: &[T]) -> SpanTally {
@@ -48,6 +53,7 @@ type RelationKey = (String, (usize, usize), (usize, usize));
 
 impl LinkAgreement {
     pub fn add_document(&mut self, a: &Links, b: &Links) {
+        self.ace.add(&a.events, &b.events);
         let triggers = |l: &Links| -> Vec<Trigger> {
             l.events
                 .iter()
@@ -118,6 +124,20 @@ impl LinkAgreement {
     }
 
     pub fn add(&mut self, o: &LinkAgreement) {
+        for (x, y) in [
+            (&mut self.ace.detection, &o.ace.detection),
+            (&mut self.ace.arguments, &o.ace.arguments),
+        ] {
+            x.tp += y.tp;
+            x.gold += y.gold;
+            x.pred += y.pred;
+        }
+        for (role, c) in &o.ace.roles {
+            let x = self.ace.roles.entry(role.clone()).or_default();
+            x.tp += c.tp;
+            x.gold += c.gold;
+            x.pred += c.pred;
+        }
         self.triggers.add(&o.triggers);
         self.events.add(&o.events);
         self.arguments.add(&o.arguments);
