@@ -178,7 +178,7 @@ fn brat_pairs_fragments_and_notes() {
         },
         InputFile {
             name: "d/a.ann".into(),
-            bytes: b"T1\tGPE 0 6;7 15\tPunjab Province\nR1\tRel Arg1:T1 Arg2:T1\n".to_vec(),
+            bytes: b"T1\tGPE 0 6;7 15\tPunjab Province\nA1\tNegated T1\n".to_vec(),
         },
     ];
     let imported = formats::import_files(Format::Brat, &files).unwrap();
@@ -186,7 +186,7 @@ fn brat_pairs_fragments_and_notes() {
         spans(&imported.documents[0]),
         [pair("Punjab\nProvince", "GPE")]
     );
-    assert!(imported.notes[0].contains("1 relation, event, attribute or note lines were left out"));
+    assert!(imported.notes[0].contains("1 attribute or note lines were left out"));
     let lonely = vec![InputFile {
         name: "b.ann".into(),
         bytes: b"T1\tGPE 0 6\tPunjab\n".to_vec(),

@@ -149,13 +149,13 @@ fn label_index_origin_and_confidence_are_checked() {
 #[test]
 fn versions_are_checked() {
     let mut v = record();
-    v["v"] = json!(2);
+    v["v"] = json!(VERSION + 1);
     let e = refuse(v);
     assert_eq!(
         e,
         PersistError::NewerVersion {
-            found: 2,
-            newest: 1
+            found: VERSION + 1,
+            newest: VERSION
         }
     );
     assert!(e.to_string().contains("newer version of Spanmark"));

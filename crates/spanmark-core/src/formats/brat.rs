@@ -1,11 +1,15 @@
 //! brat standoff: a zip of `NAME.txt` + `NAME.ann` (`T1<TAB>LABEL start end<TAB>text`, code points)
 //! with `annotation.conf` and `visual.conf` from the schema; spans over line breaks become fragments.
+//! Events and relations (E, R and trigger T lines) are in [`super::brat_links`].
 
 use crate::document::Document;
 use crate::label::{Label, Schema};
 use crate::span::Span;
 use crate::text::TextIndex;
 
+use std::collections::HashMap;
+
+use super::brat_links;
 use super::intake::{self, Draft, RawSpan};
 use super::report::{Problem, Reason};
 use super::{
@@ -65,6 +69,7 @@ pub(crate) fn write(
         let stem = intake::unique_stem(&c.doc.id, &mut used);
         let mut ann = String::new();
         let mut n = 0;
+        let mut span_ids: HashMap<(usize, usize), String> = HashMap::new();
         for s in selfcheck::apart(c, report) {
             if let Err(why) = brat_type(&s.label) {
                 report.push(selfcheck::problem(c, s, Reason::Label(why)));
@@ -77,17 +82,17 @@ pub(crate) fn write(
                     key: None,
                 });
             }
-            let parts = fragments(c.doc, s);
-            let offsets: Vec<String> = parts.iter().map(|(a, b)| format!("{a} {b}")).collect();
-            let text: Vec<&str> = parts.iter().map(|&(a, b)| c.doc.slice(a, b)).collect();
             n += 1;
-            ann.push_str(&format!(
-                "T{n}\t{} {}\t{}\n",
-                s.label,
-                offsets.join(";"),
-                text.join(" ")
-            ));
+            span_ids.insert((s.start, s.end), format!("T{n}"));
+            ann.push_str(&t_line(n, &s.label, c.doc, s));
         }
+        let (links, _) = brat_links::write_lines(&c.links, &span_ids, |e| {
+            n += 1;
+            let trigger = Span::manual(e.start, e.end, e.kind.clone());
+            ann.push_str(&t_line(n, &e.kind, c.doc, &trigger));
+            format!("T{n}")
+        });
+        ann.push_str(&links);
         files.push(ExportFile {
             name: format!("{stem}.txt"),
             bytes: c.doc.text().as_bytes().to_vec(),
@@ -105,7 +110,8 @@ pub(crate) fn write(
         conf.push_str(&format!("{}\n", l.name));
         visual.push_str(&format!("{}\tbgColor:{}\n", l.name, l.color));
     }
-    conf.push_str("\n[relations]\n\n[events]\n\n[attributes]\n");
+    conf.push_str(&brat_links::conf_sections(schema));
+    conf.push_str("\n[attributes]\n");
     files.insert(
         0,
         ExportFile {
@@ -126,11 +132,23 @@ pub(crate) fn write(
     }])
 }
 
+/// One T line: `T7<TAB>TYPE start end[;start end]<TAB>text`.
+fn t_line(n: usize, kind: &str, doc: &Document, s: &Span) -> String {
+    let parts = fragments(doc, s);
+    let offsets: Vec<String> = parts.iter().map(|(a, b)| format!("{a} {b}")).collect();
+    let text: Vec<&str> = parts.iter().map(|&(a, b)| doc.slice(a, b)).collect();
+    format!("T{n}\t{kind} {}\t{}\n", offsets.join(";"), text.join(" "))
+}
+
 pub(crate) fn read(files: &[InputFile]) -> Result<Imported, ImportError> {
     let mut notes = Vec::new();
     let mut known: Vec<Label> = Vec::new();
+    let mut schema = Schema::news();
     let base = |name: &str| name.rsplit(['/', '\\']).next().unwrap_or(name).to_string();
     if let Some(conf) = files.iter().find(|f| base(&f.name) == "annotation.conf") {
+        let (relations, events) = brat_links::conf_types(intake::utf8(conf)?);
+        schema.relations = relations.unwrap_or(schema.relations);
+        schema.events = events.unwrap_or(schema.events);
         for name in conf_entities(intake::utf8(conf)?) {
             known.push(Label {
                 name,
@@ -152,7 +170,7 @@ pub(crate) fn read(files: &[InputFile]) -> Result<Imported, ImportError> {
         let text = intake::utf8(file)?;
         let mut draft = Draft::new(intake::stem(&file.name).to_string(), None, text.to_string());
         if let Some(ann) = files.iter().find(|f| f.name == format!("{stem}.ann")) {
-            read_ann(ann, text, &mut draft, &mut notes)?;
+            read_ann(ann, text, &mut draft, &mut notes, &schema)?;
         }
         documents.push(intake::finish(draft, &mut notes));
     }
@@ -188,12 +206,20 @@ fn read_ann(
     text: &str,
     draft: &mut Draft,
     notes: &mut Vec<String>,
+    schema: &Schema,
 ) -> Result<(), ImportError> {
     let index = TextIndex::new(text);
     let mut skipped = 0;
-    for (i, line) in intake::utf8(ann)?.lines().enumerate() {
+    let mut bounds: HashMap<String, brat_links::TextBound> = HashMap::new();
+    let mut link_lines: Vec<(usize, &str)> = Vec::new();
+    let content = intake::utf8(ann)?;
+    for (i, line) in content.lines().enumerate() {
         let at = |m: String| ImportError::line(&ann.name, i + 1, m);
         if line.trim().is_empty() {
+            continue;
+        }
+        if line.starts_with('E') || line.starts_with('R') {
+            link_lines.push((i + 1, line));
             continue;
         }
         if !line.starts_with('T') {
@@ -249,10 +275,20 @@ fn read_ann(
             }
         }
         intake::check_label(i + 1, label).map_err(at)?;
-        draft.spans.push(RawSpan::imported(start, end, label));
+        bounds.insert(id.to_string(), (label.to_string(), start, end, i + 1));
     }
+    let (links, triggers) = brat_links::read_lines(&link_lines, &bounds, schema)
+        .map_err(|(line, m)| ImportError::line(&ann.name, line, m))?;
+    let mut spans: Vec<_> = bounds
+        .into_iter()
+        .filter(|(id, _)| !triggers.contains(id))
+        .map(|(_, (label, start, end, line))| (line, RawSpan::imported(start, end, &label)))
+        .collect();
+    spans.sort_by_key(|(line, _)| *line);
+    draft.spans.extend(spans.into_iter().map(|(_, s)| s));
+    draft.links = links;
     if skipped > 0 {
-        notes.push(format!("{}: {skipped} relation, event, attribute or note lines were left out; Spanmark reads entities (T lines)", ann.name));
+        notes.push(format!("{}: {skipped} attribute or note lines were left out; Spanmark reads entities, events and relations (T, E and R lines)", ann.name));
     }
     Ok(())
 }

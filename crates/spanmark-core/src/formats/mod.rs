@@ -3,6 +3,7 @@
 
 mod archive;
 pub mod brat;
+mod brat_links;
 pub mod conll;
 mod disk;
 pub mod doccano;
