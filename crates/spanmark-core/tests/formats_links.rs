@@ -75,8 +75,8 @@ fn key(l: &Links) -> Key {
 }
 
 #[test]
-fn brat_and_spanmark_json_give_back_every_event_and_relation() {
-    for format in [Format::Brat, Format::Spanmark] {
+fn brat_doccano_and_spanmark_json_give_back_every_event_and_relation() {
+    for format in [Format::Brat, Format::Spanmark, Format::Doccano] {
         let (export, back) = round_trip(format);
         assert!(export.report.is_empty(), "{format:?}: {:?}", export.report);
         assert_eq!(key(back.links()), key(doc().links()), "{format:?}");
@@ -190,4 +190,75 @@ fn bad_brat_references_are_refused_naming_file_and_line() {
     );
     assert!(refused(&format!("{t}R1\tmember_of Arg1:T1 Arg2:T1\n"))
         .starts_with("a.ann: line 3: R1: member_of does not go from GPE to GPE"));
+}
+
+#[test]
+fn doccano_writes_triggers_as_entities_and_roles_as_relations() {
+    let d = doc();
+    let export = formats::export(
+        Format::Doccano,
+        std::slice::from_ref(&d),
+        &Schema::news(),
+        &ExportOptions::default(),
+    )
+    .unwrap();
+    let line: serde_json::Value = serde_json::from_slice(&export.files[0].bytes).unwrap();
+    assert_eq!(
+        line["entities"][5],
+        serde_json::json!({"id": 6, "label": "BOMBING", "start_offset": 2, "end_offset": 17})
+    );
+    assert_eq!(
+        line["relations"][0],
+        serde_json::json!({"id": 1, "from_id": 6, "to_id": 1, "type": "place"})
+    );
+    assert_eq!(
+        line["relations"][5],
+        serde_json::json!({"id": 6, "from_id": 1, "to_id": 5, "type": "located_in"})
+    );
+    let utf16 = ExportOptions {
+        offsets: formats::OffsetUnit::Utf16,
+        ..Default::default()
+    };
+    assert!(
+        formats::export(Format::Doccano, &[d], &Schema::news(), &utf16)
+            .unwrap()
+            .report
+            .is_empty()
+    );
+}
+
+#[test]
+fn bad_doccano_relations_are_refused_naming_line_and_field() {
+    let line = |rel: &str| {
+        format!("{{\"text\":\"Gunmen attacked Bannu.\",\"entities\":[{{\"id\":1,\"label\":\"GPE\",\"start_offset\":16,\"end_offset\":21}},{{\"id\":2,\"label\":\"ATTACK\",\"start_offset\":7,\"end_offset\":15}}],\"relations\":[{rel}]}}\n")
+    };
+    let refused = |rel: &str| {
+        formats::import(Format::Doccano, "d.jsonl", line(rel).as_bytes())
+            .expect_err("refused")
+            .to_string()
+    };
+    assert_eq!(
+        refused(r#"{"id":1,"from_id":2,"to_id":7,"type":"place"}"#),
+        "d.jsonl: line 1: relations[1].to_id is 7, which names no entity of this line"
+    );
+    assert_eq!(
+        refused(r#"{"id":1,"from_id":2,"to_id":1,"type":"victim"}"#),
+        "d.jsonl: line 1: relations[1]: the event type ATTACK has no role “victim”"
+    );
+    assert_eq!(
+        refused(r#"{"id":1,"from_id":2,"to_id":1,"type":"time"}"#),
+        "d.jsonl: line 1: relations[1]: the role time of ATTACK does not take a GPE span"
+    );
+    let ok = formats::import(
+        Format::Doccano,
+        "d.jsonl",
+        line(r#"{"id":1,"from_id":2,"to_id":1,"type":"place"}"#).as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(ok.documents[0].links().events[0].args[0].role, "place");
+    assert_eq!(
+        ok.documents[0].spans().len(),
+        1,
+        "the trigger is not an entity span"
+    );
 }

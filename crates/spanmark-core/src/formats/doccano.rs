@@ -6,16 +6,23 @@ use serde_json::{Map, Value};
 
 use crate::text::TextIndex;
 
+use super::doccano_links;
 use super::intake::{self, Draft, RawSpan};
 use super::{
     file_name, Chosen, ExportError, ExportFile, ExportOptions, ImportError, Imported, OffsetUnit,
 };
 
-/// A written line; fields in this order so the text comes first.
+/// A written line; fields in this order so the text comes first. Documents with events or
+/// relations use doccano's entities + relations shape instead of `label`.
 #[derive(Serialize)]
 struct Line<'a> {
     text: &'a str,
-    label: Vec<(usize, usize, &'a str)>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<Vec<(usize, usize, &'a str)>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entities: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relations: Option<Value>,
     meta: Meta<'a>,
 }
 
@@ -39,13 +46,21 @@ pub(crate) fn write(
             OffsetUnit::CodePoint => i,
             OffsetUnit::Utf16 => index.utf16_of_char(i).unwrap_or(i),
         };
-        let line = Line {
-            text: c.doc.text(),
-            label: c
+        let (label, entities, relations) = if c.links.is_empty() {
+            let label = c
                 .spans
                 .iter()
-                .map(|s| (at(s.start), at(s.end), s.label.as_str()))
-                .collect(),
+                .map(|s| (at(s.start), at(s.end), s.label.as_str()));
+            (Some(label.collect()), None, None)
+        } else {
+            let (e, r) = doccano_links::write(&c.spans, &c.links, at);
+            (None, Some(e), Some(r))
+        };
+        let line = Line {
+            text: c.doc.text(),
+            label,
+            entities,
+            relations,
             meta: Meta {
                 id: &c.doc.id,
                 title: &c.doc.title,
@@ -112,16 +127,31 @@ pub(crate) fn read(name: &str, text: &str, unsaid: OffsetUnit) -> Result<Importe
                 ))
             }
         };
+        let mut found: Vec<doccano_links::Entity> = Vec::new();
         for (k, entry) in entries.iter().enumerate() {
             let (start, end, label) = entry_of(k + 1, entry).map_err(at)?;
             let located = intake::locate(&index, unit, k + 1, start, end)
                 .map_err(|m| at(hint(m, unit, &text)))?;
             intake::check_label(k + 1, &label).map_err(at)?;
-            draft
-                .spans
-                .push(RawSpan::imported(located.0, located.1, &label));
+            let id = entry
+                .get("id")
+                .and_then(Value::as_i64)
+                .unwrap_or(-(k as i64) - 1);
+            found.push((id, label, located.0, located.1));
         }
-        documents.push(intake::finish(draft, &mut notes));
+        let relations = match obj.get("relations") {
+            Some(Value::Array(list)) => list.clone(),
+            _ => Vec::new(),
+        };
+        let (links, triggers) =
+            doccano_links::read(&found, &relations, &crate::label::Schema::news()).map_err(at)?;
+        for (_, label, start, end) in found.iter().filter(|e| !triggers.contains(&e.0)) {
+            draft.spans.push(RawSpan::imported(*start, *end, label));
+        }
+        draft.links = links;
+        let doc = intake::finish(draft, &mut notes);
+        intake::check_links(&doc, &crate::label::Schema::news()).map_err(at)?;
+        documents.push(doc);
     }
     let labels = intake::labels_of(&documents, &[]);
     Ok(Imported {

@@ -7,6 +7,7 @@ mod brat_links;
 pub mod conll;
 mod disk;
 pub mod doccano;
+mod doccano_links;
 mod intake;
 pub mod labelstudio;
 pub mod links_json;
