@@ -64,11 +64,19 @@ fn the_users_label_replaces_the_rules_label_for_the_same_words() {
         .skip(rule.start)
         .take(rule.end - rule.start)
         .collect();
-    let next = format!("Later, {surface} was quiet.");
+    // memory keeps the deciding words: next to them the user's label wins…
+    let next = format!("Later, officials in {surface} said nothing.");
     let got = learner.suggest_text(&next, &MergePolicy::default());
     assert_eq!(
         labelled_as(&got, &next, &surface).map(|l| l.0),
         Some(relabel.to_string())
+    );
+    // …and where neither neighbour was ever seen with it, the rules keep their label
+    let elsewhere = format!("{surface}: quiet.");
+    let got = learner.suggest_text(&elsewhere, &MergePolicy::default());
+    assert_eq!(
+        labelled_as(&got, &elsewhere, &surface).map(|l| l.0),
+        Some(rule.label.clone())
     );
 }
 

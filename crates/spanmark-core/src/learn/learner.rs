@@ -287,6 +287,52 @@ impl Learner {
         Some(tagger.predict(tokens, &features, &sents))
     }
 
+    /// How much the tagger has to learn from this document ("most to learn" first): the
+    /// share of its capitalised words the tagger has never seen, plus the share of tokens it
+    /// is unsure of (outside probability between 0.1 and 0.9), plus the mean doubt
+    /// (1 − confidence) of its suggested spans. None before any training.
+    pub fn uncertainty(&self, text: &str, tokens: &[Token], rules: &[Span]) -> Option<f32> {
+        let tagger = self.tagger.as_ref()?;
+        let (sents, features) = featurise(text, tokens, rules);
+        let prediction = tagger.predict(tokens, &features, &sents);
+        if tokens.is_empty() {
+            return Some(0.0);
+        }
+        let capitalised: Vec<usize> = (0..tokens.len())
+            .filter(|&i| {
+                tokens[i]
+                    .text(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            })
+            .collect();
+        // the second feature of a token is its word as written (features::extract)
+        let new_words = capitalised
+            .iter()
+            .filter(|&&i| {
+                features
+                    .of(i)
+                    .get(1)
+                    .is_none_or(|id| !tagger.weights.contains_key(id))
+            })
+            .count() as f32
+            / capitalised.len().max(1) as f32;
+        let unsure = prediction
+            .outside
+            .iter()
+            .filter(|&&p| (0.1..0.9).contains(&p))
+            .count() as f32
+            / tokens.len() as f32;
+        let doubt = prediction
+            .spans
+            .iter()
+            .map(|s| 1.0 - s.confidence.unwrap_or(1.0))
+            .sum::<f32>()
+            / prediction.spans.len().max(1) as f32;
+        Some(new_words + unsure + doubt)
+    }
+
     /// Rule spans merged with memory and model suggestions, rejected ones left out.
     pub fn suggest(
         &self,

@@ -12,6 +12,12 @@ use crate::token::Token;
 
 /// Confidence of a surname suggestion learnt from a full name ("Sharif" from "Shehbaz Sharif").
 const SURNAME_CONFIDENCE: f32 = 0.6;
+/// Share kept by a remembered label in a context it was never seen in (below 0.5, so it
+/// fills gaps but does not overrule the rules; measured on the world-news curve).
+const UNSEEN_CONTEXT: f32 = 0.45;
+/// Acceptances of a form after which its contexts count (1: from the first correction on;
+/// 2 and 3 cost 3–4 core3 points on the world-news curve, BENCHMARKS.md).
+const PATTERN: u32 = 1;
 
 /// An accepted (label, surface) of one document and how often it occurred there; saved
 /// as a JSON array `[label, surface, count]` to keep local storage small.
@@ -189,10 +195,30 @@ impl Memory {
             .collect();
         let best = scores.iter().map(|s| s.1).fold(f32::NEG_INFINITY, f32::max);
         let total: f32 = scores.iter().map(|s| (s.1 - best).exp()).sum();
+        // a label never seen next to either of these words is a weaker guess: the rules
+        // (which see more than two words) keep their label there
+        let seen_here = |label: &str| {
+            c.context
+                .get(label)
+                .is_some_and(|w| keys.iter().any(|k| w.contains_key(k)))
+        };
         scores
             .iter()
             .max_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|&(l, s)| (l, (s - best).exp() / total))
+            .map(|&(l, s)| {
+                let share = (s - best).exp() / total;
+                // a correction holds in the contexts it was made in; elsewhere the rules decide
+                let seen: u32 = c.counts.values().sum();
+                let unseen = seen >= PATTERN && !seen_here(l);
+                (
+                    l,
+                    if unseen {
+                        share * UNSEEN_CONTEXT
+                    } else {
+                        share
+                    },
+                )
+            })
     }
 
     /// Remember a document's accepted spans that contain a capital letter (names),
