@@ -85,6 +85,15 @@ layer_review() {
 }
 # --- end review ---
 
+# --- incidents: the brat export of events and relations read by bratly from PyPI (issue 14) ---
+ALL_LAYERS+=(incidents)
+layer_incidents() {
+  step "incidents: bratly reads every event and relation of the brat export"
+  scripts/interop-brat-events.sh 2>&1 | tee "$logdir/incidents.log" || fail "brat events interop"
+  summary+=("$(grep -E "^brat events interop:" "$logdir/incidents.log" | tail -1)")
+}
+# --- end incidents ---
+
 # A layer function left out of ALL_LAYERS would never run in CI: refuse that.
 for fn in $(declare -F | awk '$3 ~ /^layer_/ {sub(/^layer_/, "", $3); print $3}'); do
   [[ " ${ALL_LAYERS[*]} " == *" $fn "* ]] || { echo "test.sh: layer_$fn is not listed in ALL_LAYERS" >&2; exit 2; }
