@@ -25,6 +25,20 @@ fn main() {
     divan::main();
 }
 
+/// The page budget: 30 done articles of 5 KB learnt and the tagger trained.
+#[divan::bench(sample_count = 5)]
+fn learn_and_train_30x5kb(bencher: divan::Bencher) {
+    let corpus = learn_support::synthetic_corpus(30, 5_000);
+    bencher.bench(|| {
+        let mut learner = Learner::new();
+        for a in &corpus {
+            learner.learn_document(&a.name, &a.text, &a.spans);
+        }
+        learner.train();
+        learner
+    });
+}
+
 /// Featurising the articles (tokenize + rule detector + features) and memory.
 #[divan::bench(sample_count = 5)]
 fn learn_documents_50x5kb(bencher: divan::Bencher) {
