@@ -4,6 +4,7 @@
 pub mod lexicon;
 mod roles;
 pub mod score;
+pub mod table;
 
 use crate::document::Document;
 use crate::links::Event;
