@@ -40,7 +40,13 @@ pub fn suggest(doc: &Document) -> Vec<Event> {
         let mut made_here = false;
         for f in found {
             let same_type = events.iter().rposition(|(e, _)| e.kind == f.kind);
-            let join = if !f.strong {
+            // "the hijacking", "this attack": a definite mention refers back to an event
+            let definite = f.tokens.start > 0
+                && matches!(
+                    toks[f.tokens.start - 1].text(text).to_lowercase().as_str(),
+                    "the" | "this" | "that"
+                );
+            let join = if !f.strong || (definite && last.is_some() && !separate) {
                 last
             } else if separate {
                 None
@@ -198,5 +204,70 @@ mod tests {
         assert_eq!(e.kind, "ABDUCTION");
         assert_eq!(e.role("held").count(), 1);
         assert_eq!(e.role("place").count(), 0, "“off” is not a place cue");
+    }
+
+    fn role_texts(d: &Document, e: &Event, role: &str) -> Vec<String> {
+        e.role(role)
+            .map(|a| d.slice(a.start, a.end).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn operation_runners_and_forces_are_perpetrators_an_agent_before_in_is_not() {
+        let d = doc(
+            "Personnel of the Frontier Corps and the Levies had launched a search in the valley. Turkish troops killed six fighters of the banned PKK in an operation near Duhok.",
+            &[("Frontier Corps", "ORG"), ("Levies", "ORG"), ("Turkish", "NORP"), ("six", "CARDINAL"), ("PKK", "ORG"), ("Duhok", "GPE")],
+        );
+        let e = &suggest(&d)[0];
+        assert_eq!(e.kind, "OPERATION");
+        assert_eq!(
+            role_texts(&d, e, "perpetrator"),
+            ["Turkish"],
+            "the PKK sits before “in an operation”: not the agent"
+        );
+        assert_eq!(
+            role_texts(&d, e, "target"),
+            ["PKK"],
+            "six fighters of the banned PKK"
+        );
+        assert_eq!(role_texts(&d, e, "killed"), ["six"]);
+    }
+
+    #[test]
+    fn the_runner_of_an_operation_named_in_its_sentence_is_its_perpetrator() {
+        let d = doc(
+            "The Rangers and the Sindh Police conducted the operation in Lyari.",
+            &[
+                ("Rangers", "ORG"),
+                ("Sindh Police", "ORG"),
+                ("Lyari", "GPE"),
+            ],
+        );
+        let e = &suggest(&d)[0];
+        assert_eq!(
+            role_texts(&d, e, "perpetrator"),
+            ["Rangers", "Sindh Police"]
+        );
+    }
+
+    #[test]
+    fn a_patron_named_in_x_linked_is_not_the_claimant_and_said_it_reaches_further() {
+        let d = doc(
+            "Fighters stormed a base near Gao. The ISIS-linked Sahel Province said on Monday that it had carried out the raid.",
+            &[("Gao", "GPE"), ("ISIS", "ORG"), ("Sahel Province", "ORG"), ("Monday", "DATE")],
+        );
+        let e = &suggest(&d)[0];
+        assert_eq!(role_texts(&d, e, "perpetrator"), ["Sahel Province"]);
+    }
+
+    #[test]
+    fn a_religious_group_before_its_place_of_worship_is_the_target_and_targeted_is_a_follow_up() {
+        let d = doc(
+            "A bomb blast hit a Sikh temple in Jalalabad. Police said the bombers targeted worshippers.",
+            &[("Sikh", "NORP"), ("Jalalabad", "GPE")],
+        );
+        let events = suggest(&d);
+        assert_eq!(events.len(), 1, "“targeted” joins the blast: {events:?}");
+        assert_eq!(role_texts(&d, &events[0], "target"), ["Sikh"]);
     }
 }

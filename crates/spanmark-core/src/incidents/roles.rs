@@ -43,7 +43,24 @@ const HELD: [&str; 16] = [
 ];
 const PLACE_CUES: [&str; 5] = ["in", "at", "near", "of", "from"];
 const CLAIMS: [&str; 4] = ["claimed", "blamed", "responsibility", "carried"];
-const STOP: [&str; 4] = [".", ";", "said", "and"];
+/// Words between an agent and the trigger that show it is not the subject ("X in an operation").
+const STOP: [&str; 8] = [".", ";", "said", "and", "in", "of", "at", "on"];
+/// Verbs whose subject runs an operation ("the DRG and the STF had launched the operation").
+const RUN: [&str; 3] = ["launched", "conducted", "carried"];
+/// Nouns whose NORP modifier is the target ("a Shi'ite mosque", "Hindu pilgrims").
+const TARGET_NOUNS: [&str; 9] = [
+    "mosque",
+    "church",
+    "temple",
+    "shrine",
+    "procession",
+    "pilgrims",
+    "worshippers",
+    "community",
+    "convoy",
+];
+/// Security-force nouns after an agent ("Philippine troops killed").
+const FORCES: [&str; 5] = ["troops", "forces", "soldiers", "police", "personnel"];
 
 fn lower(doc: &Document, i: usize) -> String {
     doc.tokens()[i].text(doc.text()).to_lowercase()
@@ -94,6 +111,24 @@ pub(super) fn fill(
         }
         if let Some(p) = agent_before_trigger(doc, event, s) {
             event.add_argument("perpetrator", p.0, p.1);
+        }
+        for sp in spans_in(doc, s) {
+            let next = |k: usize| (k < s.end).then(|| lower(doc, k)).unwrap_or_default();
+            let after = token_of(doc, sp.end);
+            if sp.label == "NORP" && TARGET_NOUNS.contains(&next(after).as_str()) {
+                event.add_argument("target", sp.start, sp.end);
+            }
+            let runs =
+                (after..(after + 8).min(s.end)).any(|k| RUN.contains(&lower(doc, k).as_str()));
+            let forces_act = FORCES.contains(&next(after).as_str())
+                && matches!(
+                    next(after + 1).as_str(),
+                    "killed" | "arrested" | "detained" | "captured"
+                );
+            let agentive = matches!(sp.label.as_str(), "ORG" | "NORP");
+            if event.kind == "OPERATION" && agentive && (runs || forces_act) {
+                event.add_argument("perpetrator", sp.start, sp.end);
+            }
         }
     }
     for s in &sents[first..next.max(first + 1).min(sents.len())] {
@@ -211,12 +246,16 @@ fn claims(doc: &Document, span: &Span, s: &Range<usize>) -> bool {
         return true;
     }
     let end = token_of(doc, span.end);
+    // "the al-Qaeda-linked group claimed": the claimant is the group, not its patron
+    if end + 1 < s.end && lower(doc, end) == "-" {
+        return false;
+    }
     for k in end..(end + 6).min(s.end) {
         let w = lower(doc, k);
         if CLAIMS.contains(&w.as_str()) {
             return w != "blamed";
         }
-        if w == "said" && (k + 1..(k + 4).min(s.end)).any(|j| lower(doc, j) == "it") {
+        if w == "said" && (k + 1..(k + 6).min(s.end)).any(|j| lower(doc, j) == "it") {
             return true;
         }
         if matches!(w.as_str(), "," | "." | ";") {
@@ -281,6 +320,6 @@ fn target_after_number(doc: &Document, number: &Span) -> Option<(usize, usize)> 
         .map(|k| lower(doc, k))
         .collect();
     let near = between.is_empty()
-        || (between.len() <= 4 && between.iter().rev().take(2).any(|w| w == "of"));
+        || (between.len() <= 5 && between.iter().rev().take(3).any(|w| w == "of"));
     (near && matches!(sp.label.as_str(), "ORG" | "NORP")).then_some((sp.start, sp.end))
 }
