@@ -113,7 +113,13 @@ pub(super) fn fill(
             event.add_argument("perpetrator", p.0, p.1);
         }
         for sp in spans_in(doc, s) {
-            let next = |k: usize| (k < s.end).then(|| lower(doc, k)).unwrap_or_default();
+            let next = |k: usize| {
+                if k < s.end {
+                    lower(doc, k)
+                } else {
+                    String::new()
+                }
+            };
             let after = token_of(doc, sp.end);
             if sp.label == "NORP" && TARGET_NOUNS.contains(&next(after).as_str()) {
                 event.add_argument("target", sp.start, sp.end);
