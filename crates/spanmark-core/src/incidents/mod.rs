@@ -2,6 +2,7 @@
 //! article, follow-up mentions joined to the event they refer to, roles filled by `roles`.
 
 pub mod lexicon;
+pub mod memory;
 mod roles;
 pub mod score;
 pub mod table;

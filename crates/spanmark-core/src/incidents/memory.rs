@@ -1,0 +1,127 @@
+//! What the annotator taught about events: trigger words accepted per event type (suggested
+//! from then on) and rejected (never suggested again), and how often each role was filled.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Document;
+use crate::links::Event;
+use crate::span::Origin;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventMemory {
+    /// lowercase trigger text → (event type → times accepted)
+    pub triggers: BTreeMap<String, BTreeMap<String, u32>>,
+    /// lowercase trigger texts the annotator rejected as triggers
+    pub rejected: BTreeSet<String>,
+    /// event type → (role → arguments accepted)
+    pub roles: BTreeMap<String, BTreeMap<String, u32>>,
+}
+
+impl EventMemory {
+    /// Learn from a document's accepted events.
+    pub fn learn(&mut self, doc: &Document) {
+        for e in doc.links().events.iter().filter(|e| e.is_accepted()) {
+            let word = doc.slice(e.start, e.end).to_lowercase();
+            self.rejected.remove(&word);
+            *self
+                .triggers
+                .entry(word)
+                .or_default()
+                .entry(e.kind.clone())
+                .or_default() += 1;
+            for a in &e.args {
+                *self
+                    .roles
+                    .entry(e.kind.clone())
+                    .or_default()
+                    .entry(a.role.clone())
+                    .or_default() += 1;
+            }
+        }
+    }
+
+    /// Remember a rejected suggestion: its trigger words are not suggested again.
+    pub fn reject(&mut self, doc: &Document, event: &Event) {
+        let word = doc.slice(event.start, event.end).to_lowercase();
+        if !self.triggers.contains_key(&word) {
+            self.rejected.insert(word);
+        }
+    }
+
+    /// The type most often accepted for these trigger words.
+    pub fn kind_of(&self, words: &str) -> Option<&str> {
+        let kinds = self.triggers.get(&words.to_lowercase())?;
+        kinds
+            .iter()
+            .max_by_key(|(_, n)| **n)
+            .map(|(k, _)| k.as_str())
+    }
+
+    /// Rule suggestions corrected by memory: rejected trigger words dropped, and remembered
+    /// trigger words found in the text (whole tokens) suggested where no event covers them.
+    pub fn apply(&self, doc: &Document, mut events: Vec<Event>) -> Vec<Event> {
+        events.retain(|e| {
+            !self
+                .rejected
+                .contains(&doc.slice(e.start, e.end).to_lowercase())
+        });
+        let lower = doc.text().to_lowercase();
+        for words in self.triggers.keys() {
+            let Some(kind) = self.kind_of(words) else {
+                continue;
+            };
+            for (b, m) in lower.match_indices(words.as_str()) {
+                let index = doc.index();
+                let (Some(s), Some(e)) = (index.char_of_byte(b), index.char_of_byte(b + m.len()))
+                else {
+                    continue;
+                };
+                let whole = doc.is_token_start(s) && doc.is_token_end(e);
+                if whole && !events.iter().any(|x| x.start < e && s < x.end) {
+                    events.push(Event::suggested(kind, s, e, Origin::Memory));
+                }
+            }
+        }
+        events.sort_by_key(|e| (e.start, e.end));
+        events
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::links::Links;
+
+    #[test]
+    fn accepted_triggers_are_suggested_and_rejected_ones_are_not() {
+        let mut taught = Document::new("a", "A", "Rebels torched a school.");
+        taught.set_links(Links {
+            events: vec![Event::manual("ATTACK", 7, 14)],
+            relations: vec![],
+        });
+        let mut memory = EventMemory::default();
+        memory.learn(&taught);
+        assert_eq!(memory.kind_of("Torched"), Some("ATTACK"));
+        let doc = Document::new("b", "B", "Mobs torched shops. A blast shook the market.");
+        let rules = vec![Event::suggested("BOMBING", 22, 27, Origin::Pattern)];
+        let out = memory.apply(&doc, rules.clone());
+        assert_eq!(out.len(), 2);
+        assert_eq!(
+            (out[0].kind.as_str(), out[0].origin),
+            ("ATTACK", Origin::Memory)
+        );
+        memory.reject(&doc, &rules[0]);
+        let out = memory.apply(&doc, rules);
+        assert_eq!(out.len(), 1, "the rejected “blast” is not suggested again");
+        let mut with_role = taught.clone();
+        with_role.set_spans(vec![crate::span::Span::manual(17, 23, "FAC")]);
+        with_role.set_links(Links {
+            events: vec![Event::manual("ATTACK", 7, 14).with("target", 17, 23)],
+            relations: vec![],
+        });
+        memory.learn(&with_role);
+        assert_eq!(memory.roles["ATTACK"]["target"], 1);
+    }
+}
