@@ -88,6 +88,27 @@ impl ImportError {
             message: message.into(),
         }
     }
+    /// The field the sentence names, for callers that want it apart (Python's
+    /// `FormatError.field`): the first quoted key (`"label" must be a list` → `label`), else the
+    /// span it counts (`span 3 ends at 9` → `span 3`); None when it names neither.
+    pub fn field(&self) -> Option<String> {
+        let m = &self.message;
+        let key = m.split('"').nth(1).filter(|k| {
+            !k.is_empty()
+                && k.len() <= 40
+                && k.chars().all(|c| c.is_alphanumeric() || "_.-".contains(c))
+        });
+        if let Some(key) = key {
+            return Some(key.to_string());
+        }
+        let at = m.find("span ")?;
+        let digits: String = m[at + 5..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        (!digits.is_empty()).then(|| format!("span {digits}"))
+    }
+
     fn sentence(&self) -> String {
         match self.line {
             Some(line) => format!("{}: line {line}: {}", self.file, self.message),
@@ -103,4 +124,24 @@ pub enum ExportError {
     Write(String),
     #[error("the export could not be read back, so it was not produced: {0}")]
     SelfCheck(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_field_comes_from_the_sentence() {
+        let field = |m: &str| ImportError::line("a.jsonl", 2, m).field();
+        assert_eq!(
+            field("there is no \"text\" (or \"data\") field").as_deref(),
+            Some("text")
+        );
+        assert_eq!(
+            field("task 1: span 3 ends at 9 but the text has 3 characters").as_deref(),
+            Some("span 3")
+        );
+        assert_eq!(field("this is not UTF-8 text"), None);
+        assert_eq!(field("this is not valid here: expected `,` or `}`"), None);
+    }
 }

@@ -21,4 +21,6 @@ pub use merge::{merge, Evidence, MergePolicy};
 pub use rule_record::RuleRecord;
 pub use tagger::{Prediction, Tagger};
 pub use trainer::{Progress, Trainer};
-pub use training_set::{load_documents, load_model, train_on, TrainingDocument, TrainingSetError};
+pub use training_set::{
+    load_documents, load_model, train_on, ModelFileError, TrainingDocument, TrainingSetError,
+};

@@ -7,7 +7,7 @@ use serde_json::Value;
 use thiserror::Error;
 
 use crate::detect::Pipeline;
-use crate::learn::Learner;
+use crate::learn::{LearnError, Learner};
 use crate::span::Span;
 use crate::token::tokenize;
 
@@ -134,12 +134,26 @@ pub fn train_on(docs: &[TrainingDocument], rules: &Pipeline) -> Learner {
     learner
 }
 
+/// A model file that cannot be loaded: unreadable, or not a model this Spanmark can read.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ModelFileError {
+    #[error("cannot read model {path}: {why}")]
+    Read { path: String, why: String },
+    #[error("{path}: {source}")]
+    Model { path: String, source: LearnError },
+}
+
 /// Read a learner file written by `spanmark train` or exported from the page.
-pub fn load_model(path: &Path) -> Result<Learner, TrainingSetError> {
-    let shown = path.display();
-    let json = std::fs::read_to_string(path)
-        .map_err(|e| TrainingSetError(format!("cannot read model {shown}: {e}")))?;
-    Learner::from_json(&json).map_err(|e| TrainingSetError(format!("{shown}: {e}")))
+pub fn load_model(path: &Path) -> Result<Learner, ModelFileError> {
+    let shown = path.display().to_string();
+    let json = std::fs::read_to_string(path).map_err(|e| ModelFileError::Read {
+        path: shown.clone(),
+        why: e.to_string(),
+    })?;
+    Learner::from_json(&json).map_err(|source| ModelFileError::Model {
+        path: shown,
+        source,
+    })
 }
 
 #[cfg(test)]

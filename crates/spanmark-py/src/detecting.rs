@@ -1,0 +1,189 @@
+//! `spanmark.detect` and `spanmark.detect_many`: the CLI's suggestions for Python texts, the GIL
+//! released while the core works, every core busy for many texts, results in input order.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use rayon::prelude::*;
+use spanmark_core::detect::Suggester;
+
+use crate::errors::{panicked, SpanmarkError};
+use crate::model::{rules_only, Model};
+use crate::objects::Span;
+use crate::text_arg::{text_of, Text};
+
+/// The suggester for a `model=` argument: None (rules only), a `Model`, or a model file path.
+fn suggester_of(py: Python<'_>, model: Option<&Bound<'_, PyAny>>) -> PyResult<Arc<Suggester>> {
+    let Some(model) = model.filter(|m| !m.is_none()) else {
+        return Ok(rules_only());
+    };
+    if let Ok(m) = model.cast::<Model>() {
+        return Ok(m.get().suggester.clone());
+    }
+    match model.extract::<std::path::PathBuf>() {
+        Ok(path) => {
+            let loaded = Model::load(py, path)?;
+            Ok(loaded.suggester)
+        }
+        Err(_) => Err(PyTypeError::new_err(format!(
+            "model must be a spanmark.Model or a path to a model file, not {}",
+            model.get_type().name()?
+        ))),
+    }
+}
+
+/// Suggestions for one normalised text; a panic in the core becomes an error value.
+fn suggest(
+    suggester: &Suggester,
+    text: &str,
+) -> Result<Vec<spanmark_core::Span>, Box<dyn std::any::Any + Send>> {
+    catch_unwind(AssertUnwindSafe(|| suggester.suggest(text)))
+}
+
+fn spans_for(text: &Text, original: &str, found: &[spanmark_core::Span]) -> Vec<Span> {
+    let chars: Vec<char> = original.chars().collect();
+    found
+        .iter()
+        .map(|s| Span::from_core(s, &chars, |i| text.original(i)))
+        .collect()
+}
+
+/// Entity suggestions for `text`, as `spanmark detect` makes them (rules, and the model's
+/// memory and tagger when `model` is given). Offsets are indices of `text`.
+#[pyfunction]
+#[pyo3(signature = (text, model=None))]
+pub fn detect(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    model: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<Span>> {
+    let original = text_of(text, "text")?;
+    let suggester = suggester_of(py, model)?;
+    py.detach(|| {
+        let t = Text::new(original.clone());
+        suggest(&suggester, &t.normalized).map(|found| spans_for(&t, &original, &found))
+    })
+    .map_err(|p| panicked("this text", p))
+}
+
+/// One item of `detect_many`: a text, or a record `{"id"?, "text", ...}` like a JSONL line.
+enum Item {
+    Text { original: String, text: Text },
+    Record { id: Option<Py<PyAny>>, text: Text },
+}
+
+impl Item {
+    fn text(&self) -> &Text {
+        match self {
+            Item::Text { text, .. } | Item::Record { text, .. } => text,
+        }
+    }
+}
+
+fn item_of(obj: &Bound<'_, PyAny>, n: usize) -> PyResult<Item> {
+    if obj.is_instance_of::<PyString>() {
+        let original = text_of(obj, &format!("item {n}"))?;
+        let text = Text::new(original.clone());
+        return Ok(Item::Text { original, text });
+    }
+    if let Ok(record) = obj.cast::<PyDict>() {
+        let text = match record.get_item("text")? {
+            Some(t) => text_of(&t, &format!("\"text\" of item {n}"))?,
+            None => {
+                return Err(PyValueError::new_err(format!(
+                    "item {n} has no \"text\" string"
+                )))
+            }
+        };
+        let id = record.get_item("id")?.map(Bound::unbind);
+        return Ok(Item::Record {
+            id,
+            text: Text::new(text),
+        });
+    }
+    Err(PyTypeError::new_err(format!(
+        "item {n} must be a str or a dict with \"text\", not {}",
+        obj.get_type().name()?
+    )))
+}
+
+/// The CLI's JSONL line for a record: `{"id"?, "text", "spans": [{start, end, label, text, origin}]}`.
+fn record_out<'py>(
+    py: Python<'py>,
+    id: Option<Py<PyAny>>,
+    text: &Text,
+    found: &[spanmark_core::Span],
+) -> PyResult<Bound<'py, PyDict>> {
+    let chars: Vec<char> = text.normalized.chars().collect();
+    let spans = PyList::empty(py);
+    for s in found {
+        spans.append(Span::from_core(s, &chars, |i| i).to_dict(py)?)?;
+    }
+    let d = PyDict::new(py);
+    if let Some(id) = id {
+        d.set_item("id", id)?;
+    }
+    d.set_item("text", &text.normalized)?;
+    d.set_item("spans", spans)?;
+    Ok(d)
+}
+
+/// Suggestions for many texts on every core (or `threads` of them), in input order.
+///
+/// A `str` item gives a `list[Span]`; a dict item `{"id"?, "text"}` (a parsed JSONL line) gives
+/// the dict `spanmark detect --jsonl` writes for that line.
+#[pyfunction]
+#[pyo3(signature = (texts, threads=None, model=None))]
+pub fn detect_many<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    threads: Option<usize>,
+    model: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    if texts.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "texts must be a list (or other iterable) of str, not one str; use spanmark.detect",
+        ));
+    }
+    let mut items = Vec::new();
+    for (i, obj) in texts.try_iter()?.enumerate() {
+        items.push(item_of(&obj?, i + 1)?);
+    }
+    let suggester = suggester_of(py, model)?;
+    let pool = match threads {
+        Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
+        Some(n) => Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| SpanmarkError::new_err(format!("cannot start {n} threads: {e}")))?,
+        ),
+        None => None,
+    };
+    let found = py.detach(|| {
+        let run = || -> Vec<_> {
+            items
+                .par_iter()
+                .map(|item| suggest(&suggester, &item.text().normalized))
+                .collect()
+        };
+        match &pool {
+            Some(pool) => pool.install(run),
+            None => run(),
+        }
+    });
+    let out = PyList::empty(py);
+    for (n, (item, found)) in items.into_iter().zip(found).enumerate() {
+        let found = found.map_err(|p| panicked(&format!("item {}", n + 1), p))?;
+        match item {
+            Item::Text { original, text } => {
+                out.append(spans_for(&text, &original, &found))?;
+            }
+            Item::Record { id, text } => out.append(record_out(py, id, &text, &found)?)?,
+        }
+    }
+    Ok(out)
+}
