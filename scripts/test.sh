@@ -94,10 +94,20 @@ layer_incidents() {
 }
 # --- end incidents ---
 
+# --- python layer (issue 18): the wheel, the spaCy component and Dask, by pytest in target/python-venv
+ALL_LAYERS+=(python)
+layer_python() {
+  step "python: the spanmark wheel under pytest (spaCy component, Dask, CLI parity)"
+  scripts/test-python.sh 2>&1 | tee "$logdir/python-layer.log" || fail "python tests"
+  summary+=("$(grep -E "^python: [0-9]+ pytest tests passed" "$logdir/python-layer.log" | tail -1)")
+}
+# --- end python layer ---
+
 # A layer function left out of ALL_LAYERS would never run in CI: refuse that.
 for fn in $(declare -F | awk '$3 ~ /^layer_/ {sub(/^layer_/, "", $3); print $3}'); do
   [[ " ${ALL_LAYERS[*]} " == *" $fn "* ]] || { echo "test.sh: layer_$fn is not listed in ALL_LAYERS" >&2; exit 2; }
 done
+
 layers=("$@"); [ ${#layers[@]} -gt 0 ] || layers=("${ALL_LAYERS[@]}")
 for name in "${layers[@]}"; do
   declare -F "layer_$name" >/dev/null || { echo "test.sh: no layer '$name' (layers: ${ALL_LAYERS[*]})" >&2; exit 2; }

@@ -2,7 +2,7 @@
 //! released while the core works, every core busy for many texts, results in input order.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -67,6 +67,38 @@ pub fn detect(
         suggest(&suggester, &t.normalized).map(|found| spans_for(&t, &original, &found))
     })
     .map_err(|p| panicked("this text", p))
+}
+
+/// The worker threads for `threads` (None: one per core), made once per process.
+///
+/// Not rayon's global pool: after a fork (spaCy's `nlp.pipe(n_process=…)`, multiprocessing)
+/// the child inherits a pool whose threads do not exist and would wait for them forever. The
+/// pool is keyed by process id and looked up with the GIL held, so no fork happens mid-lookup.
+fn pool_for(threads: Option<usize>) -> PyResult<Arc<rayon::ThreadPool>> {
+    static POOLS: Mutex<Vec<(u32, usize, Arc<rayon::ThreadPool>)>> = Mutex::new(Vec::new());
+    let n = match threads {
+        Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    let pid = std::process::id();
+    let mut pools = POOLS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    // a parent's pools are never dropped in a child: their threads are not there to stop
+    let (ours, parents): (Vec<_>, Vec<_>) = pools.drain(..).partition(|(p, _, _)| *p == pid);
+    std::mem::forget(parents);
+    *pools = ours;
+    if let Some((_, _, pool)) = pools.iter().find(|(_, k, _)| *k == n) {
+        return Ok(pool.clone());
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .build()
+        .map(Arc::new)
+        .map_err(|e| SpanmarkError::new_err(format!("cannot start {n} threads: {e}")))?;
+    pools.push((pid, n, pool.clone()));
+    Ok(pool)
 }
 
 /// One item of `detect_many`: a text, or a record `{"id"?, "text", ...}` like a JSONL line.
@@ -153,27 +185,14 @@ pub fn detect_many<'py>(
         items.push(item_of(&obj?, i + 1)?);
     }
     let suggester = suggester_of(py, model)?;
-    let pool = match threads {
-        Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
-        Some(n) => Some(
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(n)
-                .build()
-                .map_err(|e| SpanmarkError::new_err(format!("cannot start {n} threads: {e}")))?,
-        ),
-        None => None,
-    };
+    let pool = pool_for(threads)?;
     let found = py.detach(|| {
-        let run = || -> Vec<_> {
+        pool.install(|| -> Vec<_> {
             items
                 .par_iter()
                 .map(|item| suggest(&suggester, &item.text().normalized))
                 .collect()
-        };
-        match &pool {
-            Some(pool) => pool.install(run),
-            None => run(),
-        }
+        })
     });
     let out = PyList::empty(py);
     for (n, (item, found)) in items.into_iter().zip(found).enumerate() {

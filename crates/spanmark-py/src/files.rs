@@ -71,7 +71,9 @@ pub fn train(
         }
     })?;
     if docs.is_empty() {
-        return Err(SpanmarkError::new_err(format!("{shown} holds no documents")));
+        return Err(SpanmarkError::new_err(format!(
+            "{shown} holds no documents"
+        )));
     }
     if !include_open {
         docs.retain(|d| d.done);
@@ -88,9 +90,8 @@ pub fn train(
     };
     let learner = py.detach(|| train_on(&docs, &rules));
     let json = learner.to_json();
-    std::fs::write(&out_path, &json).map_err(|e| {
-        SpanmarkError::new_err(format!("cannot write {}: {e}", out_path.display()))
-    })?;
+    std::fs::write(&out_path, &json)
+        .map_err(|e| SpanmarkError::new_err(format!("cannot write {}: {e}", out_path.display())))?;
     Model::from_json_str(&json)
 }
 

@@ -72,9 +72,8 @@ impl Model {
 
     /// Write the model file.
     fn save(&self, path: PathBuf) -> PyResult<()> {
-        std::fs::write(&path, self.to_json()).map_err(|e| {
-            SpanmarkError::new_err(format!("cannot write {}: {e}", path.display()))
-        })
+        std::fs::write(&path, self.to_json())
+            .map_err(|e| SpanmarkError::new_err(format!("cannot write {}: {e}", path.display())))
     }
 
     /// What the model learnt from: documents, spans, remembered forms, weights.
@@ -89,9 +88,7 @@ impl Model {
         Ok(d)
     }
 
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         let from_json = slf.get_type().getattr("from_json")?;
         Ok((from_json, (slf.get().to_json(),)))
     }

@@ -5,6 +5,9 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use spanmark_core::{DocStatus, SpanState};
 
+/// What `Span.__reduce__` hands pickle: the constructor's arguments.
+type SpanArgs = (usize, usize, String, String, String, String, Option<f32>);
+
 /// One entity span; `text[start:end] == span.text` for the text it was found in.
 #[pyclass(module = "spanmark", frozen, eq, get_all)]
 #[derive(Debug, Clone, PartialEq)]
@@ -95,10 +98,7 @@ impl Span {
         h.finish()
     }
 
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, (usize, usize, String, String, String, String, Option<f32>))>
-    {
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, SpanArgs)> {
         let s = slf.get();
         Ok((
             slf.get_type().into_any(),

@@ -25,11 +25,15 @@ impl Text {
         }
         let chars: Vec<char> = original.chars().collect();
         let mut back = Vec::with_capacity(chars.len() + 1);
-        for (i, &c) in chars.iter().enumerate() {
-            // CRLF becomes one LF: the pair's CR has no index of its own
-            if !(c == '\r' && chars.get(i + 1) == Some(&'\n')) {
-                back.push(i);
-            }
+        let mut i = 0;
+        while i < chars.len() {
+            // CRLF becomes one LF, which stands where the CR stood
+            back.push(i);
+            i += if chars[i] == '\r' && chars.get(i + 1) == Some(&'\n') {
+                2
+            } else {
+                1
+            };
         }
         back.push(chars.len());
         Text {

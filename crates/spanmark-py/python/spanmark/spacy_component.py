@@ -55,7 +55,7 @@ class SpanmarkComponent:
                 yield self._set(doc, spans)
 
     def _set(self, doc: Doc, found) -> Doc:
-        placed, unaligned, expanded = [], 0, 0
+        placed, grown, unaligned = [], set(), 0
         for s in found:
             if self.labels is not None and s.label not in self.labels:
                 continue
@@ -64,10 +64,15 @@ class SpanmarkComponent:
                 unaligned += 1
                 continue
             if (span.start_char, span.end_char) != (s.start, s.end):
-                expanded += 1
+                grown.add(id(span))
             placed.append(span)
         kept = filter_spans(placed)
+        if self.spans_key is None and not self.overwrite:
+            # keep what an earlier component set; add only spans on free tokens
+            taken = {i for e in doc.ents for i in range(e.start, e.end)}
+            kept = [e for e in kept if not any(i in taken for i in range(e.start, e.end))]
         unaligned += len(placed) - len(kept)
+        expanded = sum(id(e) in grown for e in kept)
         if self.spans_key is not None:
             if self.overwrite or self.spans_key not in doc.spans:
                 doc.spans[self.spans_key] = kept
@@ -76,11 +81,7 @@ class SpanmarkComponent:
         elif self.overwrite:
             doc.ents = kept
         else:
-            # keep what an earlier component set; add only spans on free tokens
-            taken = {i for e in doc.ents for i in range(e.start, e.end)}
-            free = [e for e in kept if not any(i in taken for i in range(e.start, e.end))]
-            unaligned += len(kept) - len(free)
-            doc.ents = sorted(list(doc.ents) + free, key=lambda e: e.start)
+            doc.ents = sorted(list(doc.ents) + kept, key=lambda e: e.start)
         doc.user_data[UNALIGNED] = unaligned
         doc.user_data[EXPANDED] = expanded
         self.unaligned += unaligned
