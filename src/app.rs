@@ -1,37 +1,38 @@
-//! The top-level component: provides the state, lays out the screen and listens for
-//! keyboard shortcuts once, on the window.
+//! The top-level component: provides the state, lays out the screen and routes keyboard
+//! shortcuts (once, on the window) to `dispatch`.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::article::Article;
-use crate::doc_list::DocList;
-use crate::help::{HelpOverlay, NoticeLine};
-use crate::intent::Intent;
-use crate::keys::{shortcut, Focus, KeyPress};
-use crate::label_style::LabelStyles;
-use crate::new_doc::{is_text_field, NewDocForm};
-use crate::palette::Palette;
-use crate::selection;
-use crate::shell::TakeOver;
+use crate::annotate::article::Article;
+use crate::annotate::help::{HelpOverlay, NoticeLine};
+use crate::annotate::keys::{shortcut, Focus, KeyPress};
+use crate::annotate::label_style::LabelStyles;
+use crate::annotate::palette::Palette;
+use crate::annotate::toolbar::{SpanBar, TopBar};
+use crate::documents::doc_list::DocList;
+use crate::documents::first_paint::{Carried, TakeOver};
+use crate::documents::new_doc::{is_text_field, NewDocForm};
 use crate::state::AppState;
-use crate::toolbar::{SpanBar, TopBar};
+use crate::Command;
 
 #[component]
 pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
-    app.load_gazetteer_after_paint();
+    crate::suggest::lists::load_after_paint(app);
     // storage: load saved work, autosave, other tabs (src/storage/)
     crate::storage::use_autosave(app);
-    // learning from done documents (src/learning.rs), after storage: it loads a blob
+    // learning from done documents (src/learning/), after storage: it loads a blob
     crate::learning::use_learning(app);
     // The static first-paint frame goes; what was typed into it opens in the new-document form.
-    match crate::shell::take_over() {
+    let (take_over, draft) = crate::documents::first_paint::take_over();
+    provide_context(Carried::new(draft));
+    match take_over {
         TakeOver::Nothing => {}
-        TakeOver::ShowForm => app.dispatch(Intent::ShowForm),
-        TakeOver::Annotate { title, text } => app.dispatch(Intent::Create { title, text }),
+        TakeOver::ShowForm => app.dispatch(Command::ShowForm),
+        TakeOver::Annotate { title, text } => app.dispatch(Command::Create { title, text }),
     }
+    crate::ui::dialog::install_dialog_keys();
     let _ = window_event_listener(leptos::ev::keydown, move |ev| on_key(app, &ev));
 
     view! {
@@ -42,7 +43,7 @@ pub fn App() -> impl IntoView {
                 <aside class="sidebar">
                     <DocList />
                     <crate::storage::StoragePanel />
-                    <crate::learning_panel::LearningPanel />
+                    <crate::learning::panel::LearningPanel />
                 </aside>
                 <main class="main">
                     <NoticeLine />
@@ -93,42 +94,12 @@ fn on_key(app: AppState, ev: &web_sys::KeyboardEvent) {
         alt: ev.alt_key(),
     };
     let open = app.current.get_untracked().is_some();
-    let Some(intent) = app
+    let Some(command) = app
         .schema
         .with_untracked(|s| shortcut(press, focus, s, open))
     else {
         return;
     };
     ev.prevent_default();
-    let extending = matches!(intent, Intent::ExtendSelection(_));
-    let finding = matches!(intent, Intent::FindLabel);
-    app.dispatch(intent);
-    if extending {
-        show_pending(app);
-    }
-    if finding {
-        let input = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| {
-                d.query_selector("[data-testid=label-search]")
-                    .ok()
-                    .flatten()
-            })
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(input) = input {
-            let _ = input.focus();
-        }
-    }
-}
-
-/// Draw a keyboard selection as the browser's selection.
-fn show_pending(app: AppState) {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("[data-testid=doc-text]").ok().flatten());
-    let Some(root) = root.and_then(|r| r.dyn_into::<web_sys::Element>().ok()) else {
-        return;
-    };
-    let pending = app.pending.get_untracked();
-    app.with_current(|d| selection::show(&root, d.index(), pending));
+    app.dispatch(command);
 }

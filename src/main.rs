@@ -3,5 +3,5 @@
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(spanmark::App);
-    spanmark::shell::mark("spanmark-usable");
+    spanmark::documents::first_paint::mark("spanmark-usable");
 }

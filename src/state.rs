@@ -1,18 +1,18 @@
-//! The page's whole state: one `Copy` struct of signals, provided as context.
-//! Documents live in `documents`; every change to them is announced on `changes`.
+//! The page's state: the core's `Workspace`, which decides everything, and the signals the
+//! views read, refreshed from what each `Update` says changed. `dispatch` is the one way in.
 //!
-//! For the storage layer: load saved work with [`AppState::restore`] at startup, and
-//! observe [`AppState::changes`] (an `Effect` on it) to save: each [`Change`] names the
-//! documents that changed (their `revision` was bumped) or were deleted, and whether the
-//! label schema changed. Nothing here writes to localStorage.
-
-use std::collections::{HashMap, HashSet};
+//! For the storage layer: load saved work with `Command::Restore` at startup, and observe
+//! [`AppState::changes`] (an `Effect` on it) to save: each [`Change`] names the documents
+//! that changed (their `revision` was bumped) or were deleted, and whether the label
+//! schema changed. Nothing here writes to localStorage.
 
 use leptos::prelude::*;
-use spanmark_core::detect::Pipeline;
-use spanmark_core::{Document, History, Schema};
+use spanmark_core::workspace::{self, Command, Ctx, Workspace};
+use spanmark_core::{Document, Schema};
 
-use crate::detection::Gazetteer;
+pub use spanmark_core::workspace::Notice;
+
+use crate::suggest::Gazetteer;
 
 /// What changed in one dispatch, for autosave.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -29,17 +29,42 @@ pub struct Change {
     pub order: bool,
 }
 
-/// A short message for the user (an edit the core refused, an export problem).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    pub text: String,
-    pub error: bool,
+/// The documents as the views read them: the workspace's list, tracked by one signal that
+/// moves when a document is added, removed or changed (not when the selection moves).
+#[derive(Clone, Copy)]
+pub struct Documents {
+    ws: StoredValue<Workspace>,
+    rev: RwSignal<u64>,
+}
+
+impl Documents {
+    pub fn with<R>(&self, f: impl FnOnce(&[Document]) -> R) -> R {
+        self.rev.track();
+        self.with_untracked(f)
+    }
+
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&[Document]) -> R) -> R {
+        let mut f = Some(f);
+        self.ws
+            .try_with_value(|w| f.take().map(|f| f(w.documents())))
+            .flatten()
+            .unwrap_or_else(|| (f.take().expect("not called"))(&[]))
+    }
+
+    pub fn get_untracked(&self) -> Vec<Document> {
+        self.with_untracked(<[Document]>::to_vec)
+    }
+
+    pub fn track(&self) {
+        self.rev.track();
+    }
 }
 
 #[derive(Clone, Copy)]
 pub struct AppState {
+    ws: StoredValue<Workspace>,
     /// Every document, in list order.
-    pub documents: RwSignal<Vec<Document>>,
+    pub documents: Documents,
     /// The open document; `None` shows the new-document form.
     pub current: RwSignal<Option<String>>,
     pub schema: RwSignal<Schema>,
@@ -55,21 +80,25 @@ pub struct AppState {
     pub changes: RwSignal<Change>,
     pub notice: RwSignal<Option<Notice>>,
     pub help_open: RwSignal<bool>,
-    /// Undo/redo per document id (not reactive: `history_rev` says when it moved).
-    pub histories: StoredValue<HashMap<String, History>>,
+    /// Moves when an undo history changed.
     pub history_rev: RwSignal<u64>,
-    /// The detector: none until the core word lists arrive after first paint, then replaced
-    /// when the larger gazetteer has loaded (detection.rs).
-    pub detector: StoredValue<Option<Pipeline>>,
+    /// Moves when the learner changed (its stats).
+    pub learner_rev: RwSignal<u64>,
+    /// How far the word lists have come (src/suggest/).
     pub gazetteer: RwSignal<Gazetteer>,
-    /// Documents detected before the word lists arrived and not edited since.
-    pub untouched: StoredValue<HashSet<String>>,
+    /// Where the learner's effects go (src/learning/ registers it).
+    learner_effects: StoredValue<Option<Callback<Vec<workspace::Effect>>>>,
 }
 
 impl AppState {
     pub fn new() -> Self {
+        let ws = StoredValue::new(Workspace::new(Schema::news()));
         AppState {
-            documents: RwSignal::new(Vec::new()),
+            ws,
+            documents: Documents {
+                ws,
+                rev: RwSignal::new(0),
+            },
             current: RwSignal::new(None),
             schema: RwSignal::new(Schema::news()),
             schema_rev: RwSignal::new(0),
@@ -79,27 +108,104 @@ impl AppState {
             changes: RwSignal::new(Change::default()),
             notice: RwSignal::new(None),
             help_open: RwSignal::new(false),
-            histories: StoredValue::new(HashMap::new()),
             history_rev: RwSignal::new(0),
-            detector: StoredValue::new(None),
+            learner_rev: RwSignal::new(0),
             gazetteer: RwSignal::new(Gazetteer::Loading),
-            untouched: StoredValue::new(HashSet::new()),
+            learner_effects: StoredValue::new(None),
         }
     }
 
-    /// Replace everything with saved work (no change is announced: it is already saved).
-    pub fn restore(&self, documents: Vec<Document>, schema: Schema, current: Option<String>) {
-        let current = current.filter(|id| documents.iter().any(|d| &d.id == id));
-        self.histories.update_value(|h| h.clear());
-        self.untouched.update_value(|u| u.clear());
-        self.selected.set(None);
-        self.pending.set(None);
-        self.caret.set(None);
-        self.documents.set(documents);
-        self.schema.set(schema);
-        self.schema_rev.update(|r| *r += 1);
-        self.current.set(current);
-        self.history_rev.update(|r| *r += 1);
+    /// Do what the user asked: the workspace decides, the views follow, the effects run.
+    /// Never panics; a refused command shows its sentence.
+    pub fn dispatch(&self, command: Command) {
+        let Some(up) = self.run(command) else {
+            return;
+        };
+        if up.effects.is_empty() {
+            return;
+        }
+        if let Some(Some(to)) = self.learner_effects.try_get_value() {
+            to.run(up.effects);
+        }
+    }
+
+    /// `dispatch`, returning the learner's effects to the caller (the learning loop)
+    /// instead of handing them on. `None` once the page is torn down.
+    pub fn run(&self, command: Command) -> Option<workspace::Update> {
+        let ctx = Ctx {
+            now: js_sys::Date::now(),
+            salt: (js_sys::Math::random() * 1_679_616.0) as u32,
+        };
+        let mut up = self.ws.try_update_value(|w| w.update(command, &ctx))?;
+        self.show(&up);
+        up.effects.retain(|e| !self.carry_out(e));
+        Some(up)
+    }
+
+    /// Where the learner's effects go (called once by the learning loop).
+    pub fn on_learner_effects(&self, to: Callback<Vec<workspace::Effect>>) {
+        self.learner_effects.set_value(Some(to));
+    }
+
+    /// Read the workspace (untracked).
+    pub fn read<R>(&self, f: impl FnOnce(&Workspace) -> R) -> Option<R> {
+        self.ws.try_with_value(f)
+    }
+
+    /// Refresh the signals the update names.
+    fn show(&self, up: &workspace::Update) {
+        let c = &up.change;
+        let ws = self.ws;
+        if c.schema {
+            ws.with_value(|w| self.schema.set(w.schema().clone()));
+            self.schema_rev.update(|r| *r += 1);
+        }
+        if !c.documents.is_empty() || c.order {
+            self.documents.rev.update(|r| *r += 1);
+        }
+        if c.current {
+            self.current
+                .set(ws.with_value(|w| w.current_id().map(String::from)));
+        }
+        if c.selection {
+            let sel = ws.with_value(|w| *w.selection());
+            set_if_new(self.selected, sel.selected);
+            set_if_new(self.pending, sel.pending);
+            set_if_new(self.caret, sel.caret);
+        }
+        if c.help {
+            self.help_open.set(ws.with_value(Workspace::help_open));
+        }
+        if c.history {
+            self.history_rev.update(|r| *r += 1);
+        }
+        if c.learner {
+            self.learner_rev.update(|r| *r += 1);
+        }
+    }
+
+    /// Run an effect that is the page's own; false for the learner's.
+    fn carry_out(&self, effect: &workspace::Effect) -> bool {
+        use workspace::Effect;
+        match effect {
+            Effect::Save(s) => self.announce(Change {
+                seq: 0,
+                saved: s.documents.clone(),
+                deleted: s.deleted.clone(),
+                schema: s.schema,
+                order: s.order,
+            }),
+            Effect::Say(n) => self.notice.set(Some(n.clone())),
+            Effect::Unsay => self.notice.set(None),
+            Effect::ClearBrowserSelection => crate::dom::clear_selection(),
+            Effect::ShowPending => {
+                let pending = self.pending.get_untracked();
+                self.with_current(|d| crate::dom::show_in_article(d.index(), pending));
+            }
+            Effect::FocusLabelSearch => crate::dom::focus("[data-testid=label-search]"),
+            _ => return false,
+        }
+        true
     }
 
     /// Announce a change for autosave.
@@ -112,34 +218,33 @@ impl AppState {
 
     /// Run `f` on the open document (untracked), if any.
     pub fn with_current<R>(&self, f: impl FnOnce(&Document) -> R) -> Option<R> {
-        let id = self.current.get_untracked()?;
-        self.documents
-            .with_untracked(|docs| docs.iter().find(|d| d.id == id).map(f))
+        self.ws.try_with_value(|w| w.current().map(f)).flatten()
     }
 
     pub fn can_undo(&self) -> bool {
         self.history_rev.track();
-        let Some(id) = self.current.get() else {
-            return false;
-        };
-        self.histories
-            .with_value(|h| h.get(&id).is_some_and(History::can_undo))
+        self.current.track();
+        self.ws.try_with_value(Workspace::can_undo).unwrap_or(false)
     }
 
     pub fn can_redo(&self) -> bool {
         self.history_rev.track();
-        let Some(id) = self.current.get() else {
-            return false;
-        };
-        self.histories
-            .with_value(|h| h.get(&id).is_some_and(History::can_redo))
+        self.current.track();
+        self.ws.try_with_value(Workspace::can_redo).unwrap_or(false)
     }
 
+    /// Show a sentence the page itself has to say (a file that could not be read).
     pub fn say(&self, text: impl Into<String>, error: bool) {
         self.notice.set(Some(Notice {
             text: text.into(),
             error,
         }));
+    }
+}
+
+fn set_if_new<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|v| *v != value) {
+        signal.set(value);
     }
 }
 

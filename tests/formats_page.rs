@@ -1,10 +1,10 @@
-//! wasm-bindgen tests of the formats page glue in headless Chromium: `Intent::Import` as one
+//! wasm-bindgen tests of the formats page glue in headless Chromium: `Command::Import` as one
 //! announced change, the import guess and fresh ids, and the export dialog's report in the DOM.
 
 use leptos::prelude::*;
-use spanmark::export_dialog::ExportButton;
-use spanmark::import_dialog::{fresh_ids, guess};
-use spanmark::{AppState, Intent};
+use spanmark::transfer::export_dialog::ExportButton;
+use spanmark::transfer::import_dialog::{fresh_ids, guess};
+use spanmark::{AppState, Command};
 use spanmark_core::formats::{self, Format, InputFile};
 use spanmark_core::{Document, Edit, Schema};
 use wasm_bindgen::JsCast;
@@ -21,7 +21,7 @@ fn file(name: &str, text: &str) -> InputFile {
 
 fn with_article(text: &str) -> AppState {
     let app = AppState::new();
-    app.dispatch(Intent::Create {
+    app.dispatch(Command::Create {
         title: "Existing".into(),
         text: text.into(),
     });
@@ -36,7 +36,7 @@ fn an_import_is_one_announced_change_and_opens_its_first_document() {
     let line = r#"{"text": "Lahore 🙂 and Multan", "label": [[0, 6, "GPE"], [13, 19, "WEAPON"]]}"#;
     let imported = formats::import(Format::Doccano, "a.jsonl", line.as_bytes()).unwrap();
     let schema = imported.schema_or(&app.schema.get_untracked());
-    app.dispatch(Intent::Import {
+    app.dispatch(Command::Import {
         documents: imported.documents,
         schema,
         replace: false,
@@ -69,7 +69,7 @@ fn an_import_is_one_announced_change_and_opens_its_first_document() {
     );
     assert!(app.schema.get_untracked().contains("WEAPON"));
     // The imported document can be edited and undone like any other.
-    app.dispatch(Intent::Edit(Edit::Remove { start: 0, end: 6 }));
+    app.dispatch(Command::Edit(Edit::Remove { start: 0, end: 6 }));
     assert!(app.can_undo());
 }
 
@@ -78,7 +78,7 @@ fn replace_deletes_every_document_the_file_does_not_hold() {
     let app = with_article("Kabul and Herat");
     let old = app.current.get_untracked().unwrap();
     let doc = Document::new("fresh", "Fresh", "Quetta");
-    app.dispatch(Intent::Import {
+    app.dispatch(Command::Import {
         documents: vec![doc],
         schema: Schema::news(),
         replace: true,
@@ -99,7 +99,7 @@ fn replace_deletes_every_document_the_file_does_not_hold() {
 fn a_merge_with_nothing_new_is_refused_with_a_sentence() {
     let app = with_article("Kabul and Herat");
     let seq = app.changes.get_untracked().seq;
-    app.dispatch(Intent::Import {
+    app.dispatch(Command::Import {
         documents: Vec::new(),
         schema: Schema::news(),
         replace: false,
@@ -160,11 +160,11 @@ fn guesses_and_fresh_ids() {
 #[wasm_bindgen_test]
 async fn the_export_dialog_shows_the_report_for_the_chosen_format() {
     let app = with_article("Fighters of Lashkar-e-Jhangvi attacked Quetta.");
-    app.dispatch(Intent::Schema(spanmark_core::SchemaChange::Add {
+    app.dispatch(Command::Schema(spanmark_core::SchemaChange::Add {
         name: "ARMED GROUP".into(),
         color: None,
     }));
-    app.dispatch(Intent::Edit(Edit::Add {
+    app.dispatch(Command::Edit(Edit::Add {
         start: 12,
         end: 29,
         label: "ARMED GROUP".into(),

@@ -7,14 +7,15 @@ use std::time::Duration;
 
 use leptos::mount::UnmountHandle;
 use leptos::prelude::*;
-use spanmark::detection::Gazetteer;
-use spanmark::learning::{next_budget, use_learning, Learning, BLOB, SLICE_MS};
-use spanmark::state::{AppState, Change};
+use spanmark::learning::{use_learning, Learning, BLOB};
+use spanmark::state::AppState;
 use spanmark::storage::use_autosave;
+use spanmark::suggest::Gazetteer;
+use spanmark::Command;
 use spanmark_core::detect::Pipeline;
 use spanmark_core::learn::Learner;
 use spanmark_core::persist::{blob_key, quarantine_key};
-use spanmark_core::{DocStatus, Document, Origin, Span};
+use spanmark_core::{Document, Origin, Schema, Span};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -90,7 +91,10 @@ fn mount_with(lists: bool) -> (UnmountHandle<web_sys::Comment>, AppState, Learni
             // the word lists the page fetches after first paint, as if they had arrived
             let lists = shipped_lists();
             app.gazetteer.set(Gazetteer::Extra(lists.entries()));
-            app.detector.set_value(Some(lists));
+            app.dispatch(Command::UseDetector {
+                detector: lists,
+                last: true,
+            });
         }
         use_autosave(app);
         out.set(Some((app, use_learning(app))));
@@ -99,16 +103,19 @@ fn mount_with(lists: bool) -> (UnmountHandle<web_sys::Comment>, AppState, Learni
     (handle, app, learning)
 }
 
-fn set_status(app: &AppState, id: &str, status: DocStatus) {
-    app.documents.update(|docs| {
-        if let Some(d) = docs.iter_mut().find(|d| d.id == id) {
-            d.status = status;
-            d.revision += 1;
-        }
+fn set_done(app: &AppState, id: &str, done: bool) {
+    app.dispatch(Command::SetDone {
+        id: id.to_string(),
+        done,
     });
-    app.announce(Change {
-        saved: vec![id.to_string()],
-        ..Change::default()
+}
+
+/// The document joins the page as an import does (one saved change).
+fn add(app: &AppState, doc: Document) {
+    app.dispatch(Command::Import {
+        documents: vec![doc],
+        schema: Schema::news(),
+        replace: false,
     });
 }
 
@@ -118,16 +125,12 @@ async fn a_done_document_is_learnt_trained_saved_and_forgotten_when_reopened() {
     let (owner, app, learning) = mount();
     let (s, e) = cp(FIRST, "Khyber Mail");
     let first: Document = doc("k", FIRST, vec![Span::manual(s, e, "FAC")]);
-    app.documents.update(|docs| docs.push(first));
     // Not done yet: nothing is learnt.
-    app.announce(Change {
-        saved: vec!["k".into()],
-        ..Change::default()
-    });
+    add(&app, first);
     sleep(100).await;
     assert_eq!(learning.stats.get_untracked().documents, 0);
 
-    set_status(&app, "k", DocStatus::Done);
+    set_done(&app, "k", true);
     until(5000, "trained on the done document", || {
         learning.stats.get_untracked().trained_documents == 1
     })
@@ -140,7 +143,8 @@ async fn a_done_document_is_learnt_trained_saved_and_forgotten_when_reopened() {
     let second = Document::new("n", "n", SECOND);
     let (s2, e2) = cp(SECOND, "Khyber Mail");
     let found = app
-        .suggest(&second)
+        .read(|w| w.suggest(&second))
+        .unwrap()
         .into_iter()
         .find(|x| (x.start, x.end) == (s2, e2))
         .expect("Khyber Mail suggested");
@@ -156,7 +160,7 @@ async fn a_done_document_is_learnt_trained_saved_and_forgotten_when_reopened() {
     assert_eq!(Learner::from_json(&raw).unwrap().stats().documents, 1);
 
     // Reopened: forgotten, and saved so.
-    set_status(&app, "k", DocStatus::Open);
+    set_done(&app, "k", false);
     until(3000, "forgotten", || {
         learning.stats.get_untracked().documents == 0
     })
@@ -172,7 +176,7 @@ async fn a_saved_learner_is_fed_its_done_documents_again_after_loading() {
     clear();
     let (s, e) = cp(FIRST, "Khyber Mail");
     let mut first = doc("k", FIRST, vec![Span::manual(s, e, "FAC")]);
-    first.status = DocStatus::Done;
+    first.status = spanmark_core::DocStatus::Done;
     let mut learner = Learner::new();
     let tokens = spanmark_core::token::tokenize(FIRST);
     learner.learn_document_with("k", FIRST, &tokens, &[], first.spans());
@@ -182,8 +186,8 @@ async fn a_saved_learner_is_fed_its_done_documents_again_after_loading() {
         .unwrap();
     let (owner, app, learning) = mount();
     assert_eq!(learning.stats.get_untracked().missing_documents, 1);
-    app.documents.update(|docs| docs.push(first));
-    // what use_learning does at startup when documents are already loaded
+    // as storage hands it over (another tab wrote it)
+    app.dispatch(Command::Stored(vec![first]));
     learning.retrain();
     until(5000, "fed again", || {
         learning.stats.get_untracked().missing_documents == 0
@@ -215,39 +219,31 @@ fn a_damaged_blob_is_set_aside_and_learning_starts_afresh() {
 }
 
 #[wasm_bindgen_test]
-fn training_slices_shrink_when_slow_and_grow_when_fast() {
-    assert_eq!(next_budget(200, SLICE_MS * 2.0), 100);
-    assert_eq!(next_budget(200, 1.0), 400);
-    assert_eq!(next_budget(200, SLICE_MS * 0.6), 200);
-    assert_eq!(next_budget(12, 500.0), 10);
-    assert_eq!(next_budget(4000, 0.0), 4000);
-}
-
-#[wasm_bindgen_test]
 async fn done_documents_are_learnt_only_once_the_word_lists_are_in() {
     clear();
     let (owner, app, learning) = mount_with(false);
     let (s, e) = cp(FIRST, "Khyber Mail");
-    app.documents
-        .update(|docs| docs.push(doc("k", FIRST, vec![Span::manual(s, e, "FAC")])));
+    add(&app, doc("k", FIRST, vec![Span::manual(s, e, "FAC")]));
     sleep(100).await; // the page's effects start listening
-    set_status(&app, "k", DocStatus::Done);
+    set_done(&app, "k", true);
     sleep(400).await;
     assert_eq!(
         learning.stats.get_untracked().documents,
         0,
         "learnt without the rule features"
     );
-    let lists = shipped_lists();
-    app.gazetteer.set(Gazetteer::Core(lists.entries()));
-    app.detector.set_value(Some(lists));
+    app.dispatch(Command::UseDetector {
+        detector: shipped_lists(),
+        last: false,
+    });
     sleep(400).await;
     assert_eq!(
         learning.stats.get_untracked().documents,
         0,
         "the larger list is still on its way"
     );
-    app.gazetteer.set(Gazetteer::ExtraFailed("offline".into()));
+    // the larger list failed: no list is on its way any more
+    app.dispatch(Command::ListsSettled);
     until(5000, "learnt once no list is on its way", || {
         learning.stats.get_untracked().documents == 1
     })

@@ -2,9 +2,9 @@
 //! article (entities split the text into elements) with emoji, curly quotes and Urdu.
 
 use leptos::prelude::*;
-use spanmark::article::Article;
-use spanmark::selection::{self, char_ceil, char_floor};
-use spanmark::{AppState, Intent};
+use spanmark::annotate::article::Article;
+use spanmark::dom::selection::{self, char_ceil, char_floor};
+use spanmark::{AppState, Command};
 use spanmark_core::{Edit, TextIndex};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -18,13 +18,13 @@ const TEXT: &str =
 /// Render the article of a new document holding TEXT with two spans; returns the state and the article.
 fn rendered() -> (AppState, Element) {
     let app = AppState::new();
-    app.dispatch(Intent::Create {
+    app.dispatch(Command::Create {
         title: "t".into(),
         text: TEXT.into(),
     });
     let (imran, lahore) = (cp("Imran Khan"), cp("لاہور"));
     for (start, end, label) in [(imran.0, imran.1, "PERSON"), (lahore.0, lahore.1, "GPE")] {
-        app.dispatch(Intent::Edit(Edit::Add {
+        app.dispatch(Command::Edit(Edit::Add {
             start,
             end,
             label: label.into(),

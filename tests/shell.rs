@@ -1,7 +1,7 @@
 //! The static first-paint frame (index.html) in a real browser: the app takes it over,
 //! keeps what was typed into it, and leaves nothing behind.
 
-use spanmark::shell::{carried, take_over, Draft, TakeOver};
+use spanmark::documents::first_paint::{take_over, Draft, TakeOver};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -34,13 +34,14 @@ fn frame(title: &str, text: &str) -> web_sys::Document {
 #[wasm_bindgen_test]
 fn what_was_typed_is_carried_once_and_the_frame_goes() {
     let document = frame("Early", "Militants attacked Quetta — “again”. 😢");
-    assert_eq!(take_over(), TakeOver::ShowForm, "something was typed");
+    let (action, carried) = take_over();
+    assert_eq!(action, TakeOver::ShowForm, "something was typed");
     assert!(
         document.get_element_by_id("shell").is_none(),
         "frame removed"
     );
     assert_eq!(
-        carried(),
+        carried,
         Some(Draft {
             title: "Early".into(),
             text: "Militants attacked Quetta — “again”. 😢".into(),
@@ -48,19 +49,18 @@ fn what_was_typed_is_carried_once_and_the_frame_goes() {
             submit: false,
         })
     );
-    assert_eq!(carried(), None, "the first form takes it");
 }
 
 #[wasm_bindgen_test]
 fn an_empty_frame_is_removed_and_nothing_opens() {
     let document = frame("  ", "");
     // the focus is in the box, so the app's box gets it, but no form is forced open
-    assert_eq!(take_over(), TakeOver::Nothing);
+    let (action, carried) = take_over();
+    assert_eq!(action, TakeOver::Nothing);
     assert!(document.get_element_by_id("shell").is_none());
-    assert_eq!(carried().map(|d| d.is_empty()), Some(true));
+    assert_eq!(carried.map(|d| d.is_empty()), Some(true));
     // without a frame (the app started again, or tests) there is nothing to take
-    assert_eq!(take_over(), TakeOver::Nothing);
-    assert_eq!(carried(), None);
+    assert_eq!(take_over(), (TakeOver::Nothing, None));
 }
 
 #[wasm_bindgen_test]
@@ -70,12 +70,15 @@ fn annotate_pressed_in_the_frame_makes_the_document_at_once() {
     shell.set_attribute("data-submit", "yes").unwrap();
     assert_eq!(
         take_over(),
-        TakeOver::Annotate {
-            title: "Early".into(),
-            text: "Militants attacked Quetta.".into()
-        }
+        (
+            TakeOver::Annotate {
+                title: "Early".into(),
+                text: "Militants attacked Quetta.".into()
+            },
+            None
+        ),
+        "nothing left for a form"
     );
-    assert_eq!(carried(), None, "nothing left for a form");
     // pressed with an empty box: nothing to annotate
     let document = frame("", "   ");
     document
@@ -83,5 +86,5 @@ fn annotate_pressed_in_the_frame_makes_the_document_at_once() {
         .unwrap()
         .set_attribute("data-submit", "yes")
         .unwrap();
-    assert_eq!(take_over(), TakeOver::ShowForm);
+    assert_eq!(take_over().0, TakeOver::ShowForm);
 }

@@ -140,7 +140,8 @@ async function throughput(page, text) {
   return page.evaluate((t) => {
     const time = (f) => { const t0 = performance.now(); f(); return performance.now() - t0; };
     const c = time(() => { const d = window.nlp(t); d.people().out('array'); d.places().out('array'); d.organizations().out('array'); });
-    const fn = window.wasmBindings && window.wasmBindings.detect_count;
+    // only in a build with the probe feature: trunk build --release --offline --features probe
+    const fn = window.spanmarkDetectCount;
     const s = fn ? time(() => fn(t)) : NaN;
     return { chars: t.length, compromiseMs: c, spanmarkMs: s };
   }, text);

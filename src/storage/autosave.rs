@@ -7,12 +7,12 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use serde_json::{Map, Value};
-use spanmark_core::Document;
 
 use super::meter::Usage;
 use super::quarantine::Quarantined;
 use super::store::{Snapshot, Store, SyncReport};
 use crate::state::AppState;
+use crate::Command;
 
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
 
@@ -80,11 +80,11 @@ pub fn use_autosave(app: AppState) -> StorageState {
             .labels
             .clone()
             .unwrap_or_else(|| app.schema.get_untracked());
-        app.restore(
-            loaded.documents,
+        app.dispatch(Command::Restore {
+            documents: loaded.documents,
             schema,
-            current_of(loaded.settings.as_ref()),
-        );
+            current: current_of(loaded.settings.as_ref()),
+        });
     }
     let state = StorageState {
         app,
@@ -162,29 +162,24 @@ impl StorageState {
     fn apply(&self, report: SyncReport) {
         if !report.merges.is_empty() {
             let mut notes = Vec::new();
-            self.app.documents.update(|docs| {
-                for m in &report.merges {
-                    replace_or_push(docs, m.document.clone());
-                    if let Some(copy) = &m.copy {
-                        replace_or_push(docs, copy.clone());
-                        notes.push(format!(
-                            "“{}” was also changed in another tab and some changes collide. Both versions are kept: yours here, the other tab’s as “{}”.",
-                            m.document.title, copy.title
-                        ));
-                    } else {
-                        notes.push(format!(
-                            "“{}” was also changed in another tab; {} of its changes were merged into yours.",
-                            m.document.title, m.taken
-                        ));
-                    }
+            let mut stored = Vec::new();
+            for m in &report.merges {
+                stored.push(m.document.clone());
+                if let Some(copy) = &m.copy {
+                    stored.push(copy.clone());
+                    notes.push(format!(
+                        "“{}” was also changed in another tab and some changes collide. Both versions are kept: yours here, the other tab’s as “{}”.",
+                        m.document.title, copy.title
+                    ));
+                } else {
+                    notes.push(format!(
+                        "“{}” was also changed in another tab; {} of its changes were merged into yours.",
+                        m.document.title, m.taken
+                    ));
                 }
-            });
-            let ids: Vec<String> = report
-                .merges
-                .iter()
-                .map(|m| m.document.id.clone())
-                .collect();
-            self.forget_history(&ids);
+            }
+            // Undo steps recorded against another version of these documents no longer apply.
+            self.app.dispatch(Command::Stored(stored));
             self.conflicts.update(|c| c.extend(notes));
         }
         self.status
@@ -200,22 +195,5 @@ impl StorageState {
         if let Some(u) = self.store.try_with_value(Store::usage) {
             self.usage.set(u);
         }
-    }
-
-    /// Undo steps recorded against another version of these documents no longer apply.
-    pub(super) fn forget_history(&self, ids: &[String]) {
-        self.app.histories.update_value(|h| {
-            for id in ids {
-                h.remove(id);
-            }
-        });
-        self.app.history_rev.update(|r| *r += 1);
-    }
-}
-
-pub(super) fn replace_or_push(docs: &mut Vec<Document>, doc: Document) {
-    match docs.iter_mut().find(|d| d.id == doc.id) {
-        Some(slot) => *slot = doc,
-        None => docs.push(doc),
     }
 }

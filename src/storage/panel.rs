@@ -4,23 +4,13 @@
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 use spanmark_core::formats::ExportFile;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::autosave::{current_of, use_storage, StorageState};
 use super::quarantine::Quarantined;
 use super::store::Snapshot;
-use crate::export::download;
-
-fn today() -> String {
-    web_sys::js_sys::Date::new_0()
-        .to_iso_string()
-        .as_string()
-        .unwrap_or_default()
-        .chars()
-        .take(10)
-        .collect()
-}
+use crate::transfer::export::download;
+use crate::Command;
 
 /// Status, meter, backup and restore: one block for the sidebar.
 #[component]
@@ -112,7 +102,7 @@ fn backup_download(st: StorageState) {
     });
     let result = file.and_then(|raw| {
         let file = ExportFile {
-            name: format!("spanmark-backup-{}.json", today()),
+            name: format!("spanmark-backup-{}.json", crate::ui::today()),
             bytes: raw.into_bytes(),
         };
         download(&file, "application/json")
@@ -132,26 +122,13 @@ fn restore_from_input(st: StorageState, ev: &web_sys::Event) {
     let Some(file) = input.files().and_then(|f| f.get(0)) else {
         return;
     };
-    let Ok(reader) = web_sys::FileReader::new() else {
-        st.app.say("This browser cannot read files.", true);
-        return;
-    };
-    let r = reader.clone();
-    let onload = Closure::once(move |_: web_sys::Event| {
-        let text = r
-            .result()
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default();
-        restore(st, &text);
-    });
-    reader.set_onload(Some(onload.as_ref().unchecked_ref()));
-    // The closure runs once, after this function returns.
-    onload.forget();
-    if reader.read_as_text(&file).is_err() {
-        st.app.say("The file could not be read.", true);
-    }
     input.set_value("");
+    leptos::task::spawn_local(async move {
+        match crate::ui::file::read_text(&file).await {
+            Ok(text) => restore(st, &text),
+            Err(why) => st.app.say(why, true),
+        }
+    });
 }
 
 /// Apply a backup file: all of it or, on any error, none of it.
@@ -165,7 +142,10 @@ pub fn restore(st: StorageState, raw: &str) {
             let kept = restored.kept.len();
             let mut docs = current;
             for doc in restored.backup.documents {
-                super::autosave::replace_or_push(&mut docs, doc);
+                match docs.iter_mut().find(|d| d.id == doc.id) {
+                    Some(slot) => *slot = doc,
+                    None => docs.push(doc),
+                }
             }
             docs.extend(restored.kept);
             let schema = restored
@@ -174,7 +154,11 @@ pub fn restore(st: StorageState, raw: &str) {
                 .unwrap_or_else(|| app.schema.get_untracked());
             let open = current_of(restored.backup.settings.as_ref())
                 .or_else(|| app.current.get_untracked());
-            app.restore(docs, schema, open);
+            app.dispatch(Command::Restore {
+                documents: docs,
+                schema,
+                current: open,
+            });
             st.schedule();
             let mut msg = format!(
                 "Restored {n} document{} from the backup.",

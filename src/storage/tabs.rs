@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 use spanmark_core::persist::{decode_labels, doc_id_of_key, LABELS_KEY};
 
-use super::autosave::{replace_or_push, StorageState};
+use super::autosave::StorageState;
+use crate::Command;
 
 impl StorageState {
     pub(super) fn on_storage_event(&self, ev: &web_sys::StorageEvent) {
@@ -17,10 +18,7 @@ impl StorageState {
             let Some(schema) = ev.new_value().and_then(|raw| decode_labels(&raw).ok()) else {
                 return;
             };
-            if self.app.schema.with_untracked(|s| *s != schema) {
-                self.app.schema.set(schema);
-                self.app.schema_rev.update(|r| *r += 1);
-            }
+            self.app.dispatch(Command::StoredSchema(schema));
         }
         if let Some(u) = self.store.try_with_value(|s| s.rescan_usage()) {
             self.usage.set(u);
@@ -43,11 +41,8 @@ impl StorageState {
         if !exists {
             // Deleted in another tab and untouched here: follow.
             if mine.is_some() {
-                app.documents.update(|docs| docs.retain(|d| d.id != id));
+                app.dispatch(Command::Unstored(id.to_string()));
                 self.store.with_value(|s| s.forget(id));
-                if app.current.get_untracked().as_deref() == Some(id) {
-                    app.current.set(None);
-                }
             }
             return;
         }
@@ -58,7 +53,6 @@ impl StorageState {
             return;
         }
         self.store.with_value(|s| s.mark_saved(&theirs));
-        app.documents.update(|docs| replace_or_push(docs, theirs));
-        self.forget_history(&[id.to_string()]);
+        app.dispatch(Command::Stored(vec![theirs]));
     }
 }

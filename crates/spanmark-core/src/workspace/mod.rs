@@ -21,7 +21,7 @@ pub use context::Ctx;
 pub use documents::title_from;
 pub use learning::Learning;
 pub use selection::{next_suggestion, step_span, Extent, Selection};
-pub use suggest::{Lists, Suggester};
+pub use suggest::{Lists, Suggester, REDETECT_MAX_CHARS};
 pub use update::{Change, Effect, Notice, Save, Update};
 
 use crate::document::Document;
@@ -147,7 +147,7 @@ impl Workspace {
             C::UseDetector { detector, last } => self.use_detector(detector, last, ctx, up),
             C::ListsSettled => self.suggester.settle(),
             C::UseLearner { learner, save } => self.use_learner(*learner, save, up),
-            C::SetThreshold(t) => self.learning.threshold = t,
+            C::SetThreshold(t) => self.set_threshold(t, ctx, up)?,
             C::LearnSlice { budget } => self.learn_slice(budget, up),
             C::Retrain => self.retrain(up),
         }

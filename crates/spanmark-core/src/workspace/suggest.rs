@@ -102,6 +102,23 @@ impl Workspace {
             .suggest(doc.text(), doc.tokens(), &rules, &policy)
     }
 
+    /// The confidence slider moved: the open document's suggestions are made again at the
+    /// new threshold (one undo step, like any edit).
+    pub(super) fn set_threshold(
+        &mut self,
+        threshold: f32,
+        ctx: &Ctx,
+        up: &mut Update,
+    ) -> Result<(), crate::error::CoreError> {
+        self.learning.threshold = threshold.clamp(0.0, 1.0);
+        let Some(doc) = self.current() else {
+            return Ok(());
+        };
+        let spans = self.suggest(doc);
+        self.edit(&Edit::Suggest { spans }, ctx, up)?;
+        Ok(())
+    }
+
     /// A word list arrived. Documents made before it and not edited since are detected
     /// again; with the last list they stop being watched, and only documents up to
     /// `REDETECT_MAX_CHARS` are detected again. Documents made before any list and already

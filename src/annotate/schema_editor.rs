@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use spanmark_core::schema_change::count_spans;
 use spanmark_core::SchemaChange;
 
-use crate::intent::Intent;
 use crate::state::use_app;
+use crate::Command;
 
 #[component]
 pub fn SchemaEditor() -> impl IntoView {
@@ -16,7 +16,7 @@ pub fn SchemaEditor() -> impl IntoView {
     let confirm_delete = RwSignal::new(None::<String>);
     let used = move |name: &str| app.documents.with_untracked(|docs| count_spans(docs, name));
     let add = move || {
-        app.dispatch(Intent::Schema(SchemaChange::Add {
+        app.dispatch(Command::Schema(SchemaChange::Add {
             name: new_name.get_untracked(),
             color: Some(new_color.get_untracked()),
         }));
@@ -42,24 +42,24 @@ pub fn SchemaEditor() -> impl IntoView {
                                     data-testid="label-color"
                                     aria-label=format!("Colour of {name}")
                                     prop:value=label.color.clone()
-                                    on:change=move |ev| app.dispatch(Intent::Schema(SchemaChange::Recolor { name: n1.clone(), color: event_target_value(&ev) }))
+                                    on:change=move |ev| app.dispatch(Command::Schema(SchemaChange::Recolor { name: n1.clone(), color: event_target_value(&ev) }))
                                 />
                                 <input
                                     type="text"
                                     data-testid="label-name"
                                     aria-label=format!("Name of {name}")
                                     prop:value=name.clone()
-                                    on:change=move |ev| app.dispatch(Intent::Schema(SchemaChange::Rename { from: n2.clone(), to: event_target_value(&ev) }))
+                                    on:change=move |ev| app.dispatch(Command::Schema(SchemaChange::Rename { from: n2.clone(), to: event_target_value(&ev) }))
                                 />
                                 <kbd>{label.key.map(|k| k.to_string()).unwrap_or_default()}</kbd>
-                                <button data-testid="label-up" title="Move up" on:click=move |_| app.dispatch(Intent::Schema(SchemaChange::Move { name: n3.clone(), to: i.saturating_sub(1) }))>"↑"</button>
-                                <button data-testid="label-down" title="Move down" on:click=move |_| app.dispatch(Intent::Schema(SchemaChange::Move { name: n4.clone(), to: i + 1 }))>"↓"</button>
+                                <button data-testid="label-up" title="Move up" on:click=move |_| app.dispatch(Command::Schema(SchemaChange::Move { name: n3.clone(), to: i.saturating_sub(1) }))>"↑"</button>
+                                <button data-testid="label-down" title="Move down" on:click=move |_| app.dispatch(Command::Schema(SchemaChange::Move { name: n4.clone(), to: i + 1 }))>"↓"</button>
                                 <button
                                     class="danger"
                                     data-testid="label-delete"
                                     on:click=move |_| {
                                         if used(&n5) == 0 {
-                                            app.dispatch(Intent::Schema(SchemaChange::Delete { name: n5.clone() }));
+                                            app.dispatch(Command::Schema(SchemaChange::Delete { name: n5.clone() }));
                                         } else {
                                             confirm_delete.set(Some(n5.clone()));
                                         }
@@ -77,7 +77,7 @@ pub fn SchemaEditor() -> impl IntoView {
                                                 {format!("Also remove its {} spans? ", used(&n))}
                                                 <button class="danger" data-testid="label-delete-confirm" on:click=move |_| {
                                                     confirm_delete.set(None);
-                                                    app.dispatch(Intent::Schema(SchemaChange::Delete { name: m.clone() }));
+                                                    app.dispatch(Command::Schema(SchemaChange::Delete { name: m.clone() }));
                                                 }>"Delete"</button>
                                                 <button data-testid="label-delete-cancel" on:click=move |_| confirm_delete.set(None)>"Keep"</button>
                                             </span>

@@ -239,3 +239,36 @@ pub fn show(root: &Element, index: &TextIndex, range: Option<(usize, usize)>) {
         let _ = sel.set_base_and_extent(&an, ao, &bn, bo);
     }
 }
+
+/// The article element on the page (`data-testid=doc-text`), if a document is open.
+fn article() -> Option<Element> {
+    web_sys::window()?
+        .document()?
+        .query_selector("[data-testid=doc-text]")
+        .ok()?
+}
+
+/// Draw a keyboard selection as the browser's selection in the article.
+pub fn show_in_article(index: &TextIndex, range: Option<(usize, usize)>) {
+    if let Some(root) = article() {
+        show(&root, index, range);
+    }
+}
+
+/// Drop the browser's text selection (its text became a span).
+pub fn clear_selection() {
+    if let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = sel.remove_all_ranges();
+    }
+}
+
+/// Focus the first element matching `selector`.
+pub fn focus(selector: &str) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}

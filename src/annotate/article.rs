@@ -10,15 +10,15 @@ use leptos::prelude::*;
 use spanmark_core::{Document, SpanState};
 use wasm_bindgen::JsCast;
 
-use crate::intent::Intent;
-use crate::paragraphs::{
+use crate::annotate::paragraphs::{
     chunks, fingerprint, paragraphs, runs, touching, EntityRun, Paragraph, Run,
 };
+use crate::Command;
 
 /// About this many characters per chunk (the unit the browser skips when out of view);
 /// the reserved height assumes some 70 characters a line.
 const CHUNK_CHARS: usize = 3000;
-use crate::selection;
+use crate::dom::selection;
 use crate::state::{use_app, AppState};
 
 #[component]
@@ -265,22 +265,22 @@ fn on_pointer_up(app: AppState, root: &web_sys::HtmlDivElement, ev: &web_sys::Mo
         .with_current(|d| selection::read(root, d.index()))
         .flatten();
     match read {
-        Some(Ok(range)) => app.dispatch(Intent::SetPending(Some(range))),
+        Some(Ok(range)) => app.dispatch(Command::SetPending(Some(range))),
         Some(Err(caret)) if in_article => {
             let entity = target.and_then(|t| t.closest(".entity").ok().flatten());
             match entity
                 .and_then(|e| Some((attr_num(&e, "data-start")?, attr_num(&e, "data-end")?)))
             {
-                Some(span) => app.dispatch(Intent::Select(Some(span))),
+                Some(span) => app.dispatch(Command::Select(Some(span))),
                 None => {
-                    app.dispatch(Intent::Select(None));
-                    app.dispatch(Intent::SetCaret(caret));
+                    app.dispatch(Command::Select(None));
+                    app.dispatch(Command::SetCaret(caret));
                 }
             }
         }
         _ => {
             if app.pending.get_untracked().is_some() {
-                app.dispatch(Intent::SetPending(None));
+                app.dispatch(Command::SetPending(None));
             }
         }
     }

@@ -1,8 +1,7 @@
 //! The static frame in index.html paints before the WebAssembly arrives; when the app
 //! starts it removes the frame and carries over what the user typed into it.
 
-use std::cell::RefCell;
-
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// What the user typed into the frame's form before the app started.
@@ -22,8 +21,20 @@ impl Draft {
     }
 }
 
-thread_local! {
-    static CARRIED: RefCell<Option<Draft>> = const { RefCell::new(None) };
+/// The draft carried over from the frame, in context until the first new-document form
+/// takes it.
+#[derive(Clone, Copy)]
+pub struct Carried(StoredValue<Option<Draft>>);
+
+impl Carried {
+    pub fn new(draft: Option<Draft>) -> Self {
+        Carried(StoredValue::new(draft))
+    }
+
+    /// The draft, once (the first new-document form takes it).
+    pub fn take(&self) -> Option<Draft> {
+        self.0.try_update_value(Option::take).flatten()
+    }
 }
 
 /// What the app does with the frame's draft.
@@ -37,14 +48,14 @@ pub enum TakeOver {
     Annotate { title: String, text: String },
 }
 
-/// Remove the frame (id `shell`) and say what to do with what was typed into it; a draft
-/// for the new-document form is kept for `carried`.
-pub fn take_over() -> TakeOver {
+/// Remove the frame (id `shell`) and say what to do with what was typed into it, and the
+/// draft for the new-document form (when something was typed or the frame had the focus).
+pub fn take_over() -> (TakeOver, Option<Draft>) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return TakeOver::Nothing;
+        return (TakeOver::Nothing, None);
     };
     let Some(frame) = document.get_element_by_id("shell") else {
-        return TakeOver::Nothing;
+        return (TakeOver::Nothing, None);
     };
     let value = |id: &str| -> String {
         let Some(el) = document.get_element_by_id(id) else {
@@ -69,20 +80,20 @@ pub fn take_over() -> TakeOver {
     };
     frame.remove();
     if draft.submit && !draft.text.trim().is_empty() {
-        return TakeOver::Annotate {
+        let annotate = TakeOver::Annotate {
             title: draft.title,
             text: draft.text,
         };
+        return (annotate, None);
     }
     let typed = !draft.is_empty();
-    if typed || focused {
-        CARRIED.with(|c| *c.borrow_mut() = Some(draft));
-    }
-    if typed {
+    let carried = (typed || focused).then_some(draft);
+    let action = if typed {
         TakeOver::ShowForm
     } else {
         TakeOver::Nothing
-    }
+    };
+    (action, carried)
 }
 
 /// A `performance.mark` for the performance script (e2e/perf/first-paint.mjs).
@@ -90,9 +101,4 @@ pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark(name);
     }
-}
-
-/// The draft carried over from the frame, once (the first new-document form takes it).
-pub fn carried() -> Option<Draft> {
-    CARRIED.with(|c| c.borrow_mut().take())
 }

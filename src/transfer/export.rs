@@ -10,13 +10,7 @@ use crate::state::AppState;
 impl AppState {
     /// Export all documents, suggestions included (Spanmark JSON keeps their state).
     pub fn export_json(&self) {
-        let date: String = js_sys::Date::new_0()
-            .to_iso_string()
-            .as_string()
-            .unwrap_or_default()
-            .chars()
-            .take(10)
-            .collect();
+        let date = crate::ui::today();
         let options = ExportOptions {
             spans: SpanChoice::WithSuggestions,
             date,

@@ -6,13 +6,12 @@ use spanmark_core::formats::{
     self, DocumentChoice, ExportFile, ExportOptions, Format, OffsetUnit, SpanChoice, TagScheme,
 };
 
-use crate::export::download;
 use crate::state::use_app;
+use crate::transfer::export::download;
 
 /// The toolbar's "Export…" button and, while open, its dialog.
 #[component]
 pub fn ExportButton() -> impl IntoView {
-    crate::dialog_keys::install();
     let open = RwSignal::new(false);
     view! {
         <button
@@ -46,7 +45,7 @@ fn ExportDialog(open: RwSignal<bool>) -> impl IntoView {
     let spans = RwSignal::new(SpanChoice::AcceptedOnly);
     let scheme = RwSignal::new(TagScheme::Iob2);
     let offsets = RwSignal::new(OffsetUnit::CodePoint);
-    let date = today();
+    let date = crate::ui::today();
     // Re-run on every choice: the report the user sees is for exactly this file.
     let ready = Memo::new(move |_| {
         let options = ExportOptions {
@@ -258,15 +257,4 @@ pub(crate) fn mime(name: &str) -> &'static str {
         "zip" => "application/zip",
         _ => "text/plain",
     }
-}
-
-/// Today as "2026-11-23" (the core has no clock).
-pub(crate) fn today() -> String {
-    js_sys::Date::new_0()
-        .to_iso_string()
-        .as_string()
-        .unwrap_or_default()
-        .chars()
-        .take(10)
-        .collect()
 }

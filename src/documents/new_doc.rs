@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::detection::Gazetteer;
-use crate::intent::Intent;
+use crate::documents::first_paint::Carried;
 use crate::state::use_app;
+use crate::suggest::Gazetteer;
+use crate::Command;
 
 #[component]
 pub fn NewDocForm() -> impl IntoView {
@@ -15,7 +16,9 @@ pub fn NewDocForm() -> impl IntoView {
     let title_ref = NodeRef::<leptos::html::Input>::new();
     let dragging = RwSignal::new(false);
     // What was typed into the static first-paint frame (src/shell.rs), if anything.
-    let draft = crate::shell::carried().unwrap_or_default();
+    let draft = use_context::<Carried>()
+        .and_then(|c| c.take())
+        .unwrap_or_default();
     if draft.focused {
         request_animation_frame(move || {
             if let Some(area) = text_ref.get_untracked() {
@@ -29,7 +32,7 @@ pub fn NewDocForm() -> impl IntoView {
         else {
             return;
         };
-        app.dispatch(Intent::Create {
+        app.dispatch(Command::Create {
             title: title.value(),
             text: text.value(),
         });
@@ -57,11 +60,10 @@ pub fn NewDocForm() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            let Ok(value) = wasm_bindgen_futures::JsFuture::from(file.text()).await else {
-                app.say(format!("Could not read “{name}”."), true);
-                return;
+            let text = match crate::ui::file::read_text(&file).await {
+                Ok(text) => text,
+                Err(why) => return app.say(why, true),
             };
-            let text = value.as_string().unwrap_or_default();
             if let Some(area) = text_ref.get_untracked() {
                 area.set_value(&text);
             }

@@ -1,5 +1,5 @@
 //! The import dialog: a picked or dropped file is read by the core, previewed (with what a
-//! Spanmark JSON merge would change) and only then added through `Intent::Import`.
+//! Spanmark JSON merge would change) and only then added through `Command::Import`.
 
 use leptos::prelude::*;
 use spanmark_core::formats::{
@@ -8,13 +8,12 @@ use spanmark_core::formats::{
 use spanmark_core::{Document, Schema};
 use wasm_bindgen::JsCast;
 
-use crate::intent::Intent;
 use crate::state::{use_app, AppState};
+use crate::Command;
 
 /// The toolbar's "Import…" file picker, the page-wide drop target and, with files, the dialog.
 #[component]
 pub fn ImportButton() -> impl IntoView {
-    crate::dialog_keys::install();
     let app = use_app();
     let files = RwSignal::new(None::<Vec<InputFile>>);
     let on_change = move |ev: web_sys::Event| {
@@ -78,16 +77,12 @@ fn read_into(app: AppState, picked: Vec<web_sys::File>, files: RwSignal<Option<V
     leptos::task::spawn_local(async move {
         let mut read = Vec::with_capacity(picked.len());
         for file in picked {
-            let name = file.name();
-            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => read.push(InputFile {
-                    name,
-                    bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
+            match crate::ui::file::read_bytes(&file).await {
+                Ok(bytes) => read.push(InputFile {
+                    name: file.name(),
+                    bytes,
                 }),
-                Err(_) => {
-                    app.say(format!("Could not read “{name}”."), true);
-                    return;
-                }
+                Err(why) => return app.say(why, true),
             }
         }
         files.set(Some(read));
@@ -216,7 +211,7 @@ fn ImportDialog(files: RwSignal<Option<Vec<InputFile>>>) -> impl IntoView {
                 .with_untracked(|existing| fresh_ids(&mut docs, existing));
             docs
         };
-        app.dispatch(Intent::Import {
+        app.dispatch(Command::Import {
             documents,
             schema,
             replace: replace_all,
@@ -323,7 +318,7 @@ fn Preview(imported: Imported, plan: MergePlan, spanmark: bool, replace: bool) -
             .collect()
     };
     let lines: Vec<(String, Vec<String>)> = if spanmark && replace {
-        let current = app.documents.with_untracked(Vec::len);
+        let current = app.documents.with_untracked(<[_]>::len);
         vec![(
             format!(
                 "Replaces all {current} current document{} with the file's {n}, and the labels with the file's.",

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use spanmark_core::DocStatus;
 
-use crate::intent::Intent;
 use crate::state::use_app;
+use crate::Command;
 
 /// What the list shows of one document.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +61,7 @@ pub fn DocList() -> impl IntoView {
         let done = move || summary.with(|s| s.as_ref().is_some_and(|s| s.done));
         let commit_rename = move |value: String| {
             renaming.set(false);
-            app.dispatch(Intent::Rename {
+            app.dispatch(Command::Rename {
                 id: rename_id.clone(),
                 title: value,
             });
@@ -75,7 +75,7 @@ pub fn DocList() -> impl IntoView {
                         let open_id = open_id.clone();
                         let title = title;
                         view! {
-                            <button class="doc-open" data-testid="doc-open" on:click=move |_| app.dispatch(Intent::Open(open_id.clone()))>
+                            <button class="doc-open" data-testid="doc-open" on:click=move |_| app.dispatch(Command::Open(open_id.clone()))>
                                 <span class="doc-title" data-testid="doc-title">{title}</span>
                             </button>
                         }
@@ -111,7 +111,7 @@ pub fn DocList() -> impl IntoView {
                     <button
                         data-testid="doc-done"
                         aria-pressed=move || done().to_string()
-                        on:click=move |_| app.dispatch(Intent::SetDone { id: done_id.clone(), done: !done() })
+                        on:click=move |_| app.dispatch(Command::SetDone { id: done_id.clone(), done: !done() })
                     >
                         {move || if done() { "Reopen" } else { "Mark done" }}
                     </button>
@@ -126,7 +126,7 @@ pub fn DocList() -> impl IntoView {
                             view! {
                                 <span class="confirm">
                                     "Delete for good? "
-                                    <button class="danger" data-testid="doc-delete-confirm" on:click=move |_| app.dispatch(Intent::Delete(del_id.clone()))>"Delete"</button>
+                                    <button class="danger" data-testid="doc-delete-confirm" on:click=move |_| app.dispatch(Command::Delete(del_id.clone()))>"Delete"</button>
                                     <button data-testid="doc-delete-cancel" on:click=move |_| confirming.set(false)>"Keep"</button>
                                 </span>
                             }
@@ -143,7 +143,7 @@ pub fn DocList() -> impl IntoView {
                 <h2>"Documents"</h2>
                 <span class="progress" data-testid="progress">{progress}</span>
             </div>
-            <button class="new-doc-button" data-testid="new-doc" on:click=move |_| app.dispatch(Intent::ShowForm)>"+ New document"</button>
+            <button class="new-doc-button" data-testid="new-doc" on:click=move |_| app.dispatch(Command::ShowForm)>"+ New document"</button>
             <ul class="doc-list" data-testid="doc-list">
                 <For each=move || ids.get() key=|id| id.clone() children=item />
             </ul>

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::intent::Intent;
-use crate::schema_editor::SchemaEditor;
+use crate::annotate::schema_editor::SchemaEditor;
 use crate::state::use_app;
+use crate::Command;
 
 /// Labels beyond this many have no number key: the type-ahead appears.
 const KEYED_LABELS: usize = 9;
@@ -57,7 +57,7 @@ pub fn Palette() -> impl IntoView {
         });
         filter.set(String::new());
         if let Some(name) = first {
-            app.dispatch(Intent::ApplyLabel(name));
+            app.dispatch(Command::ApplyLabel(name));
         }
     };
     view! {
@@ -79,7 +79,7 @@ pub fn Palette() -> impl IntoView {
                             data-label=name.clone()
                             title=format!("Label as {name} (key {key})")
                             on:mousedown=|ev: web_sys::MouseEvent| ev.prevent_default()
-                            on:click=move |_| app.dispatch(Intent::ApplyLabel(click_name.clone()))
+                            on:click=move |_| app.dispatch(Command::ApplyLabel(click_name.clone()))
                         >
                             <span class="swatch" aria-hidden="true"></span>
                             <span class="label-name">{name.clone()}</span>

@@ -4,11 +4,9 @@
 use leptos::prelude::*;
 use spanmark_core::formats::ExportFile;
 use spanmark_core::learn::{LearnStats, Learner};
-use spanmark_core::Edit;
 use wasm_bindgen::JsCast;
 
-use crate::intent::Intent;
-use crate::learning::{use_learning_state, Learning};
+use crate::learning::runner::{use_learning_state, Learning};
 
 /// The model file offered for download (the CLI reads it: `spanmark detect --model`).
 pub const MODEL_FILE: &str = "spanmark-model.json";
@@ -124,22 +122,19 @@ fn set_threshold(l: Learning, value: &str) {
     let Ok(v) = value.parse::<f32>() else {
         return;
     };
-    l.threshold.set(v.clamp(0.0, 1.0));
-    let spans = l.app.with_current(|doc| {
-        let rules = l.app.rules(doc);
-        l.suggest(doc, &rules)
-    });
-    if let Some(spans) = spans {
-        l.app.dispatch(Intent::Edit(Edit::Suggest { spans }));
-    }
+    l.set_threshold(v.clamp(0.0, 1.0));
 }
 
 fn export_model(l: Learning) {
     let file = ExportFile {
         name: MODEL_FILE.into(),
-        bytes: l.learner.with_value(Learner::to_json).into_bytes(),
+        bytes: l
+            .app
+            .read(|w| w.learning().learner().to_json())
+            .unwrap_or_default()
+            .into_bytes(),
     };
-    if let Err(e) = crate::export::download(&file, "application/json") {
+    if let Err(e) = crate::transfer::export::download(&file, "application/json") {
         l.message
             .set(Some((format!("The download did not start: {e}"), true)));
     }
@@ -158,13 +153,9 @@ fn import_model(l: Learning, ev: &web_sys::Event) {
     input.set_value("");
     let name = file.name();
     leptos::task::spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(file.text())
-            .await
-            .ok()
-            .and_then(|t| t.as_string());
-        let outcome = match text {
-            None => Err(format!("“{name}” could not be read")),
-            Some(text) => Learner::from_json(&text).map_err(|e| format!("“{name}”: {e}")),
+        let outcome = match crate::ui::file::read_text(&file).await {
+            Err(_) => Err(format!("“{name}” could not be read")),
+            Ok(text) => Learner::from_json(&text).map_err(|e| format!("“{name}”: {e}")),
         };
         match outcome {
             Ok(learner) => {

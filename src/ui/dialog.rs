@@ -1,8 +1,6 @@
 //! Keys while an export or import dialog is open: the page's shortcuts stay out (a capture
 //! listener on the window stops them first), and Escape presses the open dialog's Cancel.
 
-use std::cell::Cell;
-
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -14,15 +12,8 @@ const DIALOGS: [(&str, &str); 2] = [
     ("import-title", "[data-testid=import-cancel]"),
 ];
 
-thread_local! {
-    static INSTALLED: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Install the listener once for the page's lifetime (the dialogs' buttons call this).
-pub fn install() {
-    if INSTALLED.with(|i| i.replace(true)) {
-        return;
-    }
+/// Install the listener for the page's lifetime. Call once, in `App`.
+pub fn install_dialog_keys() {
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use spanmark_core::{Edge, SpanState};
 
-use crate::intent::Intent;
 use crate::state::use_app;
+use crate::Command;
 
 #[component]
 pub fn TopBar() -> impl IntoView {
@@ -24,21 +24,21 @@ pub fn TopBar() -> impl IntoView {
         <header class="topbar">
             <h1 class="brand">"Spanmark"</h1>
             <div class="tools" role="toolbar" aria-label="Edit">
-                <button data-testid="undo" title="Undo (Ctrl+Z)" on:mousedown=keep prop:disabled=move || !app.can_undo() on:click=move |_| app.dispatch(Intent::Undo)>"↶ Undo"</button>
-                <button data-testid="redo" title="Redo (Ctrl+Shift+Z, Ctrl+Y)" on:mousedown=keep prop:disabled=move || !app.can_redo() on:click=move |_| app.dispatch(Intent::Redo)>"↷ Redo"</button>
+                <button data-testid="undo" title="Undo (Ctrl+Z)" on:mousedown=keep prop:disabled=move || !app.can_undo() on:click=move |_| app.dispatch(Command::Undo)>"↶ Undo"</button>
+                <button data-testid="redo" title="Redo (Ctrl+Shift+Z, Ctrl+Y)" on:mousedown=keep prop:disabled=move || !app.can_redo() on:click=move |_| app.dispatch(Command::Redo)>"↷ Redo"</button>
                 <button
                     data-testid="accept-all"
                     title="Accept every suggestion in this document (Shift+A)"
                     on:mousedown=keep
                     prop:disabled=move || !open() || suggestions() == 0
-                    on:click=move |_| app.dispatch(Intent::AcceptAll)
+                    on:click=move |_| app.dispatch(Command::AcceptAll)
                 >
                     {move || format!("✓ Accept all ({})", suggestions())}
                 </button>
                 <button data-testid="export-json" title="Download every document as Spanmark JSON" on:click=move |_| app.export_json()>"Export JSON"</button>
-                <crate::export_dialog::ExportButton />
-                <crate::import_dialog::ImportButton />
-                <button data-testid="help" title="Keyboard shortcuts (?)" aria-label="Help" on:click=move |_| app.dispatch(Intent::ToggleHelp)>"?"</button>
+                <crate::transfer::export_dialog::ExportButton />
+                <crate::transfer::import_dialog::ImportButton />
+                <button data-testid="help" title="Keyboard shortcuts (?)" aria-label="Help" on:click=move |_| app.dispatch(Command::ToggleHelp)>"?"</button>
             </div>
         </header>
     }
@@ -62,7 +62,7 @@ pub fn SpanBar() -> impl IntoView {
         app.with_current(|d| d.slice(s, e).to_string())
     };
     let keep = |ev: web_sys::MouseEvent| ev.prevent_default();
-    let resize = move |edge, delta| move |_| app.dispatch(Intent::ResizeSelected { edge, delta });
+    let resize = move |edge, delta| move |_| app.dispatch(Command::ResizeSelected { edge, delta });
     view! {
         <div class="span-bar" data-testid="span-bar" aria-live="polite">
             {move || match (info(), pending()) {
@@ -77,13 +77,13 @@ pub fn SpanBar() -> impl IntoView {
                             {if suggested { format!("suggested ({})", span.origin.as_str()) } else { "accepted".to_string() }}
                         </span>
                         <span class="span-actions">
-                            <button data-testid="accept" title="Accept (Enter)" on:mousedown=keep prop:disabled=!suggested on:click=move |_| app.dispatch(Intent::AcceptSelected)>"✓ Accept"</button>
-                            <button data-testid="reject" title="Reject / remove (x, Delete)" on:mousedown=keep on:click=move |_| app.dispatch(Intent::RemoveSelected)>{if suggested { "✗ Reject" } else { "✗ Remove" }}</button>
+                            <button data-testid="accept" title="Accept (Enter)" on:mousedown=keep prop:disabled=!suggested on:click=move |_| app.dispatch(Command::AcceptSelected)>"✓ Accept"</button>
+                            <button data-testid="reject" title="Reject / remove (x, Delete)" on:mousedown=keep on:click=move |_| app.dispatch(Command::RemoveSelected)>{if suggested { "✗ Reject" } else { "✗ Remove" }}</button>
                             <button data-testid="grow-start" title="Start one word earlier (Alt+Shift+←)" on:mousedown=keep on:click=resize(Edge::Start, -1)>"⇤"</button>
                             <button data-testid="shrink-start" title="Start one word later (Alt+Shift+→)" on:mousedown=keep on:click=resize(Edge::Start, 1)>"⇥"</button>
                             <button data-testid="shrink-end" title="End one word earlier (Alt+←)" on:mousedown=keep on:click=resize(Edge::End, -1)>"⇤"</button>
                             <button data-testid="grow-end" title="End one word later (Alt+→)" on:mousedown=keep on:click=resize(Edge::End, 1)>"⇥"</button>
-                            <button data-testid="label-all" title="Label every other occurrence (l)" on:mousedown=keep on:click=move |_| app.dispatch(Intent::LabelAllSelected)>"Label all occurrences"</button>
+                            <button data-testid="label-all" title="Label every other occurrence (l)" on:mousedown=keep on:click=move |_| app.dispatch(Command::LabelAllSelected)>"Label all occurrences"</button>
                         </span>
                     }
                     .into_any()

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::intent::Intent;
-use crate::keys::HELP;
+use crate::annotate::keys::HELP;
 use crate::state::use_app;
+use crate::Command;
 
 #[component]
 pub fn HelpOverlay() -> impl IntoView {
@@ -13,7 +13,7 @@ pub fn HelpOverlay() -> impl IntoView {
     view! {
         <Show when=move || app.help_open.get()>
             <div class="overlay" data-testid="help-overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts"
-                on:click=move |_| app.dispatch(Intent::ToggleHelp)>
+                on:click=move |_| app.dispatch(Command::ToggleHelp)>
                 <div class="overlay-box" on:click=|ev: web_sys::MouseEvent| ev.stop_propagation()>
                     <h2>"Keyboard shortcuts"</h2>
                     <table class="shortcuts">
@@ -22,7 +22,7 @@ pub fn HelpOverlay() -> impl IntoView {
                         </tbody>
                     </table>
                     <p class="hint">"Spans are saved in your browser as you work. Export JSON downloads everything, with code point offsets."</p>
-                    <button data-testid="help-close" on:click=move |_| app.dispatch(Intent::ToggleHelp)>"Close"</button>
+                    <button data-testid="help-close" on:click=move |_| app.dispatch(Command::ToggleHelp)>"Close"</button>
                 </div>
             </div>
         </Show>

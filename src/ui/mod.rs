@@ -1,0 +1,8 @@
+//! Pieces every feature shares: the dialog frame with its one Escape handling, reading a
+//! picked file, and today's date for file names.
+
+pub mod dialog;
+pub mod file;
+pub mod today;
+
+pub use today::today;
