@@ -183,7 +183,8 @@ mod tests {
     fn a_missing_model_file_is_named() {
         let e = load_model(Path::new("/nonexistent/model.json")).unwrap_err();
         assert!(
-            e.0.starts_with("cannot read model /nonexistent/model.json"),
+            e.to_string()
+                .starts_with("cannot read model /nonexistent/model.json"),
             "{e}"
         );
     }
