@@ -178,3 +178,12 @@ proptest! {
         prop_assert!(bad.is_empty(), "{:?}", bad);
     }
 }
+
+/// Found by the property test: a Prepend sign, a Hangul leading jamo and a syllable are one
+/// cluster (GB9b, GB6), so they are one token.
+#[test]
+fn a_prepend_sign_before_hangul_jamo_is_one_token() {
+    let text = "\u{600}\u{1100}\u{AC36}";
+    assert!(violations(text).is_empty(), "{:?}", violations(text));
+    assert!(violations("x \u{600}12 y").is_empty());
+}

@@ -122,6 +122,13 @@ impl<'a> Tokenizer<'a> {
                 self.bump(c);
             } else if is_word(c) {
                 self.word(from);
+            } else if grapheme::is_prepend(c)
+                && self.peek_at(self.pos.b + c.len_utf8()).is_some_and(is_word)
+            {
+                // a Prepend sign is one cluster with the word after it ("\u{600}123", and
+                // Hangul jamo after it join as a word does)
+                self.bump(c);
+                self.word(from);
             } else if is_extender(c) || is_joiner(c) {
                 self.bump(c);
                 match self.out.last_mut() {
@@ -207,7 +214,7 @@ impl<'a> Tokenizer<'a> {
     /// A word or number starting at `from`, with its clitics and abbreviation period.
     fn word(&mut self, from: Pos) {
         let second = from.b + self.peek().map_or(1, char::len_utf8);
-        let dotted = self.text.as_bytes().get(second) == Some(&b'.');
+        let dotted = self.pos.b == from.b && self.text.as_bytes().get(second) == Some(&b'.');
         if let Some(len) = dotted
             .then(|| abbrev::initialism_len(&self.text[from.b..]))
             .flatten()
