@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use spanmark_core::formats::ExportFile;
 use spanmark_core::learn::{LearnStats, Learner};
-use wasm_bindgen::JsCast;
 
 use crate::learning::runner::{use_learning_state, Learning};
 
@@ -141,16 +140,9 @@ fn export_model(l: Learning) {
 }
 
 fn import_model(l: Learning, ev: &web_sys::Event) {
-    let Some(input) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
+    let Some(file) = crate::ui::file::take_picked(ev) else {
         return;
     };
-    let Some(file) = input.files().and_then(|f| f.get(0)) else {
-        return;
-    };
-    input.set_value("");
     let name = file.name();
     leptos::task::spawn_local(async move {
         let outcome = match crate::ui::file::read_text(&file).await {

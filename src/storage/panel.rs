@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 use spanmark_core::formats::ExportFile;
-use wasm_bindgen::JsCast;
 
 use super::autosave::{current_of, use_storage, StorageState};
 use super::quarantine::Quarantined;
@@ -113,16 +112,9 @@ fn backup_download(st: StorageState) {
 }
 
 fn restore_from_input(st: StorageState, ev: &web_sys::Event) {
-    let Some(input) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
+    let Some(file) = crate::ui::file::take_picked(ev) else {
         return;
     };
-    let Some(file) = input.files().and_then(|f| f.get(0)) else {
-        return;
-    };
-    input.set_value("");
     leptos::task::spawn_local(async move {
         match crate::ui::file::read_text(&file).await {
             Ok(text) => restore(st, &text),
