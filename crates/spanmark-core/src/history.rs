@@ -49,6 +49,10 @@ impl History {
         }
     }
 
+    /// The step `undo` would take back next.
+    pub fn last_undo(&self) -> Option<&Step> {
+        self.undo.back()
+    }
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

@@ -8,6 +8,8 @@ use crate::label::Schema;
 use crate::learn::Learner;
 use crate::schema_change::SchemaChange;
 
+use super::review::ReviewCommand;
+
 #[derive(Debug, Clone)]
 pub enum Command {
     /// Make a document from pasted text, detect entities and open it.
@@ -104,4 +106,6 @@ pub enum Command {
     },
     /// "Retrain now": learn every done document, forget remembered ones that are gone.
     Retrain,
+    /// The team review view: load annotators, adjudicate, check consistency.
+    Review(ReviewCommand),
 }

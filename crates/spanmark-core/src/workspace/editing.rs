@@ -47,9 +47,10 @@ impl Workspace {
         up.change.documents.push(id.clone());
         up.effect(Effect::Unsay);
         up.save(Save {
-            documents: vec![id],
+            documents: vec![id.clone()],
             ..Save::default()
         });
+        self.note_gold_edit(&id, ctx, up);
         Ok(step)
     }
 
@@ -76,9 +77,10 @@ impl Workspace {
         up.change.documents.push(id.clone());
         self.drop_stale_selection(up);
         up.save(Save {
-            documents: vec![id],
+            documents: vec![id.clone()],
             ..Save::default()
         });
+        self.note_gold_edit(&id, ctx, up);
         Ok(())
     }
 

@@ -5,11 +5,14 @@
 //! what the returned [`Update`]'s `change` names and carries out its effects. Nothing here
 //! sees the DOM, reads a clock or draws a random number.
 
+mod adjudicate;
 mod command;
 mod context;
 mod documents;
 mod editing;
 mod learning;
+mod review;
+mod review_store;
 mod selection;
 mod suggest;
 mod update;
@@ -20,6 +23,8 @@ pub use command::Command;
 pub use context::Ctx;
 pub use documents::title_from;
 pub use learning::Learning;
+pub use review::{Review, ReviewCommand};
+pub use review_store::REVIEW_BLOB;
 pub use selection::{next_suggestion, step_span, Extent, Selection};
 pub use suggest::{Lists, Suggester, REDETECT_MAX_CHARS};
 pub use update::{Change, Effect, Notice, Save, Update};
@@ -42,6 +47,8 @@ pub struct Workspace {
     help_open: bool,
     suggester: Suggester,
     learning: Learning,
+    /// Team review: annotators compared, the adjudication into gold documents.
+    review: Review,
 }
 
 impl Default for Workspace {
@@ -62,6 +69,7 @@ impl Workspace {
             help_open: false,
             suggester: Suggester::default(),
             learning: Learning::default(),
+            review: Review::default(),
         }
     }
 
@@ -150,6 +158,7 @@ impl Workspace {
             C::SetThreshold(t) => self.set_threshold(t, ctx, up)?,
             C::LearnSlice { budget } => self.learn_slice(budget, up),
             C::Retrain => self.retrain(up),
+            C::Review(r) => self.review_command(r, ctx, up)?,
         }
         Ok(())
     }
@@ -207,6 +216,10 @@ impl Workspace {
 
     pub fn learning(&self) -> &Learning {
         &self.learning
+    }
+
+    pub fn review(&self) -> &Review {
+        &self.review
     }
 
     // ---- shared by the commands ----

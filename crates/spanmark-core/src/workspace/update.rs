@@ -22,6 +22,8 @@ pub struct Change {
     pub help: bool,
     /// The learner changed (what it holds, its stats).
     pub learner: bool,
+    /// The review view (team, agreement, adjudication) changed.
+    pub review: bool,
 }
 
 impl Change {
@@ -75,6 +77,8 @@ pub enum Effect {
     Trained(Progress),
     /// A sentence about the learner for its panel (None takes it down).
     LearnerSays(Option<Notice>),
+    /// Save the review state (the blob `REVIEW_BLOB`) as this string.
+    SaveReview(String),
 }
 
 /// The result of one command.

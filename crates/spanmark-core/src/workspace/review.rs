@@ -1,0 +1,86 @@
+//! The team review part of the workspace: the annotators loaded for comparison, their
+//! agreement, and the adjudication into gold documents that live in the normal list.
+
+use crate::formats::InputFile;
+use crate::review::{load_annotator, Adjudication, Agreement, Settings, Team};
+
+/// The review view's state. The team and its agreement live only in memory (they are the
+/// annotators' files); the adjudication and its gold documents are saved (`REVIEW_BLOB`).
+#[derive(Debug, Clone, Default)]
+pub struct Review {
+    /// The review view is shown instead of the annotation view.
+    pub open: bool,
+    pub team: Option<Team>,
+    pub agreement: Option<Agreement>,
+    /// The pair (index into `agreement.pairs`) whose confusion matrix is shown.
+    pub pair: usize,
+    /// Settings for the next adjudication (the running one keeps its own).
+    pub settings: Settings,
+    pub adjudication: Option<Adjudication>,
+    /// The gold document's id for each case of the adjudication.
+    pub gold: Vec<String>,
+    /// The disagreement shown (a position in the adjudication's order).
+    pub position: Option<usize>,
+}
+
+impl Review {
+    /// The gold document id and case number of the disagreement shown.
+    pub fn gold_of(&self, case: usize) -> Option<&str> {
+        self.gold.get(case).map(String::as_str)
+    }
+
+    /// The case whose gold document has this id.
+    pub fn case_of(&self, id: &str) -> Option<usize> {
+        self.gold.iter().position(|g| g == id)
+    }
+}
+
+/// What the review view asks for.
+#[derive(Debug, Clone)]
+pub enum ReviewCommand {
+    /// Show or hide the review view.
+    Show(bool),
+    /// Files the user picked: one annotator each, all loaded or none.
+    Load(Vec<InputFile>),
+    Rename {
+        annotator: usize,
+        name: String,
+    },
+    /// Show this pair's confusion matrix.
+    SelectPair(usize),
+    /// Accept spans every annotator agrees on without asking (for the next adjudication).
+    AcceptAgreed(bool),
+    /// Make the gold documents and go to the first disagreement.
+    Start,
+    /// `1`/`2`/…: take annotator `k`'s version (team order).
+    Take(usize),
+    /// `b`: keep every version where they do not overlap.
+    Both,
+    /// `x`: no span here.
+    Neither,
+    /// `e`: open the gold document on this disagreement and edit it normally.
+    Edit,
+    /// `n` / `p`.
+    Next,
+    Prev,
+    /// Go to this disagreement (a click in the list).
+    Go(usize),
+    /// Undo the last choice (one step of the gold document).
+    Undo,
+    /// Saved review state (startup, another tab).
+    Restore(String),
+    /// Drop the adjudication (the gold documents stay in the list).
+    Finish,
+}
+
+/// Load every file as one annotator; the first bad file's sentence refuses them all.
+pub(super) fn load_team(files: &[InputFile]) -> Result<(Team, Agreement), String> {
+    let annotators = files
+        .iter()
+        .map(load_annotator)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| e.to_string())?;
+    let team = Team::new(annotators).map_err(|e| e.to_string())?;
+    let agreement = Agreement::of(&team);
+    Ok((team, agreement))
+}
