@@ -24,6 +24,8 @@ pub fn App() -> impl IntoView {
     crate::storage::use_autosave(app);
     // learning from done documents (src/learning/), after storage: it loads a blob
     crate::learning::use_learning(app);
+    // the adjudication under way, if any (src/storage/review_blob.rs), after the documents
+    crate::storage::use_review_storage(app);
     // The static first-paint frame goes; what was typed into it opens in the new-document form.
     let (take_over, draft) = crate::documents::first_paint::take_over();
     provide_context(Carried::new(draft));
@@ -49,6 +51,7 @@ pub fn App() -> impl IntoView {
                     <NoticeLine />
                     <crate::storage::StorageNotices />
                     {move || match app.current.get() {
+                        _ if app.review_open.get() => view! { <crate::review::view::ReviewView /> }.into_any(),
                         None => view! { <NewDocForm /> }.into_any(),
                         Some(_) => view! {
                             <div class="workbench">
@@ -93,7 +96,17 @@ fn on_key(app: AppState, ev: &web_sys::KeyboardEvent) {
         shift: ev.shift_key(),
         alt: ev.alt_key(),
     };
-    let open = app.current.get_untracked().is_some();
+    if app.review_open.get_untracked() {
+        let adjudicating = app
+            .read(|w| w.review().adjudication.is_some())
+            .unwrap_or(false);
+        if let Some(command) = crate::review::keys::review_shortcut(press, focus, adjudicating) {
+            ev.prevent_default();
+            app.dispatch(command);
+            return;
+        }
+    }
+    let open = app.current.get_untracked().is_some() && !app.review_open.get_untracked();
     let Some(command) = app
         .schema
         .with_untracked(|s| shortcut(press, focus, s, open))

@@ -8,6 +8,7 @@ pub mod dom;
 pub mod learning;
 #[cfg(feature = "probe")]
 pub mod probe;
+pub mod review;
 pub mod state;
 pub mod storage;
 pub mod suggest;

@@ -84,10 +84,16 @@ pub struct AppState {
     pub history_rev: RwSignal<u64>,
     /// Moves when the learner changed (its stats).
     pub learner_rev: RwSignal<u64>,
+    /// Moves when the review (team, agreement, adjudication) changed.
+    pub review_rev: RwSignal<u64>,
+    /// The review view is shown instead of the annotation view.
+    pub review_open: RwSignal<bool>,
     /// How far the word lists have come (src/suggest/).
     pub gazetteer: RwSignal<Gazetteer>,
     /// Where the learner's effects go (src/learning/ registers it).
     learner_effects: StoredValue<Option<Callback<Vec<workspace::Effect>>>>,
+    /// Where the review state goes to be saved (src/storage/ registers it).
+    review_saver: StoredValue<Option<Callback<String>>>,
 }
 
 impl AppState {
@@ -110,8 +116,11 @@ impl AppState {
             help_open: RwSignal::new(false),
             history_rev: RwSignal::new(0),
             learner_rev: RwSignal::new(0),
+            review_rev: RwSignal::new(0),
+            review_open: RwSignal::new(false),
             gazetteer: RwSignal::new(Gazetteer::Loading),
             learner_effects: StoredValue::new(None),
+            review_saver: StoredValue::new(None),
         }
     }
 
@@ -145,6 +154,11 @@ impl AppState {
     /// Where the learner's effects go (called once by the learning loop).
     pub fn on_learner_effects(&self, to: Callback<Vec<workspace::Effect>>) {
         self.learner_effects.set_value(Some(to));
+    }
+
+    /// Where the review state is saved (called once by storage).
+    pub fn on_review_save(&self, to: Callback<String>) {
+        self.review_saver.set_value(Some(to));
     }
 
     /// Read the workspace (untracked).
@@ -182,6 +196,10 @@ impl AppState {
         if c.learner {
             self.learner_rev.update(|r| *r += 1);
         }
+        if c.review {
+            set_if_new(self.review_open, ws.with_value(|w| w.review().open));
+            self.review_rev.update(|r| *r += 1);
+        }
     }
 
     /// Run an effect that is the page's own; false for the learner's.
@@ -203,6 +221,11 @@ impl AppState {
                 self.with_current(|d| crate::dom::show_in_article(d.index(), pending));
             }
             Effect::FocusLabelSearch => crate::dom::focus("[data-testid=label-search]"),
+            Effect::SaveReview(raw) => {
+                if let Some(Some(save)) = self.review_saver.try_get_value() {
+                    save.run(raw.clone());
+                }
+            }
             _ => return false,
         }
         true
@@ -219,6 +242,12 @@ impl AppState {
     /// Run `f` on the open document (untracked), if any.
     pub fn with_current<R>(&self, f: impl FnOnce(&Document) -> R) -> Option<R> {
         self.ws.try_with_value(|w| w.current().map(f)).flatten()
+    }
+
+    /// Read the review state, tracking its changes.
+    pub fn with_review<R>(&self, f: impl FnOnce(&workspace::Review) -> R) -> Option<R> {
+        self.review_rev.track();
+        self.ws.try_with_value(|w| f(w.review()))
     }
 
     pub fn can_undo(&self) -> bool {

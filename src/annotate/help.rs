@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::annotate::keys::HELP;
+use crate::review::keys::REVIEW_HELP;
 use crate::state::use_app;
 use crate::Command;
 
@@ -18,7 +19,7 @@ pub fn HelpOverlay() -> impl IntoView {
                     <h2>"Keyboard shortcuts"</h2>
                     <table class="shortcuts">
                         <tbody>
-                            {HELP.iter().map(|(k, what)| view! { <tr><th scope="row"><kbd>{*k}</kbd></th><td>{*what}</td></tr> }).collect_view()}
+                            {HELP.iter().chain(REVIEW_HELP).map(|(k, what)| view! { <tr><th scope="row"><kbd>{*k}</kbd></th><td>{*what}</td></tr> }).collect_view()}
                         </tbody>
                     </table>
                     <p class="hint">"Spans are saved in your browser as you work. Export JSON downloads everything, with code point offsets."</p>

@@ -38,6 +38,7 @@ pub fn TopBar() -> impl IntoView {
                 <button data-testid="export-json" title="Download every document as Spanmark JSON" on:click=move |_| app.export_json()>"Export JSON"</button>
                 <crate::transfer::export_dialog::ExportButton />
                 <crate::transfer::import_dialog::ImportButton />
+                <crate::review::view::ReviewTab />
                 <button data-testid="help" title="Keyboard shortcuts (?)" aria-label="Help" on:click=move |_| app.dispatch(Command::ToggleHelp)>"?"</button>
             </div>
         </header>

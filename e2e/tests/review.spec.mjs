@@ -1,0 +1,152 @@
+// Team review in the page: two annotators' exports loaded, the agreement equal to
+// `spanmark agree --json` on the same files, an adjudication by keys (1/2/b/x/n/p, undo),
+// a reload half-way that carries on, and the gold document exported.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startApp, repoRoot, downloadText, entities } from '../lib/harness.mjs';
+
+const FIXTURES = path.join(repoRoot, 'e2e', 'fixtures');
+const AYESHA = path.join(FIXTURES, 'review-ayesha.json');
+const BILAL = path.join(FIXTURES, 'review-bilal.json');
+const NOT_AN_EXPORT = path.join(FIXTURES, 'review-not-an-export.json');
+// the CLI built from the same tree (cargo build -p spanmark-cli); SPANMARK_CLI overrides
+const CLI = process.env.SPANMARK_CLI || path.join(repoRoot, 'target', 'debug', 'spanmark');
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+const text = (page, sel) => page.locator(sel).first().textContent();
+const texts = (page, sel) => page.$$eval(sel, (els) => els.map((e) => e.textContent.trim()));
+
+async function until(check, what, ms = 5000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
+async function stretch(page) {
+  return (await text(page, '[data-testid=stretch]')).trim();
+}
+
+/** Press a key on the page (not in a field) and wait for the disagreement to show `want`. */
+async function press(page, key, want) {
+  await page.keyboard.press(key);
+  if (want) await until(async () => (await stretch(page)) === want, `“${want}” after ${key}`);
+}
+
+/** The first pair row's cells, by column name. */
+async function pairRow(page) {
+  return page.$eval('[data-testid=agreement-pair]', (tr) =>
+    Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.dataset.col, td.textContent.trim()])));
+}
+
+async function openReview(page) {
+  await page.click('[data-testid=review-tab]');
+  await page.waitForSelector('[data-testid=review]');
+}
+
+test('load, agree like the CLI, adjudicate by keys, reload half-way, export the gold', async () => {
+  const page = await app.open();
+  await openReview(page);
+
+  // Load: each file one annotator named after it; paired by text; the rest explained.
+  await page.setInputFiles('[data-testid=review-files]', [AYESHA, BILAL]);
+  await page.waitForSelector('[data-testid=agreement-table]');
+  const names = await page.$$eval('[data-testid=annotator-name]', (els) => els.map((e) => e.value));
+  assert.deepEqual(names, ['review-ayesha', 'review-bilal']);
+  assert.deepEqual(await texts(page, '[data-testid=paired-document]'), ['Lahore meeting — review-ayesha, review-bilal']);
+  const warnings = await text(page, '[data-testid=review-warnings]');
+  assert.match(warnings, /“Quetta note” is only in the work of review-ayesha \(not review-bilal\)/);
+  assert.match(warnings, /“Karachi port” and review-bilal's “Karachi port” look like the same document but their texts differ at line 1, column 28/);
+
+  // A bad file: the core's sentence names it, nothing half-loaded, the team before stays.
+  await page.setInputFiles('[data-testid=review-files]', [AYESHA, NOT_AN_EXPORT]);
+  await page.waitForSelector('[data-testid=notice].error');
+  assert.match(await text(page, '[data-testid=notice]'), /review-not-an-export\.json: this is not a Spanmark export/);
+  assert.equal(await page.locator('[data-testid=annotator]').count(), 2);
+  assert.equal(await page.locator('[data-testid=doc-item]').count(), 0, 'no document was added');
+
+  // The agreement numbers equal `spanmark agree --json` on the same files.
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'agree-')), 'agree.json');
+  execFileSync(CLI, ['agree', AYESHA, BILAL, '--json', out], { stdio: 'ignore' });
+  const cli = JSON.parse(fs.readFileSync(out, 'utf8'));
+  const row = await pairRow(page);
+  const want = cli.pairs[0];
+  assert.equal(row['F1 strict'], want.f1_strict.toFixed(1));
+  assert.equal(row['F1 overlap'], want.f1_overlap.toFixed(1));
+  assert.equal(row.kappa, want.kappa.toFixed(3));
+  assert.equal(await text(page, '[data-testid=alpha] strong'), cli.alpha.toFixed(3));
+  const perLabel = await page.$$eval('[data-testid=label-row]', (rows) =>
+    Object.fromEntries(rows.map((r) => [r.dataset.label, r.querySelector('[data-testid=label-f1]').textContent])));
+  assert.deepEqual(
+    perLabel,
+    Object.fromEntries(Object.entries(want.per_label).map(([l, v]) => [l, v.f1_strict.toFixed(1)])),
+  );
+  // counts of this pair, by hand: Imran Khan agreed; Lahore label; Sharif boundary; met only B; Monday only A
+  assert.deepEqual(
+    [row.agreed, row['label differs'], row['boundary differs'], row['only A'], row['only B']],
+    ['1', '1', '1', '1', '1'],
+  );
+
+  // Rename: the table follows.
+  await page.fill('[data-testid=annotator-name] >> nth=1', 'Bilal');
+  await page.press('[data-testid=annotator-name] >> nth=1', 'Enter');
+  await until(async () => (await text(page, '[data-testid=agreement-pair] th')).includes('review-ayesha – Bilal'), 'renamed pair');
+  await page.locator('[data-testid=review]').click({ position: { x: 2, y: 2 } }); // focus off the field
+
+  // Adjudicate: the gold document lands in the list with the agreed span.
+  await page.click('[data-testid=start-adjudication]');
+  await page.waitForSelector('[data-testid=disagreement]');
+  assert.equal(await stretch(page), 'met');
+  assert.deepEqual(await texts(page, '[data-testid=doc-item] .doc-title'), ['Lahore meeting (gold)']);
+  await page.evaluate(() => document.activeElement?.blur());
+  await press(page, '2', 'Shehbaz Sharif'); // Bilal's ORG on “met”
+  await page.keyboard.press('b'); // the versions overlap: refused with a sentence
+  await until(async () => /overlap/.test((await text(page, '[data-testid=notice]')) || ''), 'overlap sentence');
+  assert.equal(await stretch(page), 'Shehbaz Sharif');
+  await press(page, '1', 'Lahore');
+  await press(page, 'Control+z', 'Shehbaz Sharif'); // one choice undone
+  assert.equal(await text(page, '[data-testid=decision]'), 'undecided');
+  await press(page, '1', 'Lahore');
+  await press(page, 'p', 'Shehbaz Sharif');
+  assert.equal(await text(page, '[data-testid=decision]'), 'took review-ayesha\'s version');
+  await press(page, 'n', 'Lahore');
+  await press(page, 'x', 'Monday');
+  assert.match(await text(page, '[data-testid=adjudication-progress]'), /^3 of 4 disagreements decided/);
+
+  // Reload half-way: the gold document and the review state come back.
+  await page.waitForTimeout(600); // autosave's debounce
+  await page.reload();
+  await page.waitForSelector('[data-testid=app]');
+  await openReview(page);
+  await page.waitForSelector('[data-testid=disagreement]');
+  assert.equal(await stretch(page), 'Monday');
+  assert.match(await text(page, '[data-testid=adjudication-progress]'), /^3 of 4 disagreements decided/);
+  await page.keyboard.press('1');
+  await until(async () => /^4 of 4/.test(await text(page, '[data-testid=adjudication-progress]')), 'all decided');
+
+  // The gold document in the normal view, and exported like any other document.
+  await page.click('[data-testid=open-gold]');
+  await page.waitForSelector('[data-testid=doc-text]');
+  const spans = (await entities(page)).map((e) => `${e.start}-${e.end}-${e.label}`);
+  assert.deepEqual(spans, ['0-10-PERSON', '11-14-ORG', '15-29-PERSON', '43-49-DATE']);
+  const { text: exported } = await downloadText(page, '[data-testid=export-json]');
+  const gold = JSON.parse(exported).documents.find((d) => d.title === 'Lahore meeting (gold)');
+  assert.deepEqual(
+    gold.spans.map((s) => `${gold.text.slice(s.start, s.end)}/${s.label}`),
+    ['Imran Khan/PERSON', 'met/ORG', 'Shehbaz Sharif/PERSON', 'Monday/DATE'],
+  );
+  assert.deepEqual(app.errors, []);
+});
