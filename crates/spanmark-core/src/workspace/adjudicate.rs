@@ -65,7 +65,10 @@ impl Workspace {
                     self.save_review(up);
                 }
             }
-            R::Undo => self.undo_choice(ctx, up)?,
+            R::Undo => match self.review.undo_kinds.pop() {
+                Some(true) => self.undo_fix(ctx, up)?,
+                _ => self.undo_choice(ctx, up)?,
+            },
             R::Restore(raw) => {
                 self.review.restore_blob(&raw).map_err(invalid)?;
                 // The gold documents' own undo steps no longer match the restored decisions.
@@ -79,6 +82,7 @@ impl Workspace {
                 self.review.position = None;
                 self.save_review(up);
             }
+            other => self.consistency_command(other, ctx, up)?,
         }
         Ok(())
     }
@@ -165,6 +169,7 @@ impl Workspace {
         adj.decide(pos, choice, ctx.now).map_err(invalid)?;
         let next = adj.next_open(Some(pos)).or(Some(pos));
         self.sync_gold(c, i, false, ctx, up);
+        self.review.undo_kinds.push(false);
         self.review.position = next;
         self.save_review(up);
         Ok(())

@@ -7,6 +7,7 @@
 
 mod adjudicate;
 mod command;
+mod consistency;
 mod context;
 mod documents;
 mod editing;
@@ -23,7 +24,7 @@ pub use command::Command;
 pub use context::Ctx;
 pub use documents::title_from;
 pub use learning::Learning;
-pub use review::{Review, ReviewCommand};
+pub use review::{Checked, Review, ReviewCommand};
 pub use review_store::REVIEW_BLOB;
 pub use selection::{next_suggestion, step_span, Extent, Selection};
 pub use suggest::{Lists, Suggester, REDETECT_MAX_CHARS};

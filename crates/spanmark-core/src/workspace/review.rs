@@ -1,8 +1,11 @@
 //! The team review part of the workspace: the annotators loaded for comparison, their
 //! agreement, and the adjudication into gold documents that live in the normal list.
 
+use crate::edit::Step;
 use crate::formats::InputFile;
-use crate::review::{load_annotator, Adjudication, Agreement, Settings, Team};
+use crate::review::{
+    load_annotator, Adjudication, Agreement, Consistency, Flagged, Settings, Team,
+};
 
 /// The review view's state. The team and its agreement live only in memory (they are the
 /// annotators' files); the adjudication and its gold documents are saved (`REVIEW_BLOB`).
@@ -21,6 +24,20 @@ pub struct Review {
     pub gold: Vec<String>,
     /// The disagreement shown (a position in the adjudication's order).
     pub position: Option<usize>,
+    /// The last consistency check of the page's documents.
+    pub checked: Option<Checked>,
+    /// Consistency fixes, newest last: per document touched, its id and step.
+    pub(super) fixes: Vec<Vec<(String, Step)>>,
+    /// What the review's undo takes back, newest last: a fix (true) or a choice (false).
+    pub(super) undo_kinds: Vec<bool>,
+}
+
+/// A consistency check: the forms, the documents' ids in the checked order, the flags.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub consistency: Consistency,
+    pub ids: Vec<String>,
+    pub flags: Vec<Flagged>,
 }
 
 impl Review {
@@ -71,6 +88,20 @@ pub enum ReviewCommand {
     Restore(String),
     /// Drop the adjudication (the gold documents stay in the list).
     Finish,
+    /// Check the consistency of the page's documents.
+    Check,
+    /// Open occurrence `occurrence` (labelled ones first, then unlabelled) of form `form`.
+    JumpTo {
+        form: usize,
+        occurrence: usize,
+    },
+    /// Give one occurrence the form's main label (one undo step).
+    FixOne {
+        form: usize,
+        occurrence: usize,
+    },
+    /// Give every odd occurrence of the form its main label (one undo step).
+    FixAll(usize),
 }
 
 /// Load every file as one annotator; the first bad file's sentence refuses them all.
