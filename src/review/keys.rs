@@ -1,5 +1,5 @@
-//! The review view's keys while adjudicating: `1`–`9` take that annotator's version, `b`, `x`,
-//! `e`, `n`, `p`, Ctrl+Z. Pure, tested natively; the help overlay lists the same table.
+//! The review view's keys: while adjudicating `1`–`9` take that annotator's version, `b`, `x`,
+//! `e`, `n`, `p`; Ctrl+Z undoes a choice or a consistency fix. Pure, tested natively.
 
 use spanmark_core::workspace::ReviewCommand as R;
 
@@ -8,7 +8,7 @@ use crate::Command;
 
 /// The command a key press means in the review view, if any (`None`: not a review key).
 pub fn review_shortcut(k: KeyPress<'_>, focus: Focus, adjudicating: bool) -> Option<Command> {
-    if focus == Focus::TextField || k.alt || !adjudicating {
+    if focus == Focus::TextField || k.alt {
         return None;
     }
     if k.ctrl {
@@ -17,7 +17,7 @@ pub fn review_shortcut(k: KeyPress<'_>, focus: Focus, adjudicating: bool) -> Opt
             _ => None,
         };
     }
-    if focus != Focus::Page {
+    if focus != Focus::Page || !adjudicating {
         return None;
     }
     let command = match k.key {
@@ -44,7 +44,11 @@ pub const REVIEW_HELP: &[(&str, &str)] = &[
     ("x (review)", "keep neither: no span here"),
     ("e (review)", "edit the disagreement in the gold document"),
     ("n / p (review)", "next / previous disagreement"),
-    ("Ctrl+Z (review)", "undo the last choice"),
+    ("Ctrl+Z (review)", "undo the last choice or consistency fix"),
+    (
+        "f / Shift+F (consistency)",
+        "on an occurrence: fix it / every one of its form",
+    ),
 ];
 
 #[cfg(test)]
@@ -95,5 +99,13 @@ mod tests {
         assert_eq!(means(key("1"), Focus::TextField), None, "typing a new name");
         assert_eq!(means(key("n"), Focus::Button), None);
         assert!(review_shortcut(key("1"), Focus::Page, false).is_none());
+        let undo = KeyPress {
+            ctrl: true,
+            ..key("z")
+        };
+        assert!(
+            review_shortcut(undo, Focus::Page, false).is_some(),
+            "a consistency fix is undone without an adjudication"
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod adjudicate;
 pub mod agreement;
+pub mod consistency;
 pub mod keys;
 pub mod load;
 pub mod view;
