@@ -150,3 +150,37 @@ test('load, agree like the CLI, adjudicate by keys, reload half-way, export the 
   );
   assert.deepEqual(app.errors, []);
 });
+
+test('consistency: forms labelled two ways or unlabelled, fix one, fix all, undo', async () => {
+  const page = await app.open();
+  await page.setInputFiles('[data-testid=import-file]', [path.join(FIXTURES, 'review-consistency.json')]);
+  await page.waitForSelector('[data-testid=import-dialog]');
+  await page.click('[data-testid=import-confirm]');
+  await until(async () => (await page.locator('[data-testid=doc-item]').count()) === 2, 'two documents imported');
+  await openReview(page);
+  await page.click('[data-testid=check-consistency]');
+  await page.waitForSelector('[data-testid=form][data-form=BLA]');
+  const form = page.locator('[data-testid=form][data-form=BLA]');
+  assert.match(await form.textContent(), /ORG ×2, NORP ×1, unlabelled ×1/);
+  assert.deepEqual(await form.locator('[data-testid=occurrence] .link').allTextContents(), ['Fighters: NORP', 'Fighters: unlabelled']);
+
+  // `f` on the unlabelled occurrence labels it ORG (the main label)
+  await form.locator('[data-testid=occurrence] .link').nth(1).focus();
+  await page.keyboard.press('f');
+  await until(async () => /ORG ×3, NORP ×1/.test(await form.textContent()), 'one occurrence fixed');
+  // Shift+F on the last odd one fixes every one of the form; Ctrl+Z takes the whole fix back
+  await form.locator('[data-testid=occurrence] .link').first().focus();
+  await page.keyboard.press('Shift+F');
+  await until(async () => (await page.locator('[data-testid=form][data-form=BLA]').count()) === 0, 'BLA consistent');
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('Control+z');
+  await page.waitForSelector('[data-testid=form][data-form=BLA]');
+  assert.match(await form.textContent(), /ORG ×3, NORP ×1/);
+
+  // click an occurrence: its document opens on it
+  await form.locator('[data-testid=occurrence] .link').first().click();
+  await page.waitForSelector('[data-testid=doc-text]');
+  const fighters = (await entities(page)).map((e) => `${e.start}-${e.end}-${e.label}`);
+  assert.deepEqual(fighters, ['0-3-NORP', '25-28-ORG']);
+  assert.deepEqual(app.errors, []);
+});
