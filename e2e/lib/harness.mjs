@@ -8,7 +8,8 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '..', '..');
-export const distDir = process.env.SPANMARK_DIST || path.join(repoRoot, 'dist');
+// resolved: a relative path or one with “..” would fail the server's inside-the-root check
+export const distDir = path.resolve(process.env.SPANMARK_DIST || path.join(repoRoot, 'dist'));
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',

@@ -17,7 +17,8 @@ pub fn review_shortcut(k: KeyPress<'_>, focus: Focus, adjudicating: bool) -> Opt
             _ => None,
         };
     }
-    if focus != Focus::Page || !adjudicating {
+    // letters and digits activate no button: they work with a button focused (the Review tab)
+    if !adjudicating {
         return None;
     }
     let command = match k.key {
@@ -97,7 +98,11 @@ mod tests {
     #[test]
     fn not_in_text_fields_nor_before_the_adjudication_starts() {
         assert_eq!(means(key("1"), Focus::TextField), None, "typing a new name");
-        assert_eq!(means(key("n"), Focus::Button), None);
+        assert_eq!(
+            means(key("n"), Focus::Button).unwrap(),
+            "Review(Next)",
+            "after clicking a button"
+        );
         assert!(review_shortcut(key("1"), Focus::Page, false).is_none());
         let undo = KeyPress {
             ctrl: true,
