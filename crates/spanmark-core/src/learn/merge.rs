@@ -45,8 +45,8 @@ impl Default for MergePolicy {
             overrule: 0.95,
             overrule_with_evidence: 0.5,
             evidence: 2,
-            veto: 0.99,
-            veto_after: 10,
+            veto: 0.7,
+            veto_after: 20,
             veto_with_evidence: 0.6,
             resize: 0.7,
             fill_after: 5,
@@ -129,6 +129,26 @@ fn rules_never_say(evidence: Option<&Evidence<'_>>, label: &str) -> bool {
     evidence.is_none_or(|e| e.record.of_label(label).total() == 0)
 }
 
+/// Has the user turned rule spans of `rule`'s label into `to` often enough: relabelled at the
+/// same extent (`same_extent`) or taken inside a longer span of `to`?
+fn turned_into(
+    evidence: Option<&Evidence<'_>>,
+    rule: &Span,
+    to: &str,
+    same_extent: bool,
+    policy: &MergePolicy,
+) -> bool {
+    evidence.is_some_and(|e| {
+        let t = e.record.of_label(&rule.label);
+        let n = if same_extent {
+            t.relabelled_to(to)
+        } else {
+            t.within(to)
+        };
+        n >= policy.evidence
+    })
+}
+
 /// Add `span` where it overlaps nothing, or where `may_replace` allows it to replace every
 /// span it overlaps. Returns whether it was added.
 fn place(out: &mut Vec<Span>, span: &Span, may_replace: impl Fn(&Span) -> bool) -> bool {
@@ -168,10 +188,27 @@ pub fn merge(
     for s in strong {
         place(&mut out, s, |_| false);
     }
-    for r in rules
+    let rules: Vec<&Span> = rules
         .iter()
         .filter(|s| !vetoed(s, tokens, model, evidence, policy))
-    {
+        .collect();
+    // a remembered custom label (one the rules never say) that the user keeps turning the
+    // rules' label into wins over the rule even where it was not seen with these neighbours
+    let (weak, promoted): (Vec<&Span>, Vec<&Span>) = weak.into_iter().partition(|m| {
+        !rules_never_say(evidence, &m.label)
+            || !rules.iter().any(|r| {
+                r.label != m.label
+                    && ((r.start == m.start
+                        && r.end == m.end
+                        && turned_into(evidence, r, &m.label, true, policy))
+                        || (strictly_inside(r, m)
+                            && turned_into(evidence, r, &m.label, false, policy)))
+            })
+    });
+    for s in promoted {
+        place(&mut out, s, |_| false);
+    }
+    for r in rules {
         place(&mut out, r, |o| strictly_inside(o, r));
     }
     let mut model_spans: Vec<&Span> = model.iter().flat_map(|(p, _)| p.spans.iter()).collect();
@@ -199,11 +236,15 @@ pub fn merge(
                 continue;
             }
             let resizes = |o: &Span| {
+                // the user keeps taking this rule label into longer spans of the model's label
+                let absorbs =
+                    strictly_inside(o, m) && turned_into(evidence, o, &m.label, false, policy);
                 from_rules(o)
                     && (o.start != m.start || o.end != m.end)
                     && evidence
                         .is_some_and(|e| e.record.of_label(&o.label).resized >= policy.evidence)
                     && (o.label == m.label
+                        || absorbs
                         || relabel_evidence(evidence, tokens, o, &m.label, policy))
                     && confidence(m) >= policy.resize
             };
