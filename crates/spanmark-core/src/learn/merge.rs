@@ -168,7 +168,9 @@ fn place(out: &mut Vec<Span>, span: &Span, may_replace: impl Fn(&Span) -> bool) 
 /// Merge rule, memory and model suggestions into one non-overlapping list sorted by start.
 ///
 /// Precedence: remembered forms (the user's own decisions) first; a rule span replaces
-/// remembered spans only when it contains them (the longest name wins). A model span
+/// remembered spans only when it contains them (the longest name wins). A remembered custom
+/// label seen elsewhere (weak) still beats a rule span where the user has turned that rule
+/// label into it `evidence` times (relabelled, or drawn around it). A model span
 /// relabels a rule span of the same extent where the user's corrections say the rule is
 /// wrong (or, without such evidence, when it is nearly certain and the rule's label is
 /// not one only the user uses), replaces rule spans it overlaps where the user keeps
@@ -292,6 +294,44 @@ mod tests {
             (merged[1].start, merged[1].end, merged[1].origin),
             (10, 40, Origin::Pattern)
         );
+    }
+
+    #[test]
+    fn a_remembered_custom_label_beats_a_rule_only_with_relabel_evidence() {
+        use crate::token::tokenize;
+        let seen = "Fans watched the Champions League final and the Champions League draw.";
+        let tokens = tokenize(seen);
+        let rule = |s: usize| Span::suggested(s, s + 16, "ORG", Origin::Pattern);
+        let rules = [rule(17), rule(48)];
+        let gold = [Span::manual(17, 33, "EVENT"), Span::manual(48, 64, "EVENT")];
+        let mut record = RuleRecord::default();
+        record.add_document("a", seen, &tokens, &rules, &gold.iter().collect::<Vec<_>>());
+        let text = "Bayern lost in the Champions League on Tuesday.";
+        let tokens = tokenize(text);
+        let rules = [Span::suggested(19, 35, "ORG", Origin::Pattern)];
+        // remembered elsewhere, not next to these words: a weak memory span
+        let memory = [with_conf(
+            Span::suggested(19, 35, "EVENT", Origin::Memory),
+            0.45,
+        )];
+        let evidence = Evidence {
+            text,
+            record: &record,
+        };
+        let policy = MergePolicy::default();
+        let got = merge(&tokens, &rules, &memory, None, Some(&evidence), &policy);
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            got[0].label, "EVENT",
+            "relabelled twice: the user's label wins"
+        );
+        let once = RuleRecord::default();
+        let evidence = Evidence {
+            text,
+            record: &once,
+        };
+        let got = merge(&tokens, &rules, &memory, None, Some(&evidence), &policy);
+        assert_eq!(got[0].label, "ORG", "no evidence: the rule keeps its span");
     }
 
     #[test]
