@@ -14,6 +14,7 @@ mod convert;
 mod curve;
 mod detect;
 mod eval;
+mod folds;
 mod team_files;
 mod train;
 

@@ -106,6 +106,35 @@ fn the_learning_curve_prints_a_row_per_k() {
 }
 
 #[test]
+fn cross_validation_scores_every_document_once_against_the_rules_alone() {
+    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/dev");
+    let out = run(spanmark()
+        .args(["eval", "--curve", "--folds", "3", "--data"])
+        .arg(&dev));
+    // 12 documents in 3 folds: each scored by a learner trained on the other 8
+    let rows: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("| 0 | 12 |") || l.starts_with("| 8 | 12 |"))
+        .collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    assert!(
+        out.contains("3-fold cross-validation over the 12 documents"),
+        "{out}"
+    );
+    let out = spanmark()
+        .args(["eval", "--curve", "--folds", "1", "--data"])
+        .arg(&dev)
+        .output()
+        .expect("runs");
+    assert!(!out.status.success(), "one fold is refused");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--folds"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
 fn train_skips_open_documents_and_unaccepted_suggestions() {
     let dir = temp("open");
     let text = "Khyber Mail arrived.";

@@ -112,3 +112,48 @@ fn documents_like_the_learnt_ones_have_less_to_learn() {
         u(strange)
     );
 }
+
+/// 30 race reports: the user draws RACE around "Tour of X", where the rules mark X a place.
+fn races(rules_in_training: bool) -> Learner {
+    let mut learner = Learner::new();
+    let places = [
+        "Arvala", "Bexmoor", "Corvina", "Dunmere", "Eskavel", "Fallow",
+    ];
+    for (i, place) in places.iter().cycle().take(30).enumerate() {
+        let text = format!("Riders set off in the Tour of {place} on Sunday, organisers said.");
+        let tokens = tokenize(&text);
+        let (a, b) = find(&text, &format!("Tour of {place}"), 0);
+        let (c, d) = find(&text, place, 0);
+        let rules = if rules_in_training {
+            vec![Span::suggested(c, d, "GPE", Origin::Gazetteer)]
+        } else {
+            vec![]
+        };
+        let gold = vec![Span::manual(a, b, "RACE")];
+        learner.learn_document_with(&format!("r{i}"), &text, &tokens, &rules, &gold);
+    }
+    learner.train();
+    learner
+}
+
+#[test]
+fn a_custom_label_takes_a_rule_span_inside_it_only_where_the_user_did_so() {
+    let text = "Riders set off in the Tour of Norvania on Sunday, organisers said.";
+    let tokens = tokenize(text);
+    let (a, b) = find(text, "Tour of Norvania", 0);
+    let (c, d) = find(text, "Norvania", 0);
+    let rules = vec![Span::suggested(c, d, "GPE", Origin::Gazetteer)];
+    let got = races(true).suggest(text, &tokens, &rules, &MergePolicy::default());
+    assert!(
+        got.iter()
+            .any(|s| (s.start, s.end, s.label.as_str()) == (a, b, "RACE")),
+        "the user kept drawing RACE around the rule's place: {got:?}"
+    );
+    assert!(!got.iter().any(|s| s.label == "GPE"), "{got:?}");
+    let got = races(false).suggest(text, &tokens, &rules, &MergePolicy::default());
+    assert!(
+        got.iter()
+            .any(|s| (s.start, s.end, s.label.as_str()) == (c, d, "GPE")),
+        "no correction ever took a rule span into RACE: the place stays {got:?}"
+    );
+}

@@ -1,9 +1,10 @@
-//! Token features for the tagger, hashed into a fixed table: the word and its shape,
-//! affixes, neighbours, position in the sentence, quotes/brackets, and rule detector hits.
+//! Token features for the tagger, hashed into a fixed table: the word and its shape, affixes,
+//! neighbours, place in sentence and line (headline, table row), quotes/brackets, rule hits.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::layout::Line;
 use crate::span::Span;
 use crate::token::Token;
 
@@ -151,6 +152,7 @@ pub fn extract(
         .collect();
     let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
     let marks = rule_marks(tokens, rules);
+    let layout = super::layout::places(text, tokens);
     let encl = enclosures(&words);
     let n = tokens.len();
     let word_at = |i: isize| -> &str {
@@ -233,6 +235,21 @@ pub fn extract(
         }
         f.push(hash("r-1", &[&mark_at(ii - 1)]));
         f.push(hash("r+1", &[&mark_at(ii + 1)]));
+        let rule_label = marks[i].map(|m| m.1).unwrap_or("O");
+        // a headline or a results/standings row (features that carry over to documents with
+        // other names: a team in a row, a name in a shouted headline); running text adds
+        // nothing, so documents without such lines are tagged as before
+        let place = layout[i];
+        if place.line != Line::Body || place.shouted {
+            let line = place.line.name();
+            let caps = if place.shouted { "1" } else { "0" };
+            f.push(hash("ln", &[line, caps]));
+            f.push(hash("ln-sh", &[line, caps, &shapes[i]]));
+            f.push(hash("ln-r", &[line, rule_label]));
+            if place.first {
+                f.push(hash("ln-first", &[line, &shapes[i]]));
+            }
+        }
         out.bounds.push(out.ids.len() as u32);
     }
     out

@@ -45,8 +45,8 @@ impl Default for MergePolicy {
             overrule: 0.95,
             overrule_with_evidence: 0.5,
             evidence: 2,
-            veto: 0.99,
-            veto_after: 10,
+            veto: 0.7,
+            veto_after: 20,
             veto_with_evidence: 0.6,
             resize: 0.7,
             fill_after: 5,
@@ -129,6 +129,26 @@ fn rules_never_say(evidence: Option<&Evidence<'_>>, label: &str) -> bool {
     evidence.is_none_or(|e| e.record.of_label(label).total() == 0)
 }
 
+/// Has the user turned rule spans of `rule`'s label into `to` often enough: relabelled at the
+/// same extent (`same_extent`) or taken inside a longer span of `to`?
+fn turned_into(
+    evidence: Option<&Evidence<'_>>,
+    rule: &Span,
+    to: &str,
+    same_extent: bool,
+    policy: &MergePolicy,
+) -> bool {
+    evidence.is_some_and(|e| {
+        let t = e.record.of_label(&rule.label);
+        let n = if same_extent {
+            t.relabelled_to(to)
+        } else {
+            t.within(to)
+        };
+        n >= policy.evidence
+    })
+}
+
 /// Add `span` where it overlaps nothing, or where `may_replace` allows it to replace every
 /// span it overlaps. Returns whether it was added.
 fn place(out: &mut Vec<Span>, span: &Span, may_replace: impl Fn(&Span) -> bool) -> bool {
@@ -148,7 +168,9 @@ fn place(out: &mut Vec<Span>, span: &Span, may_replace: impl Fn(&Span) -> bool) 
 /// Merge rule, memory and model suggestions into one non-overlapping list sorted by start.
 ///
 /// Precedence: remembered forms (the user's own decisions) first; a rule span replaces
-/// remembered spans only when it contains them (the longest name wins). A model span
+/// remembered spans only when it contains them (the longest name wins). A remembered custom
+/// label seen elsewhere (weak) still beats a rule span where the user has turned that rule
+/// label into it `evidence` times (relabelled, or drawn around it). A model span
 /// relabels a rule span of the same extent where the user's corrections say the rule is
 /// wrong (or, without such evidence, when it is nearly certain and the rule's label is
 /// not one only the user uses), replaces rule spans it overlaps where the user keeps
@@ -168,10 +190,27 @@ pub fn merge(
     for s in strong {
         place(&mut out, s, |_| false);
     }
-    for r in rules
+    let rules: Vec<&Span> = rules
         .iter()
         .filter(|s| !vetoed(s, tokens, model, evidence, policy))
-    {
+        .collect();
+    // a remembered custom label (one the rules never say) that the user keeps turning the
+    // rules' label into wins over the rule even where it was not seen with these neighbours
+    let (weak, promoted): (Vec<&Span>, Vec<&Span>) = weak.into_iter().partition(|m| {
+        !rules_never_say(evidence, &m.label)
+            || !rules.iter().any(|r| {
+                r.label != m.label
+                    && ((r.start == m.start
+                        && r.end == m.end
+                        && turned_into(evidence, r, &m.label, true, policy))
+                        || (strictly_inside(r, m)
+                            && turned_into(evidence, r, &m.label, false, policy)))
+            })
+    });
+    for s in promoted {
+        place(&mut out, s, |_| false);
+    }
+    for r in rules {
         place(&mut out, r, |o| strictly_inside(o, r));
     }
     let mut model_spans: Vec<&Span> = model.iter().flat_map(|(p, _)| p.spans.iter()).collect();
@@ -199,11 +238,15 @@ pub fn merge(
                 continue;
             }
             let resizes = |o: &Span| {
+                // the user keeps taking this rule label into longer spans of the model's label
+                let absorbs =
+                    strictly_inside(o, m) && turned_into(evidence, o, &m.label, false, policy);
                 from_rules(o)
                     && (o.start != m.start || o.end != m.end)
                     && evidence
                         .is_some_and(|e| e.record.of_label(&o.label).resized >= policy.evidence)
                     && (o.label == m.label
+                        || absorbs
                         || relabel_evidence(evidence, tokens, o, &m.label, policy))
                     && confidence(m) >= policy.resize
             };
@@ -251,6 +294,44 @@ mod tests {
             (merged[1].start, merged[1].end, merged[1].origin),
             (10, 40, Origin::Pattern)
         );
+    }
+
+    #[test]
+    fn a_remembered_custom_label_beats_a_rule_only_with_relabel_evidence() {
+        use crate::token::tokenize;
+        let seen = "Fans watched the Champions League final and the Champions League draw.";
+        let tokens = tokenize(seen);
+        let rule = |s: usize| Span::suggested(s, s + 16, "ORG", Origin::Pattern);
+        let rules = [rule(17), rule(48)];
+        let gold = [Span::manual(17, 33, "EVENT"), Span::manual(48, 64, "EVENT")];
+        let mut record = RuleRecord::default();
+        record.add_document("a", seen, &tokens, &rules, &gold.iter().collect::<Vec<_>>());
+        let text = "Bayern lost in the Champions League on Tuesday.";
+        let tokens = tokenize(text);
+        let rules = [Span::suggested(19, 35, "ORG", Origin::Pattern)];
+        // remembered elsewhere, not next to these words: a weak memory span
+        let memory = [with_conf(
+            Span::suggested(19, 35, "EVENT", Origin::Memory),
+            0.45,
+        )];
+        let evidence = Evidence {
+            text,
+            record: &record,
+        };
+        let policy = MergePolicy::default();
+        let got = merge(&tokens, &rules, &memory, None, Some(&evidence), &policy);
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            got[0].label, "EVENT",
+            "relabelled twice: the user's label wins"
+        );
+        let once = RuleRecord::default();
+        let evidence = Evidence {
+            text,
+            record: &once,
+        };
+        let got = merge(&tokens, &rules, &memory, None, Some(&evidence), &policy);
+        assert_eq!(got[0].label, "ORG", "no evidence: the rule keeps its span");
     }
 
     #[test]

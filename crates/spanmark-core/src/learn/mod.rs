@@ -5,6 +5,7 @@ pub mod bilou;
 pub mod corrections;
 pub mod error;
 pub mod features;
+pub mod layout;
 pub mod learner;
 pub mod memory;
 pub mod merge;

@@ -16,6 +16,9 @@ pub enum Fate {
     Relabelled(String),
     Resized,
     Removed,
+    /// the span lies inside a longer accepted span of another label (a place inside a
+    /// race's name); counted as resized too
+    Within(String),
 }
 
 /// One rule span's fate with the words on either side (lowercase, "" at the edges);
@@ -30,6 +33,8 @@ pub struct Tally {
     pub resized: u32,
     pub removed: u32,
     pub relabelled: BTreeMap<String, u32>,
+    /// of the resized: inside a longer accepted span of this label
+    pub within: BTreeMap<String, u32>,
 }
 
 impl Tally {
@@ -39,7 +44,15 @@ impl Tally {
             Fate::Resized => self.resized += 1,
             Fate::Removed => self.removed += 1,
             Fate::Relabelled(to) => *self.relabelled.entry(to.clone()).or_default() += 1,
+            Fate::Within(to) => {
+                self.resized += 1;
+                *self.within.entry(to.clone()).or_default() += 1;
+            }
         }
+    }
+    /// How often a rule span of this key ended up inside a longer span of `label`.
+    pub fn within(&self, label: &str) -> u32 {
+        self.within.get(label).copied().unwrap_or(0)
     }
     pub fn relabelled_to(&self, label: &str) -> u32 {
         self.relabelled.get(label).copied().unwrap_or(0)
@@ -89,6 +102,14 @@ pub fn fate(rule: &Span, accepted: &[&Span]) -> Fate {
         .find(|g| g.start == rule.start && g.end == rule.end)
     {
         return Fate::Relabelled(g.label.clone());
+    }
+    if let Some(g) = accepted.iter().find(|g| {
+        g.label != rule.label
+            && g.start <= rule.start
+            && rule.end <= g.end
+            && g.end - g.start > rule.end - rule.start
+    }) {
+        return Fate::Within(g.label.clone());
     }
     if accepted.iter().any(|g| g.overlaps(rule.start, rule.end)) {
         return Fate::Resized;
@@ -153,6 +174,9 @@ impl RuleRecord {
                 for (to, n) in &c.relabelled {
                     *t.relabelled.entry(to.clone()).or_default() += n;
                 }
+                for (to, n) in &c.within {
+                    *t.within.entry(to.clone()).or_default() += n;
+                }
             }
         }
         t
@@ -193,6 +217,13 @@ mod tests {
         let beat = record.in_context("GPE", "then", "beat");
         assert_eq!((beat.kept, beat.relabelled_to("ORG")), (0, 1));
         assert_eq!(record.in_context("GPE", "in", "cheered").kept, 2);
+        let race = "He won the Tour de France.";
+        let inside = [Span::suggested(19, 25, "GPE", Origin::Gazetteer)];
+        let event = [Span::manual(11, 25, "EVENT")];
+        record.add_document("b", race, &tokenize(race), &inside, &[&event[0]]);
+        let gpe = record.of_label("GPE");
+        assert_eq!((gpe.within("EVENT"), gpe.resized), (1, 1));
+        record.forget_document("b");
         record.forget_document("a");
         assert_eq!(record.of_label("GPE").total(), 0);
     }
