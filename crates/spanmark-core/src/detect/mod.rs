@@ -23,6 +23,7 @@ mod person;
 mod pipeline;
 mod places;
 mod repeats;
+pub mod rules;
 mod runs;
 mod shapes;
 mod shouted;
