@@ -115,7 +115,7 @@ impl Pipeline {
         let v = views(text, tokens);
         self.candidates(&v, text)
             .into_iter()
-            .map(|c| c.to_span(&v))
+            .map(|c| c.to_span(&v, &self.lexicon))
             .collect()
     }
 
