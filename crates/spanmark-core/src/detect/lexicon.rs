@@ -33,6 +33,22 @@ pub mod class {
     pub const NAME_STOP: u32 = 1 << 12;
     /// East Asian family names, written first: "Wang" of "Wang Yi", "Lai" of "Lai Ching-te"
     pub const FAMILY_FIRST: u32 = 1 << 13;
+    /// "minutes", "km", "percent": after a number, it is no count
+    pub const NOT_COUNT_AFTER: u32 = 1 << 14;
+    /// "Rs", "Section", "No.": before a number, it is no count
+    pub const NOT_COUNT_BEFORE: u32 = 1 << 15;
+    /// "Interior" of "Interior Minister": a title word that only qualifies another
+    pub const TITLE_MODIFIER: u32 = 1 << 16;
+    /// words that make a page a sports page
+    pub const SPORT_WORD: u32 = 1 << 17;
+    /// "beat", "drew", "coach" after a place: it is a team
+    pub const PLAYS: u32 = 1 << 18;
+    /// "United", "FC": words of a club's name
+    pub const CLUB_WORD: u32 = 1 << 19;
+    /// "AG", "plc", "Holdings": the end of a company's name
+    pub const COMPANY_FORM: u32 = 1 << 20;
+    /// "in", "since": before a plain number, it is a year
+    pub const YEAR_CUE: u32 = 1 << 21;
 }
 
 /// FNV-1a: the keys are short words looked up several times per token, and SipHash's
@@ -130,6 +146,14 @@ impl Lexicon {
                 "PARTICLE" => class::PARTICLE,
                 "NAME_STOP" => class::NAME_STOP,
                 "FAMILY_FIRST" => class::FAMILY_FIRST,
+                "NOT_COUNT_AFTER" => class::NOT_COUNT_AFTER,
+                "NOT_COUNT_BEFORE" => class::NOT_COUNT_BEFORE,
+                "TITLE_MODIFIER" => class::TITLE_MODIFIER,
+                "SPORT_WORD" => class::SPORT_WORD,
+                "PLAYS" => class::PLAYS,
+                "CLUB_WORD" => class::CLUB_WORD,
+                "COMPANY_FORM" => class::COMPANY_FORM,
+                "YEAR_CUE" => class::YEAR_CUE,
                 _ => continue,
             };
             let (word, flag) = match word.strip_suffix(" of") {

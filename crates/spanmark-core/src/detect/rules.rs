@@ -114,7 +114,7 @@ pub const RULES: &[Rule] = &[
         doc: "weekdays, month dates, years, relative dates and durations",
         stage: Stage::Find,
         family: Origin::Pattern,
-        run: |i, out| date::find(i.v, out),
+        run: |i, out| date::find(i.v, i.lex, out),
     },
     Rule {
         name: "cardinal",
@@ -122,7 +122,7 @@ pub const RULES: &[Rule] = &[
         doc: "numerals and number words that count, with approximators; not times, ages, money or measures",
         stage: Stage::Find,
         family: Origin::Pattern,
-        run: |i, out| cardinal::find(i.v, out),
+        run: |i, out| cardinal::find(i.v, i.lex, out),
     },
     Rule {
         name: "faction",
