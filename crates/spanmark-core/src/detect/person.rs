@@ -179,7 +179,6 @@ fn shouted_byline(v: &[View<'_>], lex: &Lexicon, mut i: usize, out: &mut Vec<Can
     }
 }
 
-
 /// Token index where a name may start after a title or role ending at or after `i`.
 fn after_title(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
     let t = &v[i];

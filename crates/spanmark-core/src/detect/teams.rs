@@ -49,7 +49,10 @@ fn score_at(v: &[View<'_>], i: usize) -> bool {
 /// Is this a sports page: a results table (two results lines or standings rows, or one with
 /// sports words), scores with sports words, or many sports words?
 fn sports_page(v: &[View<'_>], lex: &Lexicon, lines: &[(usize, usize)]) -> bool {
-    let words = v.iter().filter(|t| lex.has(t.text, class::SPORT_WORD)).count();
+    let words = v
+        .iter()
+        .filter(|t| lex.has(t.text, class::SPORT_WORD))
+        .count();
     let scores = (0..v.len()).filter(|&i| score_at(v, i)).count();
     let rows = lines
         .iter()
