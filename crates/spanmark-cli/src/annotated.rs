@@ -19,6 +19,8 @@ pub struct Annotated {
     pub key: String,
     pub text: String,
     pub mentions: Vec<Mention>,
+    /// each mention's "origin" as written ("rule:surname", "manual", …), when given
+    pub origins: Vec<Option<String>>,
     /// gold or predicted events ("events" in the detect shape)
     pub events: Vec<Event>,
 }
@@ -159,7 +161,7 @@ fn key_of(v: &Value) -> String {
         .unwrap_or_else(|| v.to_string())
 }
 
-fn document(value: &Value, key: String, place: &str) -> Result<Annotated, String> {
+pub fn document(value: &Value, key: String, place: &str) -> Result<Annotated, String> {
     let text = value
         .get("text")
         .and_then(Value::as_str)
@@ -167,6 +169,7 @@ fn document(value: &Value, key: String, place: &str) -> Result<Annotated, String
         .to_string();
     let len = text.chars().count();
     let mut mentions = Vec::new();
+    let mut origins = Vec::new();
     for (n, s) in value
         .get("spans")
         .and_then(Value::as_array)
@@ -192,6 +195,7 @@ fn document(value: &Value, key: String, place: &str) -> Result<Annotated, String
             ));
         }
         mentions.push(Mention::new(start, end, label));
+        origins.push(s.get("origin").and_then(Value::as_str).map(str::to_string));
     }
     let parse = |field: &str| {
         value
@@ -206,6 +210,7 @@ fn document(value: &Value, key: String, place: &str) -> Result<Annotated, String
         key,
         text,
         mentions,
+        origins,
         events,
     })
 }

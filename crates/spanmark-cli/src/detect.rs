@@ -34,6 +34,9 @@ pub struct Options {
     /// Merge in the memory and tagger suggestions of a model saved by `spanmark train`
     #[arg(long, value_name = "MODEL")]
     model: Option<String>,
+    /// Your own names: a file of LABEL<TAB>name lines, any label ("WEAPON<TAB>AK-47"); repeatable
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Vec<PathBuf>,
 }
 
 /// The rule detectors: with the extra gazetteer, or the compiled-in word lists only (--builtin).
@@ -45,8 +48,22 @@ pub fn rules(builtin: bool) -> Pipeline {
     }
 }
 
+/// The rule detectors with the user's gazetteer files added; a bad line is a sentence naming
+/// the file and the line.
+pub fn rules_with(builtin: bool, gazetteers: &[PathBuf]) -> Result<Pipeline, String> {
+    let mut pipeline = rules(builtin);
+    for path in gazetteers {
+        let bytes =
+            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        pipeline
+            .add_gazetteer(&bytes)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(pipeline)
+}
+
 pub fn run(o: Options) -> Result<(), String> {
-    let rules = rules(o.builtin);
+    let rules = rules_with(o.builtin, &o.gazetteer)?;
     let model = o
         .model
         .as_deref()

@@ -9,6 +9,7 @@
 mod adjudicate;
 mod agree;
 mod annotated;
+mod by_rule;
 mod consistency;
 mod convert;
 mod curve;

@@ -51,9 +51,9 @@ fn detect_writes_one_json_per_file_and_eval_scores_the_dev_set() {
     )
     .unwrap();
     let spans = first["spans"].as_array().unwrap();
-    assert!(spans
-        .iter()
-        .any(|s| s["label"] == "GPE" && s["text"] == "Peshawar" && s["origin"] == "gazetteer"));
+    assert!(spans.iter().any(|s| s["label"] == "GPE"
+        && s["text"] == "Peshawar"
+        && s["origin"] == "rule:gazetteer"));
     let text: Vec<char> = first["text"].as_str().unwrap().chars().collect();
     for s in spans {
         let (a, b) = (

@@ -25,6 +25,14 @@ pub enum CoreError {
     NothingToUndo,
     #[error("nothing to redo")]
     NothingToRedo,
+    #[error("gazetteer line {line} is not “LABEL<tab>name”: {text}")]
+    GazetteerLine { line: usize, text: String },
+    #[error("gazetteer line {line}: the label “{label}” {problem}")]
+    GazetteerLabel {
+        line: usize,
+        label: String,
+        problem: String,
+    },
     #[error("{0}")]
     Invalid(String),
 }

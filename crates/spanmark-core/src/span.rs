@@ -3,8 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
+/// Where a span came from. Written as a string: `manual`, `memory`, `model`, `import`, or
+/// `rule:<name>` for a rule of the detector (`detect::rules::RULES`). `gazetteer`, `pattern`
+/// and `acronym` are what rule spans were called before rules had names; they still read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Origin {
     Manual,
     Gazetteer,
@@ -13,6 +15,8 @@ pub enum Origin {
     Memory,
     Model,
     Import,
+    /// a named rule of the detector (the name as in `detect::rules::RULES`)
+    Rule(&'static str),
 }
 
 impl Origin {
@@ -28,9 +32,15 @@ impl Origin {
             Origin::Memory => "memory",
             Origin::Model => "model",
             Origin::Import => "import",
+            Origin::Rule(name) => crate::detect::rules::rule(name).map_or("pattern", |r| r.tag),
         }
     }
+    /// The origin from its written form. `rule:<name>` of a rule this version does not have
+    /// (renamed or removed) reads as `pattern`, the name rule spans had before.
     pub fn parse(s: &str) -> Option<Origin> {
+        if let Some(name) = s.strip_prefix("rule:") {
+            return Some(crate::detect::rules::rule(name).map_or(Origin::Pattern, |r| r.origin()));
+        }
         Some(match s {
             "manual" => Origin::Manual,
             "gazetteer" => Origin::Gazetteer,
@@ -40,6 +50,40 @@ impl Origin {
             "model" => Origin::Model,
             "import" => Origin::Import,
             _ => return None,
+        })
+    }
+    /// The rule's name, for a span a rule of the detector made.
+    pub fn rule(self) -> Option<&'static str> {
+        match self {
+            Origin::Rule(name) => Some(name),
+            _ => None,
+        }
+    }
+    /// For a rule's span, the origin such spans had before rules were named (`gazetteer`,
+    /// `pattern`, `acronym`); any other origin as it is. The learner's features use this.
+    pub fn family(self) -> Origin {
+        match self {
+            Origin::Rule(name) => {
+                crate::detect::rules::rule(name).map_or(Origin::Pattern, |r| r.family)
+            }
+            other => other,
+        }
+    }
+}
+
+impl Serialize for Origin {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Origin {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Origin, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Origin::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "unknown origin “{s}” (expected manual, memory, model, import, rule:NAME, gazetteer, pattern or acronym)"
+            ))
         })
     }
 }
@@ -90,5 +134,38 @@ impl Span {
     }
     pub fn is_accepted(&self) -> bool {
         self.state == SpanState::Accepted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_are_written_and_read_back_old_names_included() {
+        let rule = Origin::Rule("surname");
+        assert_eq!(serde_json::to_string(&rule).unwrap(), "\"rule:surname\"");
+        assert_eq!(
+            serde_json::from_str::<Origin>("\"rule:surname\"").unwrap(),
+            rule
+        );
+        assert_eq!(rule.rule(), Some("surname"));
+        assert_eq!(rule.family(), Origin::Pattern);
+        assert_eq!(Origin::Rule("gazetteer").family(), Origin::Gazetteer);
+        // files from before rules had names
+        for (old, origin) in [
+            ("gazetteer", Origin::Gazetteer),
+            ("pattern", Origin::Pattern),
+            ("acronym", Origin::Acronym),
+            ("manual", Origin::Manual),
+        ] {
+            let back: Origin = serde_json::from_str(&format!("\"{old}\"")).unwrap();
+            assert_eq!(back, origin);
+            assert_eq!(back.as_str(), old);
+        }
+        // a rule this version does not have reads as the pattern it was before
+        assert_eq!(Origin::parse("rule:no_such_rule"), Some(Origin::Pattern));
+        let err = serde_json::from_str::<Origin>("\"oracle\"").unwrap_err();
+        assert!(err.to_string().contains("unknown origin “oracle”"), "{err}");
     }
 }

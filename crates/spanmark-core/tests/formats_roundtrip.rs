@@ -52,6 +52,8 @@ const ORIGINS: &[Origin] = &[
     Origin::Pattern,
     Origin::Model,
     Origin::Import,
+    Origin::Rule("gazetteer"),
+    Origin::Rule("org_context"),
 ];
 
 /// Words from the pool joined by gaps from `gaps` (GAPS has "", gluing words together).

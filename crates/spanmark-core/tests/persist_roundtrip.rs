@@ -35,10 +35,11 @@ fn spans_are_packed_into_one_string() {
         6,
         code(1, 1, true, false),
         u64::from(0.87f32.to_bits()),
-        // DATE pattern suggested at 38..44
+        // DATE suggested by the rule `date` at 38..44: origin 7, then the rule's number (4)
         4,
         6,
-        code(2, 2, false, false),
+        code(2, 7, false, false),
+        4,
     ]);
     assert_eq!(v["a"], json!(expected));
     assert!(

@@ -121,9 +121,14 @@ fn label_index_origin_and_confidence_are_checked() {
             count: 3
         }
     );
+    // origin 7 is a named rule: its stored number must follow and be one of RULE_CODES
     assert_eq!(
         refuse_spans(spans_then(&[4, 6, code(0, 7, false, true)])),
-        PersistError::BadCode { n: 2, code: 29 }
+        PersistError::BadSpan { n: 2 }
+    );
+    assert_eq!(
+        refuse_spans(spans_then(&[4, 6, code(0, 7, false, true), 40])),
+        PersistError::BadCode { n: 2, code: 40 }
     );
     let e = refuse_spans(spans_then(&[
         4,

@@ -95,6 +95,6 @@ def test_spans_compare_hash_and_pickle():
     import pickle
 
     (a,) = spanmark.detect("Kabul")
-    assert a == spanmark.Span(0, 5, "GPE", "Kabul", "gazetteer", "suggested")
+    assert a == spanmark.Span(0, 5, "GPE", "Kabul", "rule:gazetteer", "suggested")
     assert len({a, pickle.loads(pickle.dumps(a))}) == 1
-    assert repr(a) == 'Span(0, 5, "GPE", "Kabul", origin="gazetteer")'
+    assert repr(a) == 'Span(0, 5, "GPE", "Kabul", origin="rule:gazetteer")'

@@ -103,7 +103,7 @@ mod tests {
             let mut found = Vec::new();
             gazetteer::find(v, text, &lex, &mut found);
             person::find(v, text, &lex, &mut found);
-            cardinal::find(v, &mut found);
+            cardinal::find(v, &lex, &mut found);
             *out = merge(v, found);
             apply(v, &lex, out);
         })

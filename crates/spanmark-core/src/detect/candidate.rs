@@ -2,6 +2,7 @@
 //! proposals into non-overlapping spans: the longer proposal wins, then the stronger rule.
 
 use super::kind::Kind;
+use super::lexicon::Lexicon;
 use super::words::View;
 use crate::span::{Origin, Span};
 
@@ -39,11 +40,11 @@ impl Candidate {
         }
     }
 
-    pub fn to_span(self, v: &[View<'_>]) -> Span {
+    pub fn to_span(self, v: &[View<'_>], lex: &Lexicon) -> Span {
         Span::suggested(
             v[self.first].start,
             v[self.last - 1].end,
-            self.kind.label(),
+            lex.label(self.kind),
             self.origin,
         )
     }

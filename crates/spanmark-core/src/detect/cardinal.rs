@@ -3,168 +3,28 @@
 
 use super::candidate::{rank, Candidate};
 use super::kind::Kind;
+use super::lexicon::{class, Lexicon};
 use super::numbers::{approximator_before, between_end, lower_eq, number_at, range_end};
 use super::words::View;
 use crate::span::Origin;
 
-/// Words after a number that make it something other than a count.
-const NOT_COUNT_AFTER: &[&str] = &[
-    "minute",
-    "minutes",
-    "hour",
-    "hours",
-    "second",
-    "seconds",
-    "a.m.",
-    "p.m.",
-    "am",
-    "pm",
-    "GMT",
-    "o'clock",
-    "percent",
-    "per",
-    "%",
-    "pc",
-    "km",
-    "kilometres",
-    "kilometers",
-    "kilometre",
-    "kilometer",
-    "miles",
-    "mile",
-    "metres",
-    "meters",
-    "metre",
-    "meter",
-    "feet",
-    "foot",
-    "ft",
-    "kg",
-    "kilograms",
-    "kilogram",
-    "tonnes",
-    "tons",
-    "tonne",
-    "ton",
-    "acres",
-    "hectares",
-    "square",
-    "mm",
-    "cm",
-    "inches",
-    "inch",
-    "degrees",
-    "mph",
-    "kph",
-    "MW",
-    "megawatts",
-    "GW",
-    "barrels",
-    "litres",
-    "liters",
-    "dollars",
-    "rupees",
-    "afghanis",
-    "yuan",
-    "euros",
-    "pounds",
-    "rials",
-    "tomans",
-    "kilos",
-    "grams",
-    "lbs",
-    "cubic",
-    "bpd",
-    "mw",
-    "years-old",
-    "year-old",
-    "th",
-    "st",
-    "nd",
-    "rd",
-];
-/// Words before a number that make it a label or amount, not a count.
-const NOT_COUNT_BEFORE: &[&str] = &[
-    "$",
-    "US$",
-    "Rs",
-    "Rs.",
-    "£",
-    "€",
-    "PKR",
-    "USD",
-    "Section",
-    "Article",
-    "Resolution",
-    "No",
-    "No.",
-    "Flight",
-    "Room",
-    "Route",
-    "Highway",
-    "Chapter",
-    "Rule",
-    "Order",
-    "Clause",
-    "Act",
-    "Amendment",
-    "Paragraph",
-    "Page",
-    "Block",
-    "Sector",
-    "Phase",
-    "Level",
-    "Grade",
-    "Class",
-    "Batch",
-    "Vol",
-    "Model",
-    "Gate",
-    "Platform",
-    "Ward",
-    "Camp",
-    // Iranian and Afghan court sections: "Branch 15 of the Revolutionary Court"
-    "Branch",
-    "Bay",
-    "Lane",
-    "Street",
-    "Road",
-    "Plot",
-    "House",
-    "Box",
-    "F",
-    "JF",
-    "Su",
-    "T",
-    "Mi",
-    "MQ",
-    "Boeing",
-    "Airbus",
-    "COVID",
-    "G",
-    "magnitude",
-    "Magnitude",
-    "scale",
-    "number",
-    "No.",
-];
 const UNITS_OF_TIME: &[&str] = &[
     "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
 ];
 
-pub fn find(v: &[View<'_>], out: &mut Vec<Candidate>) {
+pub fn find(v: &[View<'_>], lex: &Lexicon, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < v.len() {
         let Some(mut end) = number_at(v, i) else {
             i += 1;
             continue;
         };
-        if is_count(v, i, end) {
+        if is_count(v, lex, i, end) {
             let mut start = approximator_before(v, i);
             // a range is one count: "6,000 to 6,500", "five or six", "between 2,000 and 3,500"
             // ("4 to 5 percent": the second number says what the first one is)
             if let Some(e) = between_end(v, i, end).or_else(|| range_end(v, i, end)) {
-                if !is_count(v, end + 1, e) {
+                if !is_count(v, lex, end + 1, e) {
                     i = e;
                     continue;
                 }
@@ -185,7 +45,7 @@ pub fn find(v: &[View<'_>], out: &mut Vec<Candidate>) {
     }
 }
 
-fn is_count(v: &[View<'_>], i: usize, end: usize) -> bool {
+fn is_count(v: &[View<'_>], lex: &Lexicon, i: usize, end: usize) -> bool {
     let t = &v[i];
     // "one" is a count only before a noun or "of"; "no one", "one another" are not
     if lower_eq(t.text, "one") && end == i + 1 {
@@ -232,12 +92,12 @@ fn is_count(v: &[View<'_>], i: usize, end: usize) -> bool {
     {
         return false;
     }
-    if i > 0 && NOT_COUNT_BEFORE.contains(&v[i - 1].text) {
+    if i > 0 && lex.has(v[i - 1].text, class::NOT_COUNT_BEFORE) {
         return false;
     }
     if let Some(n) = v.get(end) {
         let glued = !n.gap;
-        if NOT_COUNT_AFTER.contains(&n.text) || UNITS_OF_TIME.contains(&n.text) {
+        if lex.has(n.text, class::NOT_COUNT_AFTER) || UNITS_OF_TIME.contains(&n.text) {
             return false;
         }
         if glued && matches!(n.text, "%" | ":" | "/" | "th" | "st" | "nd" | "rd") {
@@ -259,7 +119,8 @@ fn is_count(v: &[View<'_>], i: usize, end: usize) -> bool {
 mod tests {
     use super::*;
     fn cardinals(text: &str) -> Vec<String> {
-        crate::detect::candidate::found_texts(text, find)
+        let lex = Lexicon::builtin();
+        crate::detect::candidate::found_texts(text, |v, out| find(v, &lex, out))
     }
 
     #[test]

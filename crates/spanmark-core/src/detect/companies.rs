@@ -3,50 +3,11 @@
 
 use super::candidate::{rank, Candidate};
 use super::kind::Kind;
-use super::lexicon::Lexicon;
+use super::lexicon::{class, Lexicon};
 use super::runs::org_run_back;
 use super::words::View;
 use crate::span::Origin;
 
-/// Legal forms and corporate heads that close a company's name.
-const FORMS: &[&str] = &[
-    "Inc",
-    "Corp",
-    "Corporation",
-    "Co",
-    "Ltd",
-    "Limited",
-    "plc",
-    "PLC",
-    "AG",
-    "SA",
-    "NV",
-    "SE",
-    "GmbH",
-    "AS",
-    "TAS",
-    "ASA",
-    "AB",
-    "Oyj",
-    "SpA",
-    "BV",
-    "LLC",
-    "LLP",
-    "Holdings",
-    "Holding",
-    "Group",
-    "Airlines",
-    "Airways",
-    "Motors",
-    "Industries",
-    "Partners",
-    "Capital",
-    "Electronics",
-    "Technologies",
-    "Pharmaceuticals",
-    "Energies",
-    "Petroleum",
-];
 /// Forms that are words too: they close a name only after at least two name words, or one
 /// that is not a place ("Sony Group" yes, "the Kabul Group"… rare, but "Group of Seven" no).
 const WORDY: &[&str] = &[
@@ -69,9 +30,9 @@ const WORDY: &[&str] = &[
     "Petroleum",
 ];
 
-fn form(text: &str) -> Option<&str> {
+fn form<'t>(lex: &Lexicon, text: &'t str) -> Option<&'t str> {
     let t = text.strip_suffix('.').unwrap_or(text);
-    FORMS.iter().copied().find(|f| *f == t)
+    lex.has(t, class::COMPANY_FORM).then_some(t)
 }
 
 /// Replace every candidate overlapping `c` by `c`, keeping the list sorted.
@@ -96,7 +57,7 @@ fn name_before(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
         return None;
     }
     let words = i - start;
-    let f = form(v[i].text)?;
+    let f = form(lex, v[i].text)?;
     // "A/S": the slash form is three tokens; "SA" after one word is often a country code
     if WORDY.contains(&f) && words < 2 && !v[start].shape.upper {
         let known_place = lex
@@ -112,7 +73,7 @@ fn name_before(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
 pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
     let mut found = Vec::new();
     for i in 1..v.len() {
-        if !v[i].gap || form(v[i].text).is_none() {
+        if !v[i].gap || form(lex, v[i].text).is_none() {
             continue;
         }
         // "the Group of Seven", "Group of 20": a form followed by "of" opens a longer name

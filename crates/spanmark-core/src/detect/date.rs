@@ -4,6 +4,7 @@
 
 use super::candidate::{rank, Candidate};
 use super::kind::Kind;
+use super::lexicon::{class, Lexicon};
 use super::numbers::{day_number, digit_value, lower_eq};
 use super::period::{duration, ordinal_period, part_of, relative};
 use super::words::{inner_hyphen, View};
@@ -66,28 +67,22 @@ const COUNTED: &[&str] = &[
     "prisoners",
     "police",
 ];
-/// Words before a bare four-digit number that make it a year.
-const YEAR_CUES: &[&str] = &[
-    "in", "In", "since", "Since", "until", "till", "by", "of", "from", "to", "before", "after",
-    "during", "early", "late", "mid", "year", "between", "and", ",", "(", "through", "a", "the",
-    "its", "his", "her", "their",
-];
 
-pub fn find(v: &[View<'_>], out: &mut Vec<Candidate>) {
+pub fn find(v: &[View<'_>], lex: &Lexicon, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < v.len() {
         let found = month_date(v, i)
             .or_else(|| weekday(v, i))
             .or_else(|| relative(v, i))
             .or_else(|| duration(v, i))
-            .or_else(|| year(v, i))
+            .or_else(|| year(v, lex, i))
             .or_else(|| ordinal_period(v, i));
         match found {
             Some((start, end)) => {
                 let (start, end) = part_of(v, start, end, |j| {
                     month_date(v, j)
                         .or_else(|| relative(v, j))
-                        .or_else(|| year(v, j))
+                        .or_else(|| year(v, lex, j))
                 })
                 .unwrap_or((start, end));
                 let start = lead_in(v, start);
@@ -247,7 +242,7 @@ fn weekday(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
 }
 
 /// A bare year: "2019", "in 1979", "mid-2023", "the 1990s" (when it reads as a year, not a count).
-fn year(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
+fn year(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<(usize, usize)> {
     let t = v.get(i)?;
     // "the 1990s" (one token or "1990" + "s")
     let decade_token = t.text.len() == 5 && t.text.ends_with('s') && is_year_text(&t.text[..4]);
@@ -286,7 +281,7 @@ fn year(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
             | "estimated"
             | "some"
     );
-    let cue = YEAR_CUES.contains(&prev);
+    let cue = lex.has(prev, class::YEAR_CUE);
     if cue || (!counted && !approximated) {
         // "mid-2023"
         if i >= 2 && inner_hyphen(v, i - 1) && lower_eq(v[i - 2].text, "mid") {
@@ -336,7 +331,8 @@ fn lead_in(v: &[View<'_>], start: usize) -> usize {
 mod tests {
     use super::*;
     fn dates(text: &str) -> Vec<String> {
-        crate::detect::candidate::found_texts(text, find)
+        let lex = Lexicon::builtin();
+        crate::detect::candidate::found_texts(text, |v, out| find(v, &lex, out))
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! The eight entity kinds of the default news schema, as the rule detectors use them.
-//! Spans leave the detectors with the label name (`PERSON`, `GPE`, ...) as a string.
+//! The eight entity kinds of the default news schema, as the rule detectors use them, plus the
+//! labels of a user's gazetteer (`Other`). Spans leave the detectors with the label as a string.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
@@ -11,6 +11,8 @@ pub enum Kind {
     Norp,
     Date,
     Cardinal,
+    /// a label of the user's gazetteer ("WEAPON"), by its number in the lexicon's label list
+    Other(u16),
 }
 
 impl Kind {
@@ -25,7 +27,7 @@ impl Kind {
         Kind::Cardinal,
     ];
 
-    /// The label name in the news schema.
+    /// The label name in the news schema (empty for `Other`: the lexicon knows that name).
     pub fn label(self) -> &'static str {
         match self {
             Kind::Person => "PERSON",
@@ -36,6 +38,7 @@ impl Kind {
             Kind::Norp => "NORP",
             Kind::Date => "DATE",
             Kind::Cardinal => "CARDINAL",
+            Kind::Other(_) => "",
         }
     }
 

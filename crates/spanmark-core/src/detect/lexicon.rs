@@ -33,6 +33,22 @@ pub mod class {
     pub const NAME_STOP: u32 = 1 << 12;
     /// East Asian family names, written first: "Wang" of "Wang Yi", "Lai" of "Lai Ching-te"
     pub const FAMILY_FIRST: u32 = 1 << 13;
+    /// "minutes", "km", "percent": after a number, it is no count
+    pub const NOT_COUNT_AFTER: u32 = 1 << 14;
+    /// "Rs", "Section", "No.": before a number, it is no count
+    pub const NOT_COUNT_BEFORE: u32 = 1 << 15;
+    /// "Interior" of "Interior Minister": a title word that only qualifies another
+    pub const TITLE_MODIFIER: u32 = 1 << 16;
+    /// words that make a page a sports page
+    pub const SPORT_WORD: u32 = 1 << 17;
+    /// "beat", "drew", "coach" after a place: it is a team
+    pub const PLAYS: u32 = 1 << 18;
+    /// "United", "FC": words of a club's name
+    pub const CLUB_WORD: u32 = 1 << 19;
+    /// "AG", "plc", "Holdings": the end of a company's name
+    pub const COMPANY_FORM: u32 = 1 << 20;
+    /// "in", "since": before a plain number, it is a year
+    pub const YEAR_CUE: u32 = 1 << 21;
 }
 
 /// FNV-1a: the keys are short words looked up several times per token, and SipHash's
@@ -72,6 +88,8 @@ pub struct Lexicon {
     core_places: HashSet<Box<str>, Fast>,
     /// given names of the compiled-in lists (curated for the domain)
     core_given: HashSet<Box<str>, Fast>,
+    /// labels of gazetteer lines beyond the news schema ("WEAPON"), numbered for `Kind::Other`
+    others: Vec<Box<str>>,
 }
 
 impl Lexicon {
@@ -128,6 +146,14 @@ impl Lexicon {
                 "PARTICLE" => class::PARTICLE,
                 "NAME_STOP" => class::NAME_STOP,
                 "FAMILY_FIRST" => class::FAMILY_FIRST,
+                "NOT_COUNT_AFTER" => class::NOT_COUNT_AFTER,
+                "NOT_COUNT_BEFORE" => class::NOT_COUNT_BEFORE,
+                "TITLE_MODIFIER" => class::TITLE_MODIFIER,
+                "SPORT_WORD" => class::SPORT_WORD,
+                "PLAYS" => class::PLAYS,
+                "CLUB_WORD" => class::CLUB_WORD,
+                "COMPANY_FORM" => class::COMPANY_FORM,
+                "YEAR_CUE" => class::YEAR_CUE,
                 _ => continue,
             };
             let (word, flag) = match word.strip_suffix(" of") {
@@ -150,7 +176,9 @@ impl Lexicon {
     }
 
     /// `add_gazetteer` for a part of a file whose first line is line `first_line` there
-    /// (errors name the file's line).
+    /// (errors name the file's line). A line without a tab, or with an empty label or name, is
+    /// not a gazetteer line; a label may be any schema label ("WEAPON"), but one that differs
+    /// from a news label only in case ("gpe") or has spaces around it is refused as unusual.
     pub fn add_gazetteer_from(&mut self, tsv: &str, first_line: usize) -> Result<usize, CoreError> {
         let mut added = 0;
         for (n, line) in tsv.lines().enumerate() {
@@ -158,15 +186,14 @@ impl Lexicon {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let bad = || {
-                CoreError::Invalid(format!(
-                    "gazetteer line {} is not “LABEL<tab>name”: {line}",
-                    n + first_line
-                ))
+            let line_no = n + first_line;
+            let bad = || CoreError::GazetteerLine {
+                line: line_no,
+                text: line.to_string(),
             };
             let (label, name) = line.split_once('\t').ok_or_else(bad)?;
             let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-            if name.is_empty() {
+            if name.is_empty() || label.trim().is_empty() {
                 return Err(bad());
             }
             if label == "NAME" {
@@ -174,11 +201,54 @@ impl Lexicon {
                 added += 1;
                 continue;
             }
-            let kind = Kind::parse(label).ok_or_else(bad)?;
+            let kind = match Kind::parse(label) {
+                Some(kind) => kind,
+                None => self.other_kind(label, line_no)?,
+            };
             self.add_name(&name, kind);
             added += 1;
         }
         Ok(added)
+    }
+
+    /// The kind for a label beyond the news schema, numbered on first sight.
+    fn other_kind(&mut self, label: &str, line: usize) -> Result<Kind, CoreError> {
+        let unusual = |problem: String| CoreError::GazetteerLabel {
+            line,
+            label: label.to_string(),
+            problem,
+        };
+        if label.trim() != label {
+            return Err(unusual("has spaces around it".into()));
+        }
+        if label.chars().any(char::is_control) {
+            return Err(unusual("contains a control character".into()));
+        }
+        let news = Kind::ALL
+            .iter()
+            .map(|k| k.label())
+            .chain(["NAME"])
+            .find(|l| l.eq_ignore_ascii_case(label));
+        if let Some(news) = news {
+            return Err(unusual(format!(
+                "differs from {news} only in case; labels are case-sensitive, write {news}"
+            )));
+        }
+        if let Some(i) = self.others.iter().position(|o| &**o == label) {
+            return Ok(Kind::Other(i as u16));
+        }
+        let i = u16::try_from(self.others.len())
+            .map_err(|_| unusual("is one label too many (at most 65,536)".into()))?;
+        self.others.push(label.into());
+        Ok(Kind::Other(i))
+    }
+
+    /// The label a kind is written with: the news label, or a user's gazetteer label.
+    pub fn label(&self, kind: Kind) -> &str {
+        match kind {
+            Kind::Other(i) => self.others.get(usize::from(i)).map_or("", |l| l),
+            news => news.label(),
+        }
     }
 
     fn add_name(&mut self, name: &str, kind: Kind) {
@@ -286,7 +356,26 @@ mod tests {
             .add_gazetteer("GPE\tTimbuktu\nno tab here\n")
             .unwrap_err();
         assert!(err.to_string().contains("line 2"));
-        assert!(lex.add_gazetteer("WEIRD\tThing\n").is_err());
+        assert_eq!(
+            err.to_string(),
+            "gazetteer line 2 is not “LABEL<tab>name”: no tab here"
+        );
+        assert!(lex.add_gazetteer("GPE\t  \n").is_err());
+        assert!(lex.add_gazetteer("\tKabul\n").is_err());
+        // any label a schema may have is read; one differing from a news label in case is not
+        assert_eq!(
+            lex.add_gazetteer("WEAPON\tAK-47\nWEAPON\tRPG-7\n").unwrap(),
+            2
+        );
+        assert_eq!(lex.name("AK-47").map(|k| lex.label(k)), Some("WEAPON"));
+        assert_eq!(lex.name("RPG-7"), lex.name("AK-47"));
+        let err = lex.add_gazetteer("# c\nGPE\tA\ngpe\tThing\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "gazetteer line 3: the label “gpe” differs from GPE only in case; labels are case-sensitive, write GPE"
+        );
+        let err = lex.add_gazetteer(" ORG \tThing\n").unwrap_err();
+        assert!(err.to_string().contains("has spaces around it"), "{err}");
         assert_eq!(
             lex.add_gazetteer("# comment\n\nLOC\tKarakoram Pass\n")
                 .unwrap(),

@@ -23,6 +23,7 @@ mod person;
 mod pipeline;
 mod places;
 mod repeats;
+pub mod rules;
 mod runs;
 mod shapes;
 mod shouted;
@@ -192,6 +193,38 @@ mod tests {
             .any(|s| s.label == "GPE"));
         assert!(Pipeline::with_extra(&[0xff, 0xfe, 0x00]).is_err());
         assert!(Pipeline::with_extra(b"nonsense line").is_err());
+    }
+
+    #[test]
+    fn a_users_gazetteer_may_use_any_label() {
+        let text = "Militants fired an AK-47 and a Type 56 rifle near Quetta.";
+        let p = Pipeline::with_extra(b"WEAPON\tAK-47\nWEAPON\tType 56\n").unwrap();
+        let spans = p.detect(text, &tokenize(text));
+        let chars: Vec<char> = text.chars().collect();
+        let got: Vec<(String, &str, &str)> = spans
+            .iter()
+            .map(|s| {
+                let t = chars[s.start..s.end].iter().collect();
+                (t, s.label.as_str(), s.origin.as_str())
+            })
+            .collect();
+        assert!(
+            got.contains(&("AK-47".into(), "WEAPON", "rule:gazetteer")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Type 56".into(), "WEAPON", "rule:gazetteer")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Quetta".into(), "GPE", "rule:gazetteer")),
+            "{got:?}"
+        );
+        let err = Pipeline::with_extra(b"WEAPON AK-47\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "gazetteer line 1 is not “LABEL<tab>name”: WEAPON AK-47"
+        );
     }
 
     #[test]

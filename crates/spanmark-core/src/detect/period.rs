@@ -194,7 +194,8 @@ pub(super) fn part_of(
 #[cfg(test)]
 mod tests {
     fn dates(text: &str) -> Vec<String> {
-        crate::detect::candidate::found_texts(text, super::super::date::find)
+        let lex = crate::detect::lexicon::Lexicon::builtin();
+        crate::detect::candidate::found_texts(text, |v, out| super::super::date::find(v, &lex, out))
     }
 
     #[test]

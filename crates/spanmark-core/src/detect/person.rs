@@ -179,60 +179,6 @@ fn shouted_byline(v: &[View<'_>], lex: &Lexicon, mut i: usize, out: &mut Vec<Can
     }
 }
 
-/// Title words that only qualify another title ("Interior" in "Interior Minister").
-const MODIFIERS: &[&str] = &[
-    "Vice",
-    "Prime",
-    "Interior",
-    "Foreign",
-    "Defence",
-    "Defense",
-    "Finance",
-    "Information",
-    "Education",
-    "Health",
-    "Energy",
-    "Commerce",
-    "Trade",
-    "Law",
-    "Planning",
-    "Religious",
-    "Railways",
-    "Federal",
-    "Provincial",
-    "State",
-    "Army",
-    "Police",
-    "Staff",
-    "Agriculture",
-    "Water",
-    "Petroleum",
-    "Home",
-    "External",
-    "Affairs",
-    "Supreme",
-    "Acting",
-    "Former",
-    "Opposition",
-    "Senior",
-    "Junior",
-    "Additional",
-    "Assistant",
-    "Special",
-    "Associate",
-    "Caretaker",
-    "Operations",
-    "Investigation",
-    "Traffic",
-    "Admin",
-    "Rural",
-    "Deputy",
-    "Crown",
-    "Attorney",
-    "Leader",
-    "Officer",
-];
-
 /// Token index where a name may start after a title or role ending at or after `i`.
 fn after_title(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
     let t = &v[i];
@@ -262,7 +208,7 @@ fn after_title(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
     if !is_title && !role {
         return None;
     }
-    let mut head = !MODIFIERS.contains(&t.text);
+    let mut head = !lex.has(t.text, class::TITLE_MODIFIER);
     let mut j = i + 1;
     // chains: "Lt. Gen.", "Secretary-General", "President-elect", "Inspector General of Police"
     loop {
@@ -281,13 +227,13 @@ fn after_title(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
             if lex.is_given_name(n.text) && !lex.has(n.text, class::ROLE) {
                 break;
             }
-            head |= !MODIFIERS.contains(&n.text);
+            head |= !lex.has(n.text, class::TITLE_MODIFIER);
             j += 1;
         } else if n.text == "of"
             && v.get(j + 1)
                 .is_some_and(|x| x.shape.cap && lex.has(x.text, class::TITLE))
         {
-            head |= !MODIFIERS.contains(&v[j + 1].text);
+            head |= !lex.has(v[j + 1].text, class::TITLE_MODIFIER);
             j += 2;
         } else {
             break;

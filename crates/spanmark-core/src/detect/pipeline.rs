@@ -1,5 +1,5 @@
-//! The detector stack: every rule detector over one text, merged by precedence into
-//! non-overlapping suggestions, then the acronym and later-mention passes.
+//! The detector: the rules of `rules.rs` over one text in their order — the finders, the
+//! merge by precedence into non-overlapping suggestions, then the passes — with its word lists.
 
 use std::sync::Arc;
 #[cfg(not(target_arch = "wasm32"))]
@@ -7,12 +7,9 @@ use std::sync::OnceLock;
 
 use super::candidate::{merge, Candidate};
 use super::lexicon::Lexicon;
+use super::rules::{claim, RuleInput, RuleSet, Stage, RULES};
 use super::words::{views, View};
-use super::{
-    acronym, age, alias, apposition, cardinal, companies, date, faction, family_first, gazetteer,
-    identified, org_context, pairs, person, places, repeats, shapes, shouted, surname, teams,
-    unlabelled, DetectInput, Detector,
-};
+use super::{DetectInput, Detector};
 use crate::error::CoreError;
 use crate::span::Span;
 use crate::token::Token;
@@ -21,6 +18,7 @@ use crate::token::Token;
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     lexicon: Arc<Lexicon>,
+    rules: RuleSet,
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -37,6 +35,7 @@ impl Pipeline {
         let lexicon = Lexicon::from_lists(utf8(builtin)?, utf8(rules)?)?;
         Ok(Pipeline {
             lexicon: Arc::new(lexicon),
+            rules: RuleSet::default(),
         })
     }
 
@@ -46,6 +45,7 @@ impl Pipeline {
         static BUILTIN: OnceLock<Arc<Lexicon>> = OnceLock::new();
         Pipeline {
             lexicon: BUILTIN.get_or_init(|| Arc::new(Lexicon::builtin())).clone(),
+            rules: RuleSet::default(),
         }
     }
 
@@ -68,7 +68,20 @@ impl Pipeline {
         });
         Pipeline {
             lexicon: lexicon.clone(),
+            rules: RuleSet::default(),
         }
+    }
+
+    /// The same detector with one rule switched off (by its name in `rules::RULES`).
+    pub fn without(&self, rule: &str) -> Result<Pipeline, CoreError> {
+        let rules = self
+            .rules
+            .without(rule)
+            .ok_or_else(|| CoreError::Invalid(super::rules::no_such_rule(rule)))?;
+        Ok(Pipeline {
+            lexicon: self.lexicon.clone(),
+            rules,
+        })
     }
 
     /// Adds more gazetteer lines; returns how many entries were read.
@@ -102,37 +115,35 @@ impl Pipeline {
         let v = views(text, tokens);
         self.candidates(&v, text)
             .into_iter()
-            .map(|c| c.to_span(&v))
+            .map(|c| c.to_span(&v, &self.lexicon))
             .collect()
     }
 
+    /// The rules in their order: the finders' proposals, merged, then each pass. Every
+    /// candidate a rule makes is claimed with that rule's name before the next one runs.
     fn candidates(&self, v: &[View<'_>], text: &str) -> Vec<Candidate> {
-        let lex = &*self.lexicon;
-        let mut found = Vec::with_capacity(v.len() / 4);
-        gazetteer::find(v, text, lex, &mut found);
-        shapes::find(v, lex, &mut found);
-        person::find(v, text, lex, &mut found);
-        family_first::find(v, lex, &mut found);
-        date::find(v, &mut found);
-        cardinal::find(v, &mut found);
-        let mut kept = merge(v, found);
-        faction::apply(v, lex, &mut kept);
-        acronym::apply(v, lex, &mut kept);
-        surname::apply(v, text, lex, &mut kept);
-        pairs::apply(v, text, lex, &mut kept);
-        identified::apply(v, text, lex, &mut kept);
-        repeats::apply(v, text, &mut kept);
-        places::apply(v, lex, &mut kept);
-        org_context::apply(v, lex, &mut kept);
-        // world news: companies by legal form, teams on sports pages, names in capitals
-        companies::apply(v, lex, &mut kept);
-        teams::apply(v, lex, &mut kept);
-        shouted::apply(v, lex, &mut kept);
-        age::apply(v, lex, &mut kept);
-        apposition::apply(v, lex, &mut kept);
-        alias::apply(v, lex, &mut kept);
-        unlabelled::apply(v, &mut kept);
-        kept
+        let input = RuleInput {
+            v,
+            text,
+            lex: &self.lexicon,
+        };
+        let mut list = Vec::with_capacity(v.len() / 4);
+        let mut merged = false;
+        for (i, rule) in RULES.iter().enumerate() {
+            if rule.stage == Stage::Pass && !merged {
+                list = merge(v, list);
+                merged = true;
+            }
+            if !self.rules.runs(i) {
+                continue;
+            }
+            (rule.run)(&input, &mut list);
+            claim(&mut list, rule);
+        }
+        if !merged {
+            list = merge(v, list);
+        }
+        list
     }
 }
 

@@ -53,7 +53,7 @@ pub fn apply(v: &[View<'_>], text: &str, lex: &Lexicon, kept: &mut Vec<Candidate
     // a known person's family name beats a one-word place of the same spelling ("Yunus")
     kept.retain(|c| {
         let single_place =
-            c.kind == Kind::Gpe && c.last == c.first + 1 && c.origin == Origin::Gazetteer;
+            c.kind == Kind::Gpe && c.last == c.first + 1 && c.origin == Origin::Rule("gazetteer");
         !(single_place && names.get(v[c.first].text).is_some_and(|(_, n)| *n == 1))
     });
     let mut covered = vec![false; v.len()];

@@ -11,77 +11,6 @@ use super::lexicon::{class, Lexicon};
 use super::words::View;
 use crate::span::Origin;
 
-/// Words that make a page a sports page.
-const SPORT_WORDS: &[&str] = &[
-    "coach",
-    "goal",
-    "goals",
-    "striker",
-    "goalkeeper",
-    "midfielder",
-    "defender",
-    "halftime",
-    "penalty",
-    "wickets",
-    "innings",
-    "quarterfinals",
-    "semifinals",
-    "semifinal",
-    "tournament",
-    "championship",
-    "standings",
-    "scored",
-    "scorer",
-    "derby",
-    "league",
-    "season",
-    "match",
-    "matches",
-    "rebounds",
-    "tries",
-    "qualifying",
-    "fixtures",
-    "stoppage",
-];
-/// Verbs after a team's name.
-const PLAYS: &[&str] = &[
-    "beat",
-    "beats",
-    "drew",
-    "draw",
-    "draws",
-    "lost",
-    "lose",
-    "loses",
-    "won",
-    "win",
-    "wins",
-    "defeated",
-    "routed",
-    "thrashed",
-    "edged",
-    "hammered",
-    "stunned",
-    "hosted",
-    "host",
-    "hosts",
-    "trail",
-    "trailed",
-    "led",
-    "lead",
-    "qualified",
-    "retained",
-    "play",
-    "plays",
-    "face",
-    "faces",
-    "came",
-    "were",
-    "clinched",
-    "clinch",
-    "stayed",
-    "took",
-];
 /// Nouns after a team's name ("England captain", "Dortmund coach").
 const ROLES: &[&str] = &[
     "coach",
@@ -104,42 +33,6 @@ const ROLES: &[&str] = &[
 const AGAINST: &[&str] = &[
     "beat", "against", "over", "host", "hosts", "face", "faces", "play", "plays", "rivals", "visit",
 ];
-/// Words in club names.
-const CLUB_WORDS: &[&str] = &[
-    "City",
-    "United",
-    "Villa",
-    "Wanderers",
-    "Rovers",
-    "Athletic",
-    "Athletico",
-    "Atlético",
-    "Albion",
-    "Hotspur",
-    "FC",
-    "CF",
-    "AC",
-    "AS",
-    "SC",
-    "RB",
-    "VfB",
-    "VfL",
-    "Real",
-    "Inter",
-    "Borussia",
-    "Eintracht",
-    "Bayern",
-    "Union",
-    "Sporting",
-    "Dynamo",
-    "Olympique",
-    "Racing",
-    "Celtic",
-    "Rangers",
-    "Hertha",
-    "Werder",
-    "Fortuna",
-];
 
 /// A score glued together: "2-1", "106-88".
 fn score_at(v: &[View<'_>], i: usize) -> bool {
@@ -155,8 +48,11 @@ fn score_at(v: &[View<'_>], i: usize) -> bool {
 
 /// Is this a sports page: a results table (two results lines or standings rows, or one with
 /// sports words), scores with sports words, or many sports words?
-fn sports_page(v: &[View<'_>], lines: &[(usize, usize)]) -> bool {
-    let words = v.iter().filter(|t| SPORT_WORDS.contains(&t.text)).count();
+fn sports_page(v: &[View<'_>], lex: &Lexicon, lines: &[(usize, usize)]) -> bool {
+    let words = v
+        .iter()
+        .filter(|t| lex.has(t.text, class::SPORT_WORD))
+        .count();
     let scores = (0..v.len()).filter(|&i| score_at(v, i)).count();
     let rows = lines
         .iter()
@@ -220,7 +116,7 @@ fn owner_of(kept: &[Candidate], i: usize) -> Option<usize> {
 }
 
 /// Does the name at `s..e` play: a verb, a score or a role after it, or a rival's word before?
-fn plays(v: &[View<'_>], s: usize, e: usize) -> bool {
+fn plays(v: &[View<'_>], lex: &Lexicon, s: usize, e: usize) -> bool {
     let next = v.get(e).map(|t| t.text).unwrap_or("");
     let after_possessive = if matches!(next, "'s" | "’s") {
         v.get(e + 1).map(|t| t.text).unwrap_or("")
@@ -231,7 +127,7 @@ fn plays(v: &[View<'_>], s: usize, e: usize) -> bool {
     let prev2 = s.checked_sub(2).map(|p| v[p].text).unwrap_or("");
     let score_before =
         s >= 4 && score_at(v, s - 4) && matches!(prev, "at" | "with" | "against" | "over" | "to");
-    PLAYS.contains(&next)
+    lex.has(next, class::PLAYS)
         || ROLES.contains(&next)
         || ROLES.contains(&after_possessive)
         || score_at(v, e)
@@ -252,7 +148,7 @@ fn club_name(v: &[View<'_>], lex: &Lexicon, s: usize, e: usize) -> bool {
         return false;
     }
     let words = &v[s..e];
-    if words.iter().any(|t| CLUB_WORDS.contains(&t.text)) {
+    if words.iter().any(|t| lex.has(t.text, class::CLUB_WORD)) {
         // "Mexico City", "Vatican City": a place the lists know as a whole stays a place
         let whole: String = words.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
         return lex.name(&whole).is_none() && !lex.has(words[0].text, class::STOP | class::TITLE);
@@ -280,7 +176,7 @@ const LOCATIVE: &[&str] = &[
 
 pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
     let lines = lines(v);
-    if !sports_page(v, &lines) {
+    if !sports_page(v, lex, &lines) {
         return;
     }
     let org = |s, e| Candidate::new(s, e, Kind::Org, Origin::Pattern, rank::CONTEXT);
@@ -316,7 +212,7 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
             take_over(kept, org(i, e));
         } else if place_or_free
             && !run_has_person
-            && plays(v, i, e)
+            && plays(v, lex, i, e)
             && !lex.has(v[i].text, class::STOP | class::TITLE | class::SOFT)
         {
             // a free one-word name that plays must not be a sentence's first word of another kind

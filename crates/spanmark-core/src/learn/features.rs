@@ -109,7 +109,7 @@ fn rule_marks<'a>(
             } else {
                 'I'
             };
-            marks[i] = Some((part, span.label.as_str(), span.origin.as_str()));
+            marks[i] = Some((part, span.label.as_str(), span.origin.family().as_str()));
         }
     }
     marks

@@ -13,7 +13,7 @@ pub(super) type RelationWire = (String, (usize, usize), (usize, usize), u8);
 
 /// `origin << 1 | accepted`, as for spans.
 fn code(origin: Origin, state: SpanState) -> u8 {
-    ((origin_code(origin) as u8) << 1) | u8::from(state == SpanState::Accepted)
+    ((origin_code(origin.family()) as u8) << 1) | u8::from(state == SpanState::Accepted)
 }
 
 fn decode_code(code: u8, what: &str) -> Result<(Origin, SpanState), PersistError> {

@@ -5,7 +5,8 @@
 //! continuation bit, in the URL-safe base64 alphabet (as in source-map VLQs), so the
 //! string needs no JSON escaping. `gap` counts from the end of the previous span, so
 //! spans are sorted and non-overlapping by construction.
-//! `code = label_index << 5 | origin << 2 | has_confidence << 1 | accepted`;
+//! `code = label_index << 5 | origin << 2 | has_confidence << 1 | accepted`; origin 7 is
+//! a named rule of the detector, and its number in [`RULE_CODES`] follows the code;
 //! the confidence, when present, is the exact bit pattern of the `f32`.
 
 use super::error::PersistError;
@@ -22,10 +23,49 @@ pub const ORIGINS: [Origin; 7] = [
     Origin::Import,
 ];
 
+/// The origin code of a span a named rule made; the rule's number follows.
+const RULE: usize = 7;
+
+/// The detector's rules by stored number: the position in this list is what is stored.
+/// Append only (a renamed rule keeps its place); every rule of `detect::rules::RULES` is here.
+pub const RULE_CODES: [&str; 21] = [
+    "gazetteer",
+    "shapes",
+    "person",
+    "family_first",
+    "date",
+    "cardinal",
+    "faction",
+    "acronym",
+    "surname",
+    "pairs",
+    "identified",
+    "repeats",
+    "places",
+    "org_context",
+    "companies",
+    "teams",
+    "shouted",
+    "age",
+    "apposition",
+    "alias",
+    "unlabelled",
+];
+
+/// The stored number of a rule's name.
+fn rule_code(name: &str) -> Option<usize> {
+    RULE_CODES.iter().position(|n| *n == name)
+}
+
 /// The stored code of an origin. Exhaustive on purpose: a new origin must get a code
-/// here (and in [`ORIGINS`]) before it can be saved; 3 bits leave room for one more.
+/// here (and in [`ORIGINS`]) before it can be saved; 3 bits are all used. A rule's span
+/// is code 7 (and the rule's number follows); the caller writes that number.
 pub(super) fn origin_code(o: Origin) -> usize {
     match o {
+        Origin::Rule(name) => match rule_code(name) {
+            Some(_) => RULE,
+            None => origin_code(o.family()),
+        },
         Origin::Manual => 0,
         Origin::Gazetteer => 1,
         Origin::Pattern => 2,
@@ -111,6 +151,10 @@ pub fn pack(spans: &[Span]) -> (Vec<&str>, String) {
         push_number(&mut out, s.start.saturating_sub(prev_end) as u64);
         push_number(&mut out, s.end.saturating_sub(s.start) as u64);
         push_number(&mut out, code as u64);
+        if origin == RULE {
+            let name = s.origin.rule().and_then(rule_code).unwrap_or_default();
+            push_number(&mut out, name as u64);
+        }
         if let Some(c) = confidence {
             push_number(&mut out, u64::from(c.to_bits()));
         }
@@ -151,10 +195,20 @@ pub fn unpack(packed: &str, labels: &[String], len: usize) -> Result<Vec<Span>, 
         if label.trim().is_empty() {
             return Err(PersistError::EmptyLabel);
         }
-        let origin = *ORIGINS.get((code >> 2) & 7).ok_or(PersistError::BadCode {
-            n,
-            code: code as u64,
-        })?;
+        let origin = if (code >> 2) & 7 == RULE {
+            let number = r.number().ok_or(PersistError::BadSpan { n })? as usize;
+            let name = RULE_CODES.get(number).ok_or(PersistError::BadCode {
+                n,
+                code: number as u64,
+            })?;
+            // a stored rule this version no longer has reads as the pattern it was before
+            crate::detect::rules::rule(name).map_or(Origin::Pattern, |r| r.origin())
+        } else {
+            *ORIGINS.get((code >> 2) & 7).ok_or(PersistError::BadCode {
+                n,
+                code: code as u64,
+            })?
+        };
         let state = if code & 1 == 1 {
             SpanState::Accepted
         } else {
@@ -195,5 +249,27 @@ mod tests {
         for (i, o) in ORIGINS.iter().enumerate() {
             assert_eq!(origin_code(*o), i);
         }
+    }
+
+    #[test]
+    fn every_rule_has_a_stored_number_and_comes_back() {
+        for r in crate::detect::rules::RULES {
+            assert!(
+                rule_code(r.name).is_some(),
+                "{} has no stored number",
+                r.name
+            );
+            let span = Span::suggested(2, 5, "ORG", r.origin());
+            let (labels, packed) = pack(std::slice::from_ref(&span));
+            let labels: Vec<String> = labels.iter().map(|l| l.to_string()).collect();
+            assert_eq!(unpack(&packed, &labels, 9).unwrap(), vec![span]);
+        }
+        // a rule number beyond the list is a bad code, not a panic
+        let mut bad = String::new();
+        push_number(&mut bad, 0);
+        push_number(&mut bad, 1);
+        push_number(&mut bad, (RULE << 2) as u64);
+        push_number(&mut bad, 999);
+        assert!(unpack(&bad, &["ORG".to_string()], 9).is_err());
     }
 }

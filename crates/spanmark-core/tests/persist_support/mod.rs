@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use spanmark_core::{Document, Origin, Span, SpanState};
 
 pub const LABELS: [&str; 4] = ["PERSON", "ORG", "GPE", "DATE"];
-pub const ORIGINS: [Origin; 7] = [
+pub const ORIGINS: [Origin; 10] = [
     Origin::Manual,
     Origin::Gazetteer,
     Origin::Pattern,
@@ -14,6 +14,9 @@ pub const ORIGINS: [Origin; 7] = [
     Origin::Memory,
     Origin::Model,
     Origin::Import,
+    Origin::Rule("gazetteer"),
+    Origin::Rule("surname"),
+    Origin::Rule("unlabelled"),
 ];
 
 /// "Imran Khan met officials in Lahore on Monday." with PERSON, GPE and a suggestion.
@@ -29,7 +32,7 @@ pub fn sample() -> Document {
             confidence: Some(0.87),
             ..Span::suggested(28, 34, "GPE", Origin::Gazetteer)
         },
-        Span::suggested(38, 44, "DATE", Origin::Pattern),
+        Span::suggested(38, 44, "DATE", Origin::Rule("date")),
     ]);
     doc.created = 1_763_900_000_000.0;
     doc.updated = 1_763_900_123_456.0;
@@ -65,7 +68,7 @@ pub fn document_strategy() -> impl Strategy<Value = Document> {
             let kinds = prop::collection::vec(
                 (
                     0..4usize,
-                    0..7usize,
+                    0..ORIGINS.len(),
                     any::<bool>(),
                     prop::option::of(0.0f32..=1.0),
                 ),

@@ -35,7 +35,8 @@ class Span:
     """PERSON, ORG, GPE, LOC, FAC, NORP, DATE, CARDINAL, or a label of your own."""
     text: str
     origin: str
-    """Which detector suggested it ("gazetteer", "pattern", "memory", "model", ...) or
+    """Which detector suggested it: "rule:NAME" for a rule of the detector ("rule:gazetteer",
+    "rule:surname"; older files say "gazetteer", "pattern", "acronym"), "memory", "model", or
     "manual"/"import" for spans a person made."""
     state: Literal["suggested", "accepted"]
     confidence: Optional[float]
