@@ -4,7 +4,8 @@
 # by apt as root) when `java` is not on PATH. Usage: scripts/spark-setup.sh VENV/bin/python
 set -euo pipefail
 py=${1:?usage: scripts/spark-setup.sh VENV/bin/python}
-SPARK_PINS="pyspark==4.3.0 pandas==3.1.1 pyarrow==26.0.1"
+# pandas below 3: pyspark 4.3 warns that it does not fully support pandas 3 yet
+SPARK_PINS=(pyspark==4.3.0 "pandas>=2.2,<3" pyarrow==26.0.1)
 die() { printf '\033[31mspark setup FAILED: %s\033[0m\n' "$*" >&2; exit 1; }
 
 if ! java -version >/dev/null 2>&1; then
@@ -17,9 +18,8 @@ fi
 java -version >/dev/null 2>&1 || die "java still missing after installing default-jre-headless"
 
 venv=$(dirname "$(dirname "$py")")
-if [ "$(cat "$venv/.spark-pins" 2>/dev/null)" != "$SPARK_PINS" ]; then
-  echo "spark: installing $SPARK_PINS into $venv (from PyPI)"
-  # shellcheck disable=SC2086
-  "$py" -m pip install --quiet --disable-pip-version-check $SPARK_PINS || die "pip install $SPARK_PINS"
-  echo "$SPARK_PINS" > "$venv/.spark-pins"
+if [ "$(cat "$venv/.spark-pins" 2>/dev/null)" != "${SPARK_PINS[*]}" ]; then
+  echo "spark: installing ${SPARK_PINS[*]} into $venv (from PyPI)"
+  "$py" -m pip install --quiet --disable-pip-version-check "${SPARK_PINS[@]}" || die "pip install ${SPARK_PINS[*]}"
+  echo "${SPARK_PINS[*]}" > "$venv/.spark-pins"
 fi

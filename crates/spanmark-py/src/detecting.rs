@@ -118,6 +118,15 @@ fn detection_tuple<'py>(
     )
 }
 
+/// How many spans `spanmark detect` finds in `text`, and nothing else: the core's own time
+/// seen from Python, for measuring what `detect` adds per document (scripts/python-bench.py).
+#[pyfunction]
+pub fn count_spans(py: Python<'_>, text: &str) -> PyResult<usize> {
+    let suggester = rules_only();
+    py.detach(|| suggest(&suggester, text).map(|found| found.len()))
+        .map_err(|p| panicked("this text", p))
+}
+
 /// The worker threads for `threads` (None: one per core), made once per process.
 ///
 /// Not rayon's global pool: after a fork (spaCy's `nlp.pipe(n_process=…)`, multiprocessing)

@@ -21,6 +21,7 @@ fn _spanmark(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(detecting::detect, m)?)?;
     m.add_function(wrap_pyfunction!(detecting::detect_many, m)?)?;
     m.add_function(wrap_pyfunction!(detecting::detect_links, m)?)?;
+    m.add_function(wrap_pyfunction!(detecting::count_spans, m)?)?;
     m.add_function(wrap_pyfunction!(files::train, m)?)?;
     m.add_function(wrap_pyfunction!(files::convert, m)?)?;
     m.add_function(wrap_pyfunction!(files::read, m)?)?;

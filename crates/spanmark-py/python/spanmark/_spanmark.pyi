@@ -112,6 +112,9 @@ def detect_links(
 ) -> tuple[list[Span], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """``(spans, events, relations)`` of ``text`` as tuples; use ``spanmark.detect_doc``."""
 
+def count_spans(text: str) -> int:
+    """The number of spans ``detect`` would return, without making them (for benchmarks)."""
+
 def agree(a: _Path, b: _Path, *others: _Path) -> dict[str, Any]:
     """Agreement of two or more annotators' files, documents paired by text, as
     ``spanmark agree --json`` computes it.
