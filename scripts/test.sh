@@ -112,9 +112,9 @@ layers=("$@"); [ ${#layers[@]} -gt 0 ] || layers=("${ALL_LAYERS[@]}")
 for name in "${layers[@]}"; do
   declare -F "layer_$name" >/dev/null || { echo "test.sh: no layer '$name' (layers: ${ALL_LAYERS[*]})" >&2; exit 2; }
 done
-# Lint and native tests need only cargo; every other layer needs the browser toolchain.
+# Lint, native and python need only cargo (and python3); every other layer needs the browser toolchain.
 for name in "${layers[@]}"; do
-  case "$name" in lint|native) ;; *) ./scripts/setup.sh; break ;; esac
+  case "$name" in lint|native|python) ;; *) ./scripts/setup.sh; break ;; esac
 done
 # Lint of the wasm32 target needs the target installed.
 for name in "${layers[@]}"; do

@@ -8,10 +8,9 @@ use serde_json::Value;
 use spanmark_core::formats::links_json::{
     events_json, links_of, relations_json, EventJson, RelationJson,
 };
-use spanmark_core::links::{Event, LinkEdit, Links};
+use spanmark_core::links::Event;
 use spanmark_core::score::Mention;
 use spanmark_core::span::Span;
-use spanmark_core::{Document, Edit, Schema};
 
 /// One document: a key (file stem, id or line number), its text and its labelled mentions.
 #[derive(Debug, Clone)]
@@ -48,17 +47,8 @@ pub struct SpanOut {
 /// `{"text", "spans": [{"start","end","label","text","origin"}], "events", "relations"}` for
 /// detector output; the events are the incident rules' suggestions over these spans.
 pub fn to_json<'a>(id: Option<&'a Value>, text: &'a str, spans: &[Span]) -> Suggested<'a> {
-    let mut doc = Document::new("d", "", text);
-    doc.set_spans(spans.to_vec());
-    let events = spanmark_core::incidents::suggest(&doc);
-    let suggest = Edit::Link(LinkEdit::Suggest {
-        events,
-        relations: Vec::new(),
-    });
-    let links = match suggest.apply(&mut doc, &Schema::news()) {
-        Ok(_) => doc.links().clone(),
-        Err(_) => Links::default(),
-    };
+    let doc = spanmark_core::incidents::detected::detected(text, spans);
+    let links = doc.links();
     let chars: Vec<char> = text.chars().collect();
     let spans = spans
         .iter()
@@ -77,8 +67,8 @@ pub fn to_json<'a>(id: Option<&'a Value>, text: &'a str, spans: &[Span]) -> Sugg
         id,
         text,
         spans,
-        events: events_json(&doc, &links, false),
-        relations: relations_json(&doc, &links, false),
+        events: events_json(&doc, links, false),
+        relations: relations_json(&doc, links, false),
     }
 }
 

@@ -6,11 +6,12 @@ use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 use spanmark_core::detect::Suggester;
 
 use crate::errors::{panicked, SpanmarkError};
+use crate::incidents::{links_dicts, links_tuples, Found};
 use crate::model::{rules_only, Model};
 use crate::objects::Span;
 use crate::text_arg::{text_of, Text};
@@ -35,12 +36,18 @@ fn suggester_of(py: Python<'_>, model: Option<&Bound<'_, PyAny>>) -> PyResult<Ar
     }
 }
 
+type Panic = Box<dyn std::any::Any + Send>;
+
 /// Suggestions for one normalised text; a panic in the core becomes an error value.
-fn suggest(
-    suggester: &Suggester,
-    text: &str,
-) -> Result<Vec<spanmark_core::Span>, Box<dyn std::any::Any + Send>> {
+fn suggest(suggester: &Suggester, text: &str) -> Result<Vec<spanmark_core::Span>, Panic> {
     catch_unwind(AssertUnwindSafe(|| suggester.suggest(text)))
+}
+
+/// Spans, and with `links` the events and relations over them, for one normalised text.
+fn find(suggester: &Suggester, text: &str, links: bool) -> Result<Found, Panic> {
+    catch_unwind(AssertUnwindSafe(|| {
+        Found::of(suggester.suggest(text), text, links)
+    }))
 }
 
 fn spans_for(text: &Text, original: &str, found: &[spanmark_core::Span]) -> Vec<Span> {
@@ -67,6 +74,57 @@ pub fn detect(
         suggest(&suggester, &t.normalized).map(|found| spans_for(&t, &original, &found))
     })
     .map_err(|p| panicked("this text", p))
+}
+
+/// Spans, events and relations of `text` as `(spans, events, relations)` tuples, offsets in
+/// indices of `text`; `spanmark.detect_doc` makes a `Detection` of them.
+#[pyfunction]
+#[pyo3(signature = (text, model=None))]
+pub fn detect_links<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    model: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let original = text_of(text, "text")?;
+    let suggester = suggester_of(py, model)?;
+    let t = Text::new(original.clone());
+    let found = py
+        .detach(|| find(&suggester, &t.normalized, true))
+        .map_err(|p| panicked("this text", p))?;
+    detection_tuple(py, &t, &original, &found)
+}
+
+/// `(spans, events, relations)` of one text for Python, offsets in the caller's indices.
+fn detection_tuple<'py>(
+    py: Python<'py>,
+    t: &Text,
+    original: &str,
+    found: &Found,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let chars: Vec<char> = original.chars().collect();
+    let spans: Vec<Span> = found
+        .spans
+        .iter()
+        .map(|s| Span::from_core(s, &chars, |i| t.original(i)))
+        .collect();
+    let (events, relations) = links_tuples(py, found, t, &chars)?;
+    PyTuple::new(
+        py,
+        [
+            spans.into_pyobject(py)?.into_any(),
+            events.into_any(),
+            relations.into_any(),
+        ],
+    )
+}
+
+/// How many spans `spanmark detect` finds in `text`, and nothing else: the core's own time
+/// seen from Python, for measuring what `detect` adds per document (scripts/python-bench.py).
+#[pyfunction]
+pub fn count_spans(py: Python<'_>, text: &str) -> PyResult<usize> {
+    let suggester = rules_only();
+    py.detach(|| suggest(&suggester, text).map(|found| found.len()))
+        .map_err(|p| panicked("this text", p))
 }
 
 /// The worker threads for `threads` (None: one per core), made once per process.
@@ -142,16 +200,17 @@ fn item_of(obj: &Bound<'_, PyAny>, n: usize) -> PyResult<Item> {
     )))
 }
 
-/// The CLI's JSONL line for a record: `{"id"?, "text", "spans": [{start, end, label, text, origin}]}`.
+/// The CLI's JSONL line for a record:
+/// `{"id"?, "text", "spans": [{start, end, label, text, origin}], "events", "relations"}`.
 fn record_out<'py>(
     py: Python<'py>,
     id: Option<Py<PyAny>>,
     text: &Text,
-    found: &[spanmark_core::Span],
+    found: &Found,
 ) -> PyResult<Bound<'py, PyDict>> {
     let chars: Vec<char> = text.normalized.chars().collect();
     let spans = PyList::empty(py);
-    for s in found {
+    for s in &found.spans {
         spans.append(Span::from_core(s, &chars, |i| i).to_dict(py)?)?;
     }
     let d = PyDict::new(py);
@@ -160,20 +219,25 @@ fn record_out<'py>(
     }
     d.set_item("text", &text.normalized)?;
     d.set_item("spans", spans)?;
+    let (events, relations) = links_dicts(py, found)?;
+    d.set_item("events", events)?;
+    d.set_item("relations", relations)?;
     Ok(d)
 }
 
 /// Suggestions for many texts on every core (or `threads` of them), in input order.
 ///
-/// A `str` item gives a `list[Span]`; a dict item `{"id"?, "text"}` (a parsed JSONL line) gives
-/// the dict `spanmark detect --jsonl` writes for that line.
+/// A `str` item gives a `list[Span]` (with `events`: a `(spans, events, relations)` tuple);
+/// a dict item `{"id"?, "text"}` (a parsed JSONL line) gives the dict `spanmark detect --jsonl`
+/// writes for that line, events and relations included.
 #[pyfunction]
-#[pyo3(signature = (texts, threads=None, model=None))]
+#[pyo3(signature = (texts, threads=None, model=None, events=false))]
 pub fn detect_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     threads: Option<usize>,
     model: Option<&Bound<'py, PyAny>>,
+    events: bool,
 ) -> PyResult<Bound<'py, PyList>> {
     if texts.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err(
@@ -190,7 +254,10 @@ pub fn detect_many<'py>(
         pool.install(|| -> Vec<_> {
             items
                 .par_iter()
-                .map(|item| suggest(&suggester, &item.text().normalized))
+                .map(|item| {
+                    let links = events || matches!(item, Item::Record { .. });
+                    find(&suggester, &item.text().normalized, links)
+                })
                 .collect()
         })
     });
@@ -198,8 +265,11 @@ pub fn detect_many<'py>(
     for (n, (item, found)) in items.into_iter().zip(found).enumerate() {
         let found = found.map_err(|p| panicked(&format!("item {}", n + 1), p))?;
         match item {
+            Item::Text { original, text } if events => {
+                out.append(detection_tuple(py, &text, &original, &found)?)?;
+            }
             Item::Text { original, text } => {
-                out.append(spans_for(&text, &original, &found))?;
+                out.append(spans_for(&text, &original, &found.spans))?;
             }
             Item::Record { id, text } => out.append(record_out(py, id, &text, &found)?)?,
         }

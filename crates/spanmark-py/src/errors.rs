@@ -8,19 +8,19 @@ use spanmark_core::formats::{DiskError, ImportError};
 use spanmark_core::learn::ModelFileError;
 
 create_exception!(
-    _spanmark,
+    spanmark,
     SpanmarkError,
     PyException,
     "Anything Spanmark refuses, with the same sentence as the `spanmark` CLI."
 );
 create_exception!(
-    _spanmark,
+    spanmark,
     FormatError,
     SpanmarkError,
     "A file that cannot be read in its format; `.path`, `.line` (1-based or None) and `.field` (or None) say where."
 );
 create_exception!(
-    _spanmark,
+    spanmark,
     ModelError,
     SpanmarkError,
     "A model file that cannot be loaded (damaged, not a model, or saved by a newer Spanmark)."

@@ -4,8 +4,10 @@
 mod detecting;
 mod errors;
 mod files;
+mod incidents;
 mod model;
 mod objects;
+mod review;
 mod text_arg;
 
 use pyo3::prelude::*;
@@ -18,9 +20,12 @@ fn _spanmark(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<model::Model>()?;
     m.add_function(wrap_pyfunction!(detecting::detect, m)?)?;
     m.add_function(wrap_pyfunction!(detecting::detect_many, m)?)?;
+    m.add_function(wrap_pyfunction!(detecting::detect_links, m)?)?;
+    m.add_function(wrap_pyfunction!(detecting::count_spans, m)?)?;
     m.add_function(wrap_pyfunction!(files::train, m)?)?;
     m.add_function(wrap_pyfunction!(files::convert, m)?)?;
     m.add_function(wrap_pyfunction!(files::read, m)?)?;
+    m.add_function(wrap_pyfunction!(review::agree, m)?)?;
     errors::register(m)?;
     Ok(())
 }

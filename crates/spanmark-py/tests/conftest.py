@@ -56,3 +56,23 @@ def corpus_jsonl(articles, tmp_path_factory):
         encoding="utf-8",
     )
     return path
+
+
+def readme_recipe(name):
+    """The Python code block after `<!-- recipe: NAME -->` in README.md, so a test runs exactly
+    what the README shows."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    marker = f"<!-- recipe: {name} -->\n```python\n"
+    start = readme.index(marker) + len(marker)
+    return readme[start : readme.index("```\n", start)]
+
+
+def write_corpus(articles, folder, files=3):
+    """The articles as JSON Lines `{"id", "text"}` split over `files` files (sorted names)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"part-{k}.jsonl" for k in range(files)]
+    chunk = -(-len(articles) // files)
+    for k, path in enumerate(paths):
+        part = articles[k * chunk : (k + 1) * chunk]
+        path.write_text("".join(jsonl_line({"id": n, "text": t}) + "\n" for n, t in part), encoding="utf-8")
+    return paths

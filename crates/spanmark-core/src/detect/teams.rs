@@ -111,8 +111,29 @@ fn table_names(v: &[View<'_>], s: usize, e: usize) -> Vec<(usize, usize)> {
     Vec::new()
 }
 
-fn owner_of(kept: &[Candidate], i: usize) -> Option<usize> {
-    kept.iter().position(|c| c.first <= i && i < c.last)
+/// Is `kept` sorted with no two candidates overlapping (what `merge` and `take_over` leave)?
+fn tidy(kept: &[Candidate]) -> bool {
+    kept.iter().all(|c| c.first < c.last) && kept.windows(2).all(|w| w[0].last <= w[1].first)
+}
+
+/// The candidate covering token `i`; a binary search when `kept` is tidy (a linear scan on a
+/// long page made this rule quadratic: minutes for a 50 MB text).
+fn owner_of(kept: &[Candidate], i: usize, tidy: bool) -> Option<usize> {
+    if !tidy {
+        return kept.iter().position(|c| c.first <= i && i < c.last);
+    }
+    let k = kept.partition_point(|c| c.first <= i);
+    (k > 0 && i < kept[k - 1].last).then(|| k - 1)
+}
+
+/// `take_over` for a tidy `kept`: the overlapped run replaced in place, no re-sort.
+fn take_over_tidy(kept: &mut Vec<Candidate>, c: Candidate, tidy: bool) {
+    if !tidy {
+        return take_over(kept, c);
+    }
+    let lo = kept.partition_point(|o| o.last <= c.first);
+    let hi = kept.partition_point(|o| o.first < c.last);
+    kept.splice(lo..hi.max(lo), [c]);
 }
 
 /// Does the name at `s..e` play: a verb, a score or a role after it, or a rival's word before?
@@ -182,25 +203,28 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
     let org = |s, e| Candidate::new(s, e, Kind::Org, Origin::Pattern, rank::CONTEXT);
     let mut teams: HashSet<String> = HashSet::new();
     let text_of = |s: usize, e: usize| v[s..e].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+    let tidy = tidy(kept);
     for &(s, e) in &lines {
         for (a, b) in table_names(v, s, e) {
             teams.insert(text_of(a, b));
-            take_over(kept, org(a, b));
+            take_over_tidy(kept, org(a, b), tidy);
         }
     }
     // capitalised runs: club names, and places or unknown names that play
+    let mut line = 0;
     let mut i = 0;
     while i < v.len() {
         if !v[i].shape.cap || v[i].shape.punct {
             i += 1;
             continue;
         }
-        let e = cap_run(v, i, v.len()).min(
-            (i + 1..v.len())
-                .find(|&k| v[k].line_start)
-                .unwrap_or(v.len()),
-        );
-        let owners: Vec<Option<usize>> = (i..e).map(|k| owner_of(kept, k)).collect();
+        // the end of i's line: the next line start after i, or the end
+        while line < lines.len() && lines[line].1 <= i {
+            line += 1;
+        }
+        let line_end = lines.get(line).map_or(v.len(), |l| l.1);
+        let e = cap_run(v, i, v.len()).min(line_end);
+        let owners: Vec<Option<usize>> = (i..e).map(|k| owner_of(kept, k, tidy)).collect();
         let place_or_free = owners
             .iter()
             .all(|o| o.is_none_or(|n| matches!(kept[n].kind, Kind::Gpe | Kind::Org)));
@@ -209,7 +233,7 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
             .any(|o| o.is_some_and(|n| kept[n].kind == Kind::Person));
         if club_name(v, lex, i, e) && !run_has_person {
             teams.insert(text_of(i, e));
-            take_over(kept, org(i, e));
+            take_over_tidy(kept, org(i, e), tidy);
         } else if place_or_free
             && !run_has_person
             && plays(v, lex, i, e)
@@ -230,7 +254,7 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
                 && !WEEKDAYS.contains(&v[i].text);
             if (is_place && single_candidate) || free_ok {
                 teams.insert(text_of(i, e));
-                take_over(kept, org(i, e));
+                take_over_tidy(kept, org(i, e), tidy);
             }
         }
         i = e.max(i + 1);

@@ -1,6 +1,7 @@
 //! Suggested incidents: events found from trigger words (data/triggers.tsv) in the body of an
 //! article, follow-up mentions joined to the event they refer to, roles filled by `roles`.
 
+pub mod detected;
 pub mod lexicon;
 pub mod memory;
 mod roles;

@@ -1,7 +1,7 @@
 """Type stubs of the compiled module ``spanmark._spanmark`` (re-exported by ``spanmark``)."""
 
 import os
-from typing import Any, Iterable, Literal, Mapping, Optional, Sequence, Union, overload
+from typing import Any, Iterable, Literal, Mapping, Optional, Sequence, Union
 
 __version__: str
 
@@ -96,26 +96,37 @@ def detect(text: str, model: Union[Model, _Path, None] = None) -> list[Span]:
     while the core works. Raises ``TypeError`` for a non-``str`` and ``ValueError`` for a text
     with a lone surrogate."""
 
-@overload
-def detect_many(
-    texts: Iterable[str], threads: Optional[int] = None, model: Union[Model, _Path, None] = None
-) -> list[list[Span]]: ...
-@overload
-def detect_many(
-    texts: Iterable[Mapping[str, Any]],
-    threads: Optional[int] = None,
-    model: Union[Model, _Path, None] = None,
-) -> list[dict[str, Any]]: ...
 def detect_many(
     texts: Iterable[Union[str, Mapping[str, Any]]],
     threads: Optional[int] = None,
     model: Union[Model, _Path, None] = None,
+    events: bool = False,
 ) -> list[Any]:
     """Suggestions for many texts on every core (or ``threads``), GIL released, input order.
 
-    A ``str`` gives ``list[Span]``; a dict ``{"id"?, "text"}`` (a parsed JSONL line) gives the
-    dict ``spanmark detect --jsonl`` writes for it: ``{"id"?, "text", "spans": [...]}``, so
-    ``dask.bag.read_text(...).map(json.loads).map_partitions(spanmark.detect_many)`` works."""
+    A ``str`` gives ``list[Span]``, or with ``events`` the ``(spans, events, relations)``
+    tuples ``spanmark.detection_of`` turns into a ``Detection``; a dict ``{"id"?, "text"}``
+    gives the dict ``spanmark detect --jsonl`` writes for it. Use ``spanmark.detect_many``."""
+
+def detect_links(
+    text: str, model: Union[Model, _Path, None] = None
+) -> tuple[list[Span], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """``(spans, events, relations)`` of ``text`` as tuples; use ``spanmark.detect_doc``."""
+
+def count_spans(text: str) -> int:
+    """The number of spans ``detect`` would return, without making them (for benchmarks)."""
+
+def agree(a: _Path, b: _Path, *others: _Path) -> dict[str, Any]:
+    """Agreement of two or more annotators' files, documents paired by text, as
+    ``spanmark agree --json`` computes it.
+
+    Returns ``{"pairs": [{"a", "b", "f1_strict", "f1_overlap", "kappa", "per_label":
+    {LABEL: {"f1_strict"}}, "documents", "outcomes": {"agreed", "label_differs",
+    "boundary_differs", "both_differ", "only_a", "only_b"}, "links": {"triggers", "events",
+    "arguments", "relations", "ace_detection", "ace_arguments"}}], "alpha",
+    "documents_compared", "documents_shared_by_all", "tokens", "has_links", "warnings"}``;
+    F1 in percent, kappa and alpha in [-1, 1], None where nothing could be compared. Each
+    annotator is named after its file. Raises ``SpanmarkError`` with the CLI's sentence."""
 
 def train(
     export_path: _Path, out_path: _Path, *, include_open: bool = False, builtin: bool = False
