@@ -215,3 +215,35 @@ fn escape_stops_a_pick_before_it_drops_the_selection() {
     desk.run(Command::Escape);
     assert_eq!(desk.ws.selection().pending, None);
 }
+
+#[test]
+fn deleting_an_event_type_in_use_is_counted_first_and_undone_in_one_step() {
+    use spanmark_core::event_schema::TypeKind;
+    use spanmark_core::schema_change::count_links;
+    use spanmark_core::SchemaChange;
+    let mut desk = Desk::new();
+    create(&mut desk, ATTACK);
+    desk.run(Command::SelectNextEvent);
+    desk.run(Command::AcceptSelectedEvent);
+    let id = desk.ws.current_id().unwrap().to_string();
+    assert_eq!(
+        count_links(desk.ws.documents(), TypeKind::Event, "ATTACK"),
+        1
+    );
+    let before = desk.ws.history(&id).unwrap().undo_len();
+    desk.run(Command::Schema(SchemaChange::DeleteType {
+        kind: TypeKind::Event,
+        name: "ATTACK".into(),
+    }));
+    assert!(desk.ws.schema().event_type("ATTACK").is_none());
+    assert!(events(&desk).is_empty());
+    assert_eq!(desk.ws.history(&id).unwrap().undo_len(), before + 1);
+    desk.undo().unwrap();
+    assert_eq!(events(&desk).len(), 1, "the event is back");
+    desk.run(Command::Schema(SchemaChange::RenameType {
+        kind: TypeKind::Relation,
+        from: "member_of".into(),
+        to: "part_of".into(),
+    }));
+    assert!(desk.ws.schema().relation_type("part_of").is_some());
+}
