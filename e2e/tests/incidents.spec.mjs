@@ -56,7 +56,7 @@ test('a suggested attack: accepted by key, undone, accepted again, kept over a r
 
   await page.keyboard.press(']');
   await until(async () => (await attack(page)).selected, '] selects the event');
-  assert.match(await mark.getAttribute('class'), /event-selected/);
+  await until(async () => /event-selected/.test(await mark.getAttribute('class')), 'the trigger marked selected');
   await page.keyboard.press('a');
   await until(async () => (await attack(page)).state === 'accepted', 'a accepts it');
   assert.equal(await mark.getAttribute('data-state'), 'accepted');
