@@ -9,29 +9,44 @@ use spanmark_core::links::LinkEdit;
 use spanmark_core::workspace::Pick;
 use spanmark_core::Edit;
 
-use crate::incidents::rows::{event_rows, relation_rows, EventRow, RelationRow};
+use crate::incidents::rows::{event_rows, relation_rows, window, EventRow, RelationRow};
 use crate::state::{use_app, AppState};
 use crate::Command;
 
 #[component]
 pub fn EventsPanel() -> impl IntoView {
     let app = use_app();
+    // (shown rows, relations, all events, suggested events, first shown)
     let rows = Memo::new(move |_| {
         app.current.track();
         app.schema_rev.track();
+        let selected = app.link_focus.with(|f| f.event);
         app.documents.with(|_| {
             app.schema.with_untracked(|s| {
-                app.with_current(|d| (event_rows(d, s), relation_rows(d)))
-                    .unwrap_or_default()
+                app.with_current(|d| {
+                    let events = &d.links().events;
+                    let at = selected.and_then(|(s, e)| d.links().event_at(s, e));
+                    let shown = window(events.len(), at);
+                    let suggested = events.iter().filter(|e| !e.is_accepted()).count();
+                    let first = shown.start;
+                    (
+                        event_rows(d, s, shown),
+                        relation_rows(d),
+                        events.len(),
+                        suggested,
+                        first,
+                    )
+                })
+                .unwrap_or_default()
             })
         })
     });
-    let suggested = move || rows.with(|(e, _)| e.iter().filter(|r| !r.accepted).count());
+    let suggested = move || rows.with(|r| r.3);
     let keep = |ev: web_sys::MouseEvent| ev.prevent_default();
     view! {
         <section class="events-panel" data-testid="events-panel" aria-label="Events">
             <div class="panel-head">
-                <h2>{move || format!("Events ({})", rows.with(|(e, _)| e.len()))}</h2>
+                <h2>{move || format!("Events ({})", rows.with(|r| r.2))}</h2>
                 <button
                     data-testid="accept-all-events"
                     title="Accept every suggested event (Shift+E)"
@@ -44,7 +59,7 @@ pub fn EventsPanel() -> impl IntoView {
             </div>
             <PickList />
             {move || {
-                let (events, relations) = rows.get();
+                let (events, relations, all, _, first) = rows.get();
                 if events.is_empty() && relations.is_empty() {
                     return view! {
                         <p class="hint" data-testid="events-empty">
@@ -53,7 +68,13 @@ pub fn EventsPanel() -> impl IntoView {
                     }
                     .into_any();
                 }
+                let more = (events.len() < all).then(|| format!(
+                    "Events {}–{} of {all}: ] and [ walk through all of them.",
+                    first + 1,
+                    first + events.len()
+                ));
                 view! {
+                    <p class="hint" data-testid="events-window">{more}</p>
                     <ul class="event-list">
                         {events.into_iter().map(|r| event_view(app, r)).collect_view()}
                     </ul>

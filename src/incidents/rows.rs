@@ -39,10 +39,24 @@ fn item(doc: &Document, (start, end): (usize, usize)) -> ArgItem {
     }
 }
 
-/// The events of a document as rows, in trigger order.
-pub fn event_rows(doc: &Document, schema: &Schema) -> Vec<EventRow> {
-    doc.links()
-        .events
+/// How many event rows the panel shows at once: a long article has thousands of events, and
+/// drawing them all would cost seconds on every change.
+pub const WINDOW: usize = 40;
+
+/// Which events the panel shows: `WINDOW` of them, starting a few before the selected one.
+pub fn window(events: usize, selected: Option<usize>) -> std::ops::Range<usize> {
+    let start = selected
+        .map(|i| i.saturating_sub(5))
+        .unwrap_or(0)
+        .min(events.saturating_sub(WINDOW));
+    start..(start + WINDOW).min(events)
+}
+
+/// The events `range` of a document (by trigger order) as rows.
+pub fn event_rows(doc: &Document, schema: &Schema, range: std::ops::Range<usize>) -> Vec<EventRow> {
+    let events = &doc.links().events;
+    let range = range.start.min(events.len())..range.end.min(events.len());
+    events[range]
         .iter()
         .map(|e| {
             let mut order: Vec<String> = schema
@@ -92,6 +106,15 @@ pub fn relation_rows(doc: &Document) -> Vec<RelationRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_window_follows_the_selected_event() {
+        assert_eq!(window(3, None), 0..3);
+        assert_eq!(window(1000, None), 0..WINDOW);
+        assert_eq!(window(1000, Some(500)), 495..495 + WINDOW);
+        assert_eq!(window(1000, Some(999)), 1000 - WINDOW..1000);
+        assert_eq!(window(0, Some(3)), 0..0);
+    }
     use spanmark_core::links::{Event, Links, Relation};
     use spanmark_core::{Origin, Span};
 
@@ -113,7 +136,7 @@ mod tests {
                 .with("perpetrator", 47, 52)],
             relations: vec![Relation::manual("located_in", (16, 21), (26, 30))],
         });
-        let rows = event_rows(&doc, &Schema::news());
+        let rows = event_rows(&doc, &Schema::news(), 0..10);
         assert_eq!(rows.len(), 1);
         let r = &rows[0];
         assert_eq!(
@@ -139,6 +162,7 @@ mod tests {
                 ("time", vec!["Tuesday"])
             ]
         );
+        assert!(event_rows(&doc, &Schema::news(), 1..10).is_empty());
         let rel = &relation_rows(&doc)[0];
         assert_eq!(
             (rel.from.text.as_str(), rel.to.text.as_str()),
