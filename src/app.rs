@@ -44,6 +44,9 @@ pub fn App() -> impl IntoView {
             <div class="layout">
                 <aside class="sidebar">
                     <DocList />
+                    <Show when=move || app.current.with(Option::is_some)>
+                        <crate::incidents::panel::EventsPanel />
+                    </Show>
                     <crate::storage::StoragePanel />
                     <crate::learning::panel::LearningPanel />
                 </aside>
@@ -107,9 +110,10 @@ fn on_key(app: AppState, ev: &web_sys::KeyboardEvent) {
         }
     }
     let open = app.current.get_untracked().is_some() && !app.review_open.get_untracked();
+    let picking = app.link_focus.with_untracked(|f| f.pick.is_some());
     let Some(command) = app
         .schema
-        .with_untracked(|s| shortcut(press, focus, s, open))
+        .with_untracked(|s| shortcut(press, focus, s, open, picking))
     else {
         return;
     };

@@ -5,6 +5,7 @@ pub mod annotate;
 pub mod app;
 pub mod documents;
 pub mod dom;
+pub mod incidents;
 pub mod learning;
 #[cfg(feature = "probe")]
 pub mod probe;

@@ -7,7 +7,7 @@
 //! schema changed. Nothing here writes to localStorage.
 
 use leptos::prelude::*;
-use spanmark_core::workspace::{self, Command, Ctx, Workspace};
+use spanmark_core::workspace::{self, Command, Ctx, LinkFocus, Workspace};
 use spanmark_core::{Document, Schema};
 
 pub use spanmark_core::workspace::Notice;
@@ -76,6 +76,8 @@ pub struct AppState {
     pub pending: RwSignal<Option<(usize, usize)>>,
     /// Where a keyboard selection starts (the last click in the text), code points.
     pub caret: RwSignal<Option<usize>>,
+    /// The selected event, what the number keys pick, a relation being made.
+    pub link_focus: RwSignal<LinkFocus>,
     /// Announced after every change that should be saved.
     pub changes: RwSignal<Change>,
     pub notice: RwSignal<Option<Notice>>,
@@ -111,6 +113,7 @@ impl AppState {
             selected: RwSignal::new(None),
             pending: RwSignal::new(None),
             caret: RwSignal::new(None),
+            link_focus: RwSignal::new(LinkFocus::default()),
             changes: RwSignal::new(Change::default()),
             notice: RwSignal::new(None),
             help_open: RwSignal::new(false),
@@ -186,6 +189,7 @@ impl AppState {
             set_if_new(self.selected, sel.selected);
             set_if_new(self.pending, sel.pending);
             set_if_new(self.caret, sel.caret);
+            set_if_new(self.link_focus, sel.links);
         }
         if c.help {
             self.help_open.set(ws.with_value(Workspace::help_open));

@@ -11,7 +11,7 @@ use spanmark_core::{Document, SpanState};
 use wasm_bindgen::JsCast;
 
 use crate::annotate::paragraphs::{
-    chunks, fingerprint, paragraphs, runs, touching, EntityRun, Paragraph, Run,
+    chunks, fingerprint, paragraphs, runs, touching, EntityRun, Paragraph, Run, TriggerRun,
 };
 use crate::Command;
 
@@ -47,7 +47,9 @@ pub fn Article() -> impl IntoView {
     let render_row = move |(i, _): (usize, u64)| {
         let para = layout.with_untracked(|l| l.get(i).copied());
         let selected = app.selected.get_untracked();
-        let built = para.and_then(|p| app.with_current(|doc| paragraph_view(doc, &p, selected)));
+        let event = app.link_focus.with_untracked(|f| f.event);
+        let built =
+            para.and_then(|p| app.with_current(|doc| paragraph_view(doc, &p, selected, event)));
         built.unwrap_or_else(|| view! { <div></div> }.into_any())
     };
 
@@ -91,6 +93,21 @@ pub fn Article() -> impl IntoView {
                 target.scroll_into_view_with_scroll_into_view_options(&opts);
             }
         });
+        now
+    });
+
+    // The selected event: its trigger words get the `event-selected` class (a paragraph
+    // built later reads it itself).
+    Effect::new(move |prev: Option<Option<(usize, usize)>>| {
+        let now = app.link_focus.with(|f| f.event);
+        if let Some(el) = root.get_untracked() {
+            if let Some(Some(old)) = prev.filter(|p| *p != now) {
+                mark_trigger(&el, old, false);
+            }
+            if let Some(event) = now {
+                mark_trigger(&el, event, true);
+            }
+        }
         now
     });
 
@@ -245,6 +262,26 @@ fn mark_selected(
     first
 }
 
+/// Set or clear the `event-selected` class on the trigger words of an event.
+fn mark_trigger(root: &web_sys::Element, (start, end): (usize, usize), on: bool) {
+    let query = format!("[data-trigger-start=\"{start}\"][data-trigger-end=\"{end}\"]");
+    let Ok(found) = root.query_selector_all(&query) else {
+        return;
+    };
+    for i in 0..found.length() {
+        if let Some(el) = found
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = if on {
+                el.class_list().add_1("event-selected")
+            } else {
+                el.class_list().remove_1("event-selected")
+            };
+        }
+    }
+}
+
 /// A mouse release: a drag over the article becomes the text to label (pending), a click
 /// on a span selects it, a click in the text places the caret. Buttons keep the selection.
 fn on_pointer_up(app: AppState, root: &web_sys::HtmlDivElement, ev: &web_sys::MouseEvent) {
@@ -267,6 +304,20 @@ fn on_pointer_up(app: AppState, root: &web_sys::HtmlDivElement, ev: &web_sys::Mo
     match read {
         Some(Ok(range)) => app.dispatch(Command::SetPending(Some(range))),
         Some(Err(caret)) if in_article => {
+            let trigger = target
+                .as_ref()
+                .and_then(|t| t.closest(".trigger").ok().flatten())
+                .and_then(|e| {
+                    Some((
+                        attr_num(&e, "data-trigger-start")?,
+                        attr_num(&e, "data-trigger-end")?,
+                    ))
+                });
+            if let Some(event) = trigger {
+                app.dispatch(Command::SelectEvent(Some(event)));
+                app.dispatch(Command::SetCaret(caret));
+                return;
+            }
             let entity = target.and_then(|t| t.closest(".entity").ok().flatten());
             match entity
                 .and_then(|e| Some((attr_num(&e, "data-start")?, attr_num(&e, "data-end")?)))
@@ -298,16 +349,45 @@ fn attr_num(e: &web_sys::Element, name: &str) -> Option<usize> {
     e.get_attribute(name)?.parse().ok()
 }
 
-fn paragraph_view(doc: &Document, para: &Paragraph, selected: Option<(usize, usize)>) -> AnyView {
-    let children = runs(doc, para, selected)
+fn paragraph_view(
+    doc: &Document,
+    para: &Paragraph,
+    selected: Option<(usize, usize)>,
+    event: Option<(usize, usize)>,
+) -> AnyView {
+    let children = runs(doc, para, selected, event)
         .into_iter()
         .map(|run| match run {
             Run::Text(t) => t.into_any(),
+            Run::Trigger(t) => trigger_view(t),
             Run::Entity(e) => entity_view(e),
         })
         .collect_view();
     // `data-u16` is selection::PARAGRAPH_ATTR.
     view! { <div class="para" data-u16=para.utf16_start>{children}</div> }.into_any()
+}
+
+/// An event's trigger words: underlined, its type after them (a pseudo-element, so the
+/// article's text content stays the document's text).
+fn trigger_view(t: TriggerRun) -> AnyView {
+    let state = if t.accepted { "accepted" } else { "suggested" };
+    let mut class = format!("trigger {state}");
+    if t.selected {
+        class.push_str(" event-selected");
+    }
+    view! {
+        <span
+            class=class
+            data-testid="trigger"
+            data-event=t.kind
+            data-trigger-start=t.trigger.0
+            data-trigger-end=t.trigger.1
+            data-state=state
+        >
+            {t.text}
+        </span>
+    }
+    .into_any()
 }
 
 fn entity_view(e: EntityRun) -> AnyView {
@@ -328,6 +408,9 @@ fn entity_view(e: EntityRun) -> AnyView {
     }
     if e.continued {
         class.push_str(" cont");
+    }
+    if e.in_trigger {
+        class.push_str(" in-trigger");
     }
     // Few attributes on purpose: a long article has thousands of these (colours come from
     // the label stylesheet, details from the span bar).

@@ -23,12 +23,14 @@ pub enum Focus {
     TextField,
 }
 
-/// The intent of a key press, if it is a shortcut here.
+/// The intent of a key press, if it is a shortcut here. `picking`: the number keys choose
+/// an event type, role or relation type (`Command::Pick`) instead of a label.
 pub fn shortcut(
     k: KeyPress<'_>,
     focus: Focus,
     schema: &Schema,
     document_open: bool,
+    picking: bool,
 ) -> Option<Command> {
     if focus == Focus::TextField {
         return (k.key == "Escape").then_some(Command::Escape);
@@ -82,6 +84,18 @@ pub fn shortcut(
         "l" => Some(Command::LabelAllSelected),
         "A" => Some(Command::AcceptAll),
         "/" => Some(Command::FindLabel),
+        "]" => Some(Command::SelectNextEvent),
+        "[" => Some(Command::SelectPrevEvent),
+        "a" => Some(Command::AcceptSelectedEvent),
+        "d" => Some(Command::RejectSelectedEvent),
+        "E" => Some(Command::AcceptAllEvents),
+        "e" => Some(Command::StartEvent),
+        "o" => Some(Command::StartRole),
+        "r" => Some(Command::StartRelation),
+        key if picking => {
+            let digit = key.parse::<usize>().ok().filter(|d| (1..=9).contains(d))?;
+            Some(Command::Pick(digit - 1))
+        }
         key => {
             let mut chars = key.chars();
             let c = chars.next()?;
@@ -127,6 +141,28 @@ pub const HELP: &[(&str, &str)] = &[
         "/",
         "find a label by name (when there are more than nine), Enter applies it",
     ),
+    ("] / [", "select the next / previous event"),
+    (
+        "a",
+        "accept the selected event (and its arguments) and go to the next",
+    ),
+    (
+        "d",
+        "reject the selected suggested event / remove an accepted one",
+    ),
+    ("Shift+E", "accept all suggested events"),
+    (
+        "Select words, then e, then 1–9",
+        "make the words a trigger and choose the event's type",
+    ),
+    (
+        "o on a span, then 1–9",
+        "put the selected span into a role of the selected event",
+    ),
+    (
+        "r on a span, r on another, then 1–9",
+        "link the two spans with a relation of the chosen type",
+    ),
     ("Ctrl+Z", "undo"),
     ("Ctrl+Shift+Z or Ctrl+Y", "redo"),
     (
@@ -158,6 +194,7 @@ mod tests {
             Focus::Page,
             &Schema::news(),
             true,
+            false,
         )
     }
 
@@ -225,6 +262,49 @@ mod tests {
     }
 
     #[test]
+    fn event_keys_and_digits_while_picking() {
+        assert!(same(
+            press("]", false, false, false),
+            Some(Command::SelectNextEvent)
+        ));
+        assert!(same(
+            press("a", false, false, false),
+            Some(Command::AcceptSelectedEvent)
+        ));
+        assert!(same(
+            press("d", false, false, false),
+            Some(Command::RejectSelectedEvent)
+        ));
+        assert!(same(
+            press("E", false, true, false),
+            Some(Command::AcceptAllEvents)
+        ));
+        assert!(same(
+            press("o", false, false, false),
+            Some(Command::StartRole)
+        ));
+        let k = KeyPress {
+            key: "2",
+            ctrl: false,
+            shift: false,
+            alt: false,
+        };
+        let s = Schema::news();
+        assert!(same(
+            shortcut(k, Focus::Page, &s, true, true),
+            Some(Command::Pick(1))
+        ));
+        assert!(same(
+            shortcut(k, Focus::Page, &s, true, false),
+            Some(Command::ApplyLabel("ORG".into()))
+        ));
+        assert!(same(
+            shortcut(KeyPress { key: "0", ..k }, Focus::Page, &s, true, true),
+            None
+        ));
+    }
+
+    #[test]
     fn fields_and_buttons_keep_their_keys() {
         let s = Schema::news();
         let k = |key| KeyPress {
@@ -233,19 +313,28 @@ mod tests {
             shift: false,
             alt: false,
         };
-        assert!(same(shortcut(k("1"), Focus::TextField, &s, true), None));
         assert!(same(
-            shortcut(k("Escape"), Focus::TextField, &s, true),
+            shortcut(k("1"), Focus::TextField, &s, true, false),
+            None
+        ));
+        assert!(same(
+            shortcut(k("Escape"), Focus::TextField, &s, true, false),
             Some(Command::Escape)
         ));
-        assert!(same(shortcut(k("Enter"), Focus::Button, &s, true), None));
-        assert!(same(shortcut(k("Tab"), Focus::Button, &s, true), None));
         assert!(same(
-            shortcut(k("1"), Focus::Button, &s, true),
+            shortcut(k("Enter"), Focus::Button, &s, true, false),
+            None
+        ));
+        assert!(same(
+            shortcut(k("Tab"), Focus::Button, &s, true, false),
+            None
+        ));
+        assert!(same(
+            shortcut(k("1"), Focus::Button, &s, true, false),
             Some(Command::ApplyLabel("PERSON".into()))
         ));
         assert!(
-            same(shortcut(k("1"), Focus::Page, &s, false), None),
+            same(shortcut(k("1"), Focus::Page, &s, false, false), None),
             "no document open"
         );
     }

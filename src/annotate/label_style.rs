@@ -21,6 +21,14 @@ pub fn label_css(schema: &Schema) -> String {
             ink_on(&color)
         ));
     }
+    // event types colour their triggers' underline
+    for event in &schema.events {
+        let color = check_color(&event.color).unwrap_or_else(|_| FALLBACK.to_string());
+        css.push_str(&format!(
+            "[data-event={}]{{--ec:{color}}}\n",
+            css_string(&event.name)
+        ));
+    }
     css
 }
 
@@ -102,7 +110,18 @@ mod tests {
             "{css}"
         );
         assert!(!css.contains("body{"));
-        assert_eq!(css.lines().count(), 9);
+        assert_eq!(
+            css.lines()
+                .filter(|l| l.starts_with("[data-label="))
+                .count(),
+            9
+        );
+        let attack = check_color(&schema.event_type("ATTACK").unwrap().color).unwrap();
+        assert!(
+            css.contains(&format!("[data-event=\"ATTACK\"]{{--ec:{attack}}}")),
+            "{css}"
+        );
+        assert_eq!(css.lines().count(), 9 + schema.events.len());
     }
 
     #[test]

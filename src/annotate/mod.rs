@@ -9,3 +9,4 @@ pub mod palette;
 pub mod paragraphs;
 pub mod schema_editor;
 pub mod toolbar;
+pub mod type_editor;

@@ -1,10 +1,12 @@
 //! How the article is cut for rendering: paragraphs end after a run of newlines, and each
-//! paragraph is a list of runs — plain text, or one span — that together are its exact text.
+//! paragraph is a list of runs — plain text, an event's trigger words, or one span — that
+//! together are its exact text.
 //! Paragraphs are grouped into chunks of a few thousand characters: the browser skips the
 //! layout and paint of chunks out of view (a few hundred, not thousands of observed boxes).
 
 use std::hash::{Hash, Hasher};
 
+use spanmark_core::links::Event;
 use spanmark_core::{Document, Span, SpanState, TextIndex};
 
 /// One rendered paragraph: code point range, and where it starts in UTF-16 units
@@ -71,11 +73,24 @@ fn make(index: &TextIndex, start: usize, end: usize) -> Paragraph {
     }
 }
 
-/// A piece of a paragraph: text, or (part of) a span.
+/// A piece of a paragraph: text, (part of) an event's trigger outside spans, or (part of)
+/// a span.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Run {
     Text(String),
+    Trigger(TriggerRun),
     Entity(EntityRun),
+}
+
+/// Trigger words of an event (the part outside entity spans, inside this paragraph).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TriggerRun {
+    pub text: String,
+    /// the event's type, its trigger (start, end), whether it is accepted, selected
+    pub kind: String,
+    pub trigger: (usize, usize),
+    pub accepted: bool,
+    pub selected: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +101,8 @@ pub struct EntityRun {
     pub selected: bool,
     /// A span that began in an earlier paragraph (shown, but not the span's own element).
     pub continued: bool,
+    /// The span lies (partly) inside an event's trigger words.
+    pub in_trigger: bool,
 }
 
 /// The spans touching a paragraph (spans are sorted and do not overlap).
@@ -95,27 +112,79 @@ pub fn spans_in<'a>(spans: &'a [Span], para: &Paragraph) -> &'a [Span] {
     &spans[from..to.max(from)]
 }
 
+/// The events whose triggers touch a paragraph, in order (events are sorted by trigger;
+/// a trigger over a paragraph break starts a few events back at most).
+pub fn events_in<'a>(events: &'a [Event], para: &Paragraph) -> Vec<&'a Event> {
+    let from = events.partition_point(|e| e.start < para.start);
+    events[from.saturating_sub(4)..]
+        .iter()
+        .take_while(|e| e.start < para.end)
+        .filter(|e| e.end > para.start)
+        .collect()
+}
+
 /// The runs of one paragraph; their texts joined are exactly the paragraph's text.
-pub fn runs(doc: &Document, para: &Paragraph, selected: Option<(usize, usize)>) -> Vec<Run> {
+/// `selected`: the selected span; `event`: the selected event's trigger.
+pub fn runs(
+    doc: &Document,
+    para: &Paragraph,
+    selected: Option<(usize, usize)>,
+    event: Option<(usize, usize)>,
+) -> Vec<Run> {
+    let triggers = events_in(&doc.links().events, para);
+    let in_trigger = |s: usize, e: usize| triggers.iter().any(|t| t.start < e && s < t.end);
     let mut out = Vec::new();
     let mut pos = para.start;
     for span in spans_in(doc.spans(), para) {
         let (s, e) = (span.start.max(para.start), span.end.min(para.end));
         if s > pos {
-            out.push(Run::Text(doc.slice(pos, s).to_string()));
+            text_runs(doc, &triggers, pos, s, event, &mut out);
         }
         out.push(Run::Entity(EntityRun {
             span: span.clone(),
             text: doc.slice(s, e).to_string(),
             selected: selected == Some((span.start, span.end)),
             continued: span.start < para.start,
+            in_trigger: in_trigger(s, e),
         }));
         pos = e;
     }
     if pos < para.end {
-        out.push(Run::Text(doc.slice(pos, para.end).to_string()));
+        text_runs(doc, &triggers, pos, para.end, event, &mut out);
     }
     out
+}
+
+/// The text from..to (outside spans) as plain text and trigger runs.
+fn text_runs(
+    doc: &Document,
+    triggers: &[&Event],
+    from: usize,
+    to: usize,
+    event: Option<(usize, usize)>,
+    out: &mut Vec<Run>,
+) {
+    let mut pos = from;
+    for t in triggers {
+        let (s, e) = (t.start.max(pos), t.end.min(to));
+        if s >= e {
+            continue;
+        }
+        if s > pos {
+            out.push(Run::Text(doc.slice(pos, s).to_string()));
+        }
+        out.push(Run::Trigger(TriggerRun {
+            text: doc.slice(s, e).to_string(),
+            kind: t.kind.clone(),
+            trigger: (t.start, t.end),
+            accepted: t.is_accepted(),
+            selected: event == Some((t.start, t.end)),
+        }));
+        pos = e;
+    }
+    if pos < to {
+        out.push(Run::Text(doc.slice(pos, to).to_string()));
+    }
 }
 
 /// A fingerprint of a paragraph's spans: when it is unchanged the paragraph is not
@@ -130,6 +199,10 @@ pub fn fingerprint(doc: &Document, para: &Paragraph) -> u64 {
     for s in spans_in(doc.spans(), para) {
         (s.start, s.end, s.origin, s.state == SpanState::Accepted).hash(&mut h);
         s.label.hash(&mut h);
+    }
+    for e in events_in(&doc.links().events, para) {
+        (e.start, e.end, e.is_accepted()).hash(&mut h);
+        e.kind.hash(&mut h);
     }
     h.finish()
 }
@@ -169,6 +242,7 @@ mod tests {
         runs.iter()
             .map(|r| match r {
                 Run::Text(t) => t.as_str(),
+                Run::Trigger(t) => t.text.as_str(),
                 Run::Entity(e) => e.text.as_str(),
             })
             .collect()
@@ -238,9 +312,12 @@ mod tests {
         ]);
         let paras = paragraphs(doc.text(), doc.index());
         assert_eq!(paras.len(), 2);
-        let all: String = paras.iter().map(|p| joined(&runs(&doc, p, None))).collect();
+        let all: String = paras
+            .iter()
+            .map(|p| joined(&runs(&doc, p, None, None)))
+            .collect();
         assert_eq!(all, text);
-        let second = runs(&doc, &paras[1], Some((30, 36)));
+        let second = runs(&doc, &paras[1], Some((30, 36)), None);
         let entities: Vec<&EntityRun> = second
             .iter()
             .filter_map(|r| match r {
@@ -256,6 +333,59 @@ mod tests {
         assert_eq!(entities[0].text, "officials");
         assert!(entities[1].selected);
         assert_eq!(entities[1].text, "Lahore");
+    }
+
+    #[test]
+    fn triggers_are_runs_of_their_own_and_the_text_stays_whole() {
+        use spanmark_core::links::Links;
+        let text = "Gunmen opened fire on a bus.\n\nPolice raided Zhob hideouts.";
+        let mut doc = Document::new("d", "t", text);
+        doc.set_spans(vec![Span::manual(44, 48, "GPE")]);
+        doc.set_links(Links {
+            events: vec![
+                Event::suggested("ATTACK", 7, 18, Origin::Pattern),
+                Event::manual("OPERATION", 37, 48),
+            ],
+            relations: vec![],
+        });
+        let paras = paragraphs(doc.text(), doc.index());
+        let before: Vec<u64> = paras.iter().map(|p| fingerprint(&doc, p)).collect();
+        let all: String = paras
+            .iter()
+            .map(|p| joined(&runs(&doc, p, None, Some((7, 18)))))
+            .collect();
+        assert_eq!(all, text);
+        let first = runs(&doc, &paras[0], None, Some((7, 18)));
+        assert!(
+            matches!(&first[1], Run::Trigger(t) if t.text == "opened fire" && t.selected && !t.accepted)
+        );
+        let second = runs(&doc, &paras[1], None, None);
+        let kinds: Vec<String> = second
+            .iter()
+            .map(|r| match r {
+                Run::Text(t) => format!("text {t}"),
+                Run::Trigger(t) => format!("trigger {}", t.text),
+                Run::Entity(e) => format!("entity {} {}", e.text, e.in_trigger),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "text Police ",
+                "trigger raided ",
+                "entity Zhob true",
+                "text  hideouts."
+            ]
+        );
+        let mut accepted = doc.links().clone();
+        accepted.events[0].state = SpanState::Accepted;
+        doc.set_links(accepted);
+        let after: Vec<u64> = paras.iter().map(|p| fingerprint(&doc, p)).collect();
+        assert_ne!(
+            before[0], after[0],
+            "accepting the event redraws its paragraph"
+        );
+        assert_eq!(before[1], after[1]);
     }
 
     #[test]

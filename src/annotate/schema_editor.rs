@@ -1,12 +1,14 @@
-//! The schema editor: add, rename, recolour, reorder and delete labels. Renames rename the
-//! spans; deleting a label in use asks first and removes its spans.
+//! The schema editor: add, rename, recolour, reorder and delete labels (and, below them,
+//! event and relation types). Renames rename the spans; deleting a label in use asks first.
 
 use leptos::prelude::*;
 use spanmark_core::schema_change::count_spans;
 use spanmark_core::SchemaChange;
 
+use crate::annotate::type_editor::TypeEditor;
 use crate::state::use_app;
 use crate::Command;
+use spanmark_core::event_schema::TypeKind;
 
 #[component]
 pub fn SchemaEditor() -> impl IntoView {
@@ -101,6 +103,8 @@ pub fn SchemaEditor() -> impl IntoView {
                 />
                 <button data-testid="label-add" on:click=move |_| add()>"Add label"</button>
             </div>
+            <TypeEditor kind=TypeKind::Event />
+            <TypeEditor kind=TypeKind::Relation />
         </section>
     }
 }

@@ -99,6 +99,29 @@ fn ExportDialog(open: RwSignal<bool>) -> impl IntoView {
             Err(e) => app.say(format!("The export did not start: {e}"), true),
         }
     };
+    // The incidents table (one row per event) of the same documents, CSV or JSON.
+    let incidents_date = crate::ui::today();
+    let save_incidents = move |json: bool| {
+        let (file, rows) = app.documents.with_untracked(|docs| {
+            crate::transfer::incidents_table::incidents_file(
+                docs,
+                documents.get_untracked(),
+                spans.get_untracked(),
+                &incidents_date,
+                json,
+            )
+        });
+        match download(&file, mime(&file.name)) {
+            Ok(()) => {
+                app.say(
+                    format!("Downloaded {} ({rows} event{}).", file.name, plural(rows)),
+                    false,
+                );
+                open.set(false);
+            }
+            Err(e) => app.say(format!("The download did not start: {e}"), true),
+        }
+    };
     let select_ref = NodeRef::<leptos::html::Select>::new();
     Effect::new(move |_| {
         if let Some(el) = select_ref.get() {
@@ -222,6 +245,10 @@ fn ExportDialog(open: RwSignal<bool>) -> impl IntoView {
                             _ => "Download",
                         })}
                     </button>
+                    <button data-testid="export-incidents-csv" title="One row per event: type, date, place, perpetrator, target, killed, injured, held, sentence"
+                        on:click={let save = save_incidents.clone(); move |_| save(false)}>"Incidents CSV"</button>
+                    <button data-testid="export-incidents-json" title="The incidents table as a JSON list"
+                        on:click=move |_| save_incidents(true)>"Incidents JSON"</button>
                     <button data-testid="export-cancel" on:click=move |_| open.set(false)>"Cancel"</button>
                 </div>
             </div>
@@ -255,6 +282,7 @@ pub(crate) fn mime(name: &str) -> &'static str {
         "json" => "application/json",
         "jsonl" => "application/x-ndjson",
         "zip" => "application/zip",
+        "csv" => "text/csv",
         _ => "text/plain",
     }
 }

@@ -4,3 +4,4 @@
 pub mod export;
 pub mod export_dialog;
 pub mod import_dialog;
+pub mod incidents_table;

@@ -44,7 +44,12 @@ pub fn entries() -> Vec<Entry> {
 /// Every trigger in the tokens `range` of a document, left to right, never overlapping.
 pub fn find(doc: &Document, range: std::ops::Range<usize>, lexicon: &[Entry]) -> Vec<Found> {
     let toks = doc.tokens();
-    let word = |i: usize| toks[i].text(doc.text()).to_lowercase();
+    // each token lowercased once (not once per lexicon entry tried)
+    let lower: Vec<String> = toks[range.clone()]
+        .iter()
+        .map(|t| t.text(doc.text()).to_lowercase())
+        .collect();
+    let word = |i: usize| lower[i - range.start].as_str();
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {

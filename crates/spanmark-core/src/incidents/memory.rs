@@ -23,22 +23,28 @@ impl EventMemory {
     /// Learn from a document's accepted events.
     pub fn learn(&mut self, doc: &Document) {
         for e in doc.links().events.iter().filter(|e| e.is_accepted()) {
-            let word = doc.slice(e.start, e.end).to_lowercase();
-            self.rejected.remove(&word);
+            self.learn_event(doc, e);
+        }
+    }
+
+    /// Learn one event the annotator accepted or made: its trigger words are suggested as
+    /// its type from now on (and no longer count as rejected), its roles are counted.
+    pub fn learn_event(&mut self, doc: &Document, e: &Event) {
+        let word = doc.slice(e.start, e.end).to_lowercase();
+        self.rejected.remove(&word);
+        *self
+            .triggers
+            .entry(word)
+            .or_default()
+            .entry(e.kind.clone())
+            .or_default() += 1;
+        for a in &e.args {
             *self
-                .triggers
-                .entry(word)
-                .or_default()
+                .roles
                 .entry(e.kind.clone())
+                .or_default()
+                .entry(a.role.clone())
                 .or_default() += 1;
-            for a in &e.args {
-                *self
-                    .roles
-                    .entry(e.kind.clone())
-                    .or_default()
-                    .entry(a.role.clone())
-                    .or_default() += 1;
-            }
         }
     }
 

@@ -14,6 +14,10 @@ use crate::span::Origin;
 use crate::token::chars::is_terminal;
 use crate::token::sentences;
 
+/// How many sentences after an event's latest mention a strong trigger of its type still
+/// joins it rather than starting a new event.
+const JOIN_WITHIN: usize = 12;
+
 /// Words that open a sentence about another happening ("In a separate incident, …").
 const SEPARATE: [&str; 3] = ["separate", "separately", "another"];
 
@@ -26,6 +30,8 @@ pub fn suggest(doc: &Document) -> Vec<Event> {
     let sents = sentences(text, toks);
     // (event, sentences that mention it)
     let mut events: Vec<(Event, Vec<usize>)> = Vec::new();
+    // the latest event of each type, so a long text costs one lookup per trigger
+    let mut latest: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut last: Option<usize> = None;
     for (si, s) in sents.iter().enumerate() {
         if !is_body(doc, s.clone()) {
@@ -41,7 +47,12 @@ pub fn suggest(doc: &Document) -> Vec<Event> {
         // one new event per sentence at most: the strongest trigger of a type not yet seen
         let mut made_here = false;
         for f in found {
-            let same_type = events.iter().rposition(|(e, _)| e.kind == f.kind);
+            // a strong trigger of a type seen a few sentences back is the same incident;
+            // further on (a long text, a digest of several articles) it is a new one
+            let same_type = latest
+                .get(&f.kind)
+                .copied()
+                .filter(|&k| events[k].1.last().is_some_and(|&m| si - m <= JOIN_WITHIN));
             // "the hijacking", "this attack": a definite mention refers back to an event
             let definite = f.tokens.start > 0
                 && matches!(
@@ -57,7 +68,8 @@ pub fn suggest(doc: &Document) -> Vec<Event> {
             };
             match join {
                 Some(k) => {
-                    if !events[k].1.contains(&si) {
+                    // mentions are pushed in sentence order: the newest is the last
+                    if events[k].1.last() != Some(&si) {
                         events[k].1.push(si);
                     }
                     last = Some(k);
@@ -69,6 +81,7 @@ pub fn suggest(doc: &Document) -> Vec<Event> {
                         vec![si],
                     ));
                     last = Some(events.len() - 1);
+                    latest.insert(events[events.len() - 1].0.kind.clone(), events.len() - 1);
                     made_here = true;
                 }
                 None => {}
@@ -154,6 +167,19 @@ mod tests {
         assert_eq!(events.len(), 1, "{events:?}");
         assert_eq!(events[0].kind, "ATTACK");
         assert_eq!(d.slice(events[0].start, events[0].end), "ambushed");
+    }
+
+    #[test]
+    fn a_trigger_far_from_its_type_s_last_mention_starts_a_new_event() {
+        // a digest of the same report: each copy is its own incident, and a long text does
+        // not pile every mention onto one event (that made suggesting quadratic)
+        let filler = "Officials met on the budget. ".repeat(JOIN_WITHIN + 1);
+        let one = format!("Gunmen ambushed a bus near Zhob. {filler}");
+        let d = doc(&one.repeat(3), &[]);
+        let events = suggest(&d);
+        assert_eq!(events.len(), 3, "{events:?}");
+        let near = doc("Gunmen ambushed a bus. Later gunmen ambushed a van.", &[]);
+        assert_eq!(suggest(&near).len(), 1);
     }
 
     #[test]

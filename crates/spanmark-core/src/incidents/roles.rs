@@ -176,7 +176,8 @@ fn after_cue(doc: &Document, span: &Span, sentence_start: usize) -> bool {
 /// "KABUL, Oct 14 (Reuters) -", "PESHAWAR:" — the place and date at the head of a paragraph.
 fn is_dateline(doc: &Document, span: &Span) -> bool {
     let i = token_of(doc, span.start);
-    let starts_line = span.start == 0 || doc.text().chars().nth(span.start - 1) == Some('\n');
+    // the character before, by the text index (a scan from the start is quadratic on long texts)
+    let starts_line = span.start == 0 || doc.slice(span.start - 1, span.start) == "\n";
     let upper = doc
         .slice(span.start, span.end)
         .chars()

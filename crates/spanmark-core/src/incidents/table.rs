@@ -47,14 +47,15 @@ fn role_text(doc: &Document, e: &Event, role: &str) -> String {
         .join("; ")
 }
 
-/// The sentence around a code point offset, on one line.
-fn sentence_at(doc: &Document, offset: usize) -> String {
+/// The sentence around a code point offset, on one line (`sents`: the document's sentences,
+/// cut once per document).
+fn sentence_at(doc: &Document, sents: &[std::ops::Range<usize>], offset: usize) -> String {
     let toks = doc.tokens();
-    let sents = sentences(doc.text(), toks);
     let i = toks.partition_point(|t| t.end <= offset);
+    let k = sents.partition_point(|s| s.end <= i);
     sents
-        .iter()
-        .find(|s| s.contains(&i))
+        .get(k)
+        .filter(|s| s.contains(&i))
         .map(|s| {
             doc.slice(toks[s.start].start, toks[s.end - 1].end)
                 .replace('\n', " ")
@@ -66,6 +67,7 @@ fn sentence_at(doc: &Document, offset: usize) -> String {
 pub fn rows(documents: &[Document], accepted_only: bool) -> Vec<IncidentRow> {
     let mut out = Vec::new();
     for doc in documents {
+        let sents = sentences(doc.text(), doc.tokens());
         for e in doc
             .links()
             .events
@@ -84,7 +86,7 @@ pub fn rows(documents: &[Document], accepted_only: bool) -> Vec<IncidentRow> {
                 killed: role_text(doc, e, "killed"),
                 injured: role_text(doc, e, "injured"),
                 held: role_text(doc, e, "held"),
-                sentence: sentence_at(doc, e.start),
+                sentence: sentence_at(doc, &sents, e.start),
             });
         }
     }

@@ -71,6 +71,8 @@ pub enum LinkEdit {
         from: Range,
         to: Range,
     },
+    /// Accept every suggested event and relation (and the suggested spans they use).
+    AcceptAll,
     /// Replace the suggested events and relations (rule or learner output); accepted ones stay.
     Suggest {
         events: Vec<Event>,
@@ -248,6 +250,15 @@ impl LinkEdit {
                     .ok_or_else(|| no_relation(kind))?;
                 r.state = SpanState::Accepted;
                 accept_spans.extend([r.from, r.to]);
+            }
+            LinkEdit::AcceptAll => {
+                for e in links.events.iter().filter(|e| !e.is_accepted()) {
+                    accept_spans.extend(e.args.iter().map(|a| (a.start, a.end)));
+                }
+                for r in links.relations.iter().filter(|r| !r.is_accepted()) {
+                    accept_spans.extend([r.from, r.to]);
+                }
+                links = accept_all(&links);
             }
             LinkEdit::Suggest { events, relations } => {
                 links.events.retain(Event::is_accepted);

@@ -108,4 +108,24 @@ pub enum Command {
     Retrain,
     /// The team review view: load annotators, adjudicate, check consistency.
     Review(ReviewCommand),
+    /// Select an event of the open document by its trigger (or none).
+    SelectEvent(Option<(usize, usize)>),
+    /// "]": the next event, wrapping around.
+    SelectNextEvent,
+    /// "[": the previous event, wrapping around.
+    SelectPrevEvent,
+    /// "a": accept the selected event, then select the next suggested one.
+    AcceptSelectedEvent,
+    /// "d": reject the selected suggested event (remembered) or remove an accepted one.
+    RejectSelectedEvent,
+    /// Shift+E: accept every suggested event and relation (one undo step).
+    AcceptAllEvents,
+    /// "e": the selected words trigger a new event; the number keys pick its type.
+    StartEvent,
+    /// "o": the selected span fills a role of the selected event; number keys pick it.
+    StartRole,
+    /// "r": a relation starts at the selected span; on a second span, pick its type.
+    StartRelation,
+    /// A number key while picking: the n-th choice (0-based) of `Workspace::choices`.
+    Pick(usize),
 }

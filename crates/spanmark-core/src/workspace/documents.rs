@@ -9,6 +9,7 @@ use crate::edit::Edit;
 use crate::error::CoreError;
 use crate::history::History;
 use crate::label::Schema;
+use crate::links::LinkEdit;
 
 /// Titles longer than this many characters are cut (with an ellipsis).
 pub const TITLE_CHARS: usize = 60;
@@ -52,6 +53,14 @@ impl Workspace {
         if !suggestions.is_empty() {
             // Detection output is not an undo step: the document starts with it.
             Edit::Suggest { spans: suggestions }.apply(&mut doc, &self.schema)?;
+        }
+        let events = self.suggest_events(&doc);
+        if !events.is_empty() {
+            let layer = LinkEdit::Suggest {
+                events,
+                relations: Vec::new(),
+            };
+            Edit::Link(layer).apply(&mut doc, &self.schema)?;
         }
         self.documents.push(doc);
         self.histories.insert(id.clone(), History::new());

@@ -46,6 +46,13 @@ impl Workspace {
         up.change.history = true;
         up.change.documents.push(id.clone());
         up.effect(Effect::Unsay);
+        let loss = step.link_loss();
+        if !loss.is_empty() {
+            up.say(
+                format!("This {}; Ctrl+Z brings it back.", loss.sentence()),
+                false,
+            );
+        }
         up.save(Save {
             documents: vec![id.clone()],
             ..Save::default()

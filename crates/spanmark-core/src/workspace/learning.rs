@@ -5,6 +5,7 @@ use std::collections::{HashSet, VecDeque};
 
 use super::{Effect, Lists, Notice, Update, Workspace};
 use crate::document::DocStatus;
+use crate::incidents::memory::EventMemory;
 use crate::learn::{Learner, MergePolicy};
 use crate::span::Span;
 
@@ -18,6 +19,8 @@ pub struct Learning {
     queue: VecDeque<(String, bool)>,
     /// Documents the learner holds (learnt, or remembered from a saved learner).
     known: HashSet<String>,
+    /// Trigger words accepted and rejected in this session (suggested again, or never).
+    pub(super) events: EventMemory,
 }
 
 impl Default for Learning {
@@ -27,6 +30,7 @@ impl Default for Learning {
             threshold: MergePolicy::default().show,
             queue: VecDeque::new(),
             known: HashSet::new(),
+            events: EventMemory::default(),
         }
     }
 }
@@ -34,6 +38,11 @@ impl Default for Learning {
 impl Learning {
     pub fn learner(&self) -> &Learner {
         &self.learner
+    }
+
+    /// What the accepted and rejected events taught.
+    pub fn events(&self) -> &EventMemory {
+        &self.events
     }
 
     pub fn threshold(&self) -> f32 {

@@ -11,6 +11,7 @@ mod consistency;
 mod context;
 mod documents;
 mod editing;
+mod events;
 mod learning;
 mod review;
 mod review_store;
@@ -23,6 +24,7 @@ use std::collections::HashMap;
 pub use command::Command;
 pub use context::Ctx;
 pub use documents::title_from;
+pub use events::{next_suggested_event, LinkFocus, Pick};
 pub use learning::Learning;
 pub use review::{Checked, Review, ReviewCommand};
 pub use review_store::REVIEW_BLOB;
@@ -118,6 +120,7 @@ impl Workspace {
                     up.change.schema = true;
                 }
             }
+            C::Edit(crate::edit::Edit::Link(edit)) => self.link_edit(edit, ctx, up)?,
             C::Edit(edit) => {
                 self.edit(&edit, ctx, up)?;
             }
@@ -148,8 +151,9 @@ impl Workspace {
                 if self.help_open {
                     self.help_open = false;
                     up.change.help = true;
-                } else {
+                } else if !self.cancel_link(up) {
                     self.selection.clear_marks();
+                    self.selection.links = LinkFocus::default();
                     up.change.selection = true;
                 }
             }
@@ -160,6 +164,16 @@ impl Workspace {
             C::LearnSlice { budget } => self.learn_slice(budget, up),
             C::Retrain => self.retrain(up),
             C::Review(r) => self.review_command(r, ctx, up)?,
+            C::SelectEvent(event) => self.select_event(event, up),
+            C::SelectNextEvent => self.select_event_step(true, up),
+            C::SelectPrevEvent => self.select_event_step(false, up),
+            C::AcceptSelectedEvent => self.accept_selected_event(ctx, up)?,
+            C::RejectSelectedEvent => self.reject_selected_event(ctx, up)?,
+            C::AcceptAllEvents => self.link_edit(crate::links::LinkEdit::AcceptAll, ctx, up)?,
+            C::StartEvent => self.start_event(up)?,
+            C::StartRole => self.start_role(up)?,
+            C::StartRelation => self.start_relation(up)?,
+            C::Pick(n) => self.pick(n, ctx, up)?,
         }
         Ok(())
     }

@@ -1,6 +1,7 @@
 //! Where the annotator is in the open document: the selected span, the text selected but
 //! not yet labelled, the caret; and how Tab, Shift+arrow and "next suggestion" move them.
 
+use super::events::LinkFocus;
 use super::{Update, Workspace};
 use crate::document::Document;
 use crate::span::SpanState;
@@ -14,6 +15,8 @@ pub struct Selection {
     pub pending: Option<(usize, usize)>,
     /// Where a keyboard selection starts (the last click in the text).
     pub caret: Option<usize>,
+    /// The selected event, what is being picked for it, a relation being made.
+    pub links: LinkFocus,
 }
 
 impl Selection {
@@ -133,6 +136,7 @@ impl Workspace {
             selected: None,
             pending: next.range(),
             caret: Some(anchor),
+            links: self.selection.links,
         };
         up.change.selection = true;
         up.effect(super::Effect::ShowPending);
@@ -148,8 +152,19 @@ impl Workspace {
         up.change.current = true;
     }
 
-    /// The selected span still exists after an undo or a merge, or the selection goes.
+    /// The selected span (and event) still exists after an undo or a merge, or the
+    /// selection goes.
     pub(super) fn drop_stale_selection(&mut self, up: &mut Update) {
+        if let Some((s, e)) = self.selection.links.event {
+            if self
+                .current()
+                .and_then(|d| d.links().event_at(s, e))
+                .is_none()
+            {
+                self.selection.links = LinkFocus::default();
+                up.change.selection = true;
+            }
+        }
         if let Some((s, e)) = self.selection.selected {
             if self.current().and_then(|d| d.find_span(s, e)).is_none() {
                 self.selection.selected = None;

@@ -10,8 +10,10 @@ use std::collections::HashSet;
 use super::{touch, Ctx, Save, Update, Workspace};
 use crate::detect::Pipeline;
 use crate::document::Document;
-use crate::edit::Edit;
+use crate::edit::{Edit, Step};
+use crate::error::CoreError;
 use crate::learn::MergePolicy;
+use crate::links::{Event, LinkEdit, LinksChange};
 use crate::span::Span;
 
 /// Longer documents keep the suggestions they have when the last list arrives: detecting
@@ -102,6 +104,33 @@ impl Workspace {
             .suggest(doc.text(), doc.tokens(), &rules, &policy)
     }
 
+    /// The events the rules suggest for a document over its spans, corrected by what the
+    /// annotator taught (rejected trigger words left out, accepted ones found again).
+    pub fn suggest_events(&self, doc: &Document) -> Vec<Event> {
+        self.learning
+            .events
+            .apply(doc, crate::incidents::suggest(doc))
+    }
+
+    /// Suggest spans, then events over them, for `documents[i]`: the two as one step.
+    pub(super) fn suggest_into(&mut self, i: usize) -> Result<Step, CoreError> {
+        let spans = self.suggest(&self.documents[i]);
+        let links_before = self.documents[i].links().clone();
+        let mut step = Edit::Suggest { spans }.apply(&mut self.documents[i], &self.schema)?;
+        let events = self.suggest_events(&self.documents[i]);
+        let events = Edit::Link(LinkEdit::Suggest {
+            events,
+            relations: Vec::new(),
+        });
+        if let Some(change) = events.apply(&mut self.documents[i], &self.schema)?.links {
+            step.links = Some(Box::new(LinksChange {
+                before: links_before,
+                after: change.after,
+            }));
+        }
+        Ok(step)
+    }
+
     /// The confidence slider moved: the open document's suggestions are made again at the
     /// new threshold (one undo step, like any edit).
     pub(super) fn set_threshold(
@@ -149,14 +178,13 @@ impl Workspace {
             if !ids.contains(&doc.id) || (last && doc.len_chars() > REDETECT_MAX_CHARS) {
                 continue;
             }
-            let spans = self.suggest(doc);
-            let doc = &mut self.documents[i];
-            let Ok(step) = (Edit::Suggest { spans }).apply(doc, &self.schema) else {
+            let Ok(step) = self.suggest_into(i) else {
                 continue;
             };
             if step.is_noop() {
                 continue;
             }
+            let doc = &mut self.documents[i];
             touch(doc, ctx);
             let id = doc.id.clone();
             if edited.contains(&id) {
