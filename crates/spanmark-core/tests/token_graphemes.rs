@@ -187,3 +187,11 @@ fn a_prepend_sign_before_hangul_jamo_is_one_token() {
     assert!(violations(text).is_empty(), "{:?}", violations(text));
     assert!(violations("x \u{600}12 y").is_empty());
 }
+
+/// Found by the property test: a sign, a joiner and a flag are one cluster, and the flag's
+/// two regional indicators are never parted.
+#[test]
+fn a_flag_after_a_joiner_keeps_both_regional_indicators() {
+    let text = "\u{d7}\u{200d}\u{1f1f3}\u{1f1fc}";
+    assert!(violations(text).is_empty(), "{:?}", violations(text));
+}

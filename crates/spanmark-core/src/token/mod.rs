@@ -122,13 +122,8 @@ impl<'a> Tokenizer<'a> {
                 self.bump(c);
             } else if is_word(c) {
                 self.word(from);
-            } else if grapheme::is_prepend(c)
-                && self.peek_at(self.pos.b + c.len_utf8()).is_some_and(is_word)
-            {
-                // a Prepend sign is one cluster with the word after it ("\u{600}123", and
-                // Hangul jamo after it join as a word does)
-                self.bump(c);
-                self.word(from);
+            } else if grapheme::is_prepend(c) {
+                self.prepended(from, c);
             } else if is_extender(c) || is_joiner(c) {
                 self.bump(c);
                 match self.out.last_mut() {
@@ -184,6 +179,30 @@ impl<'a> Tokenizer<'a> {
         s_next && ends_word && after_token
     }
 
+    /// A Prepend sign (Arabic number signs, some Brahmic vowel signs) is one cluster with what
+    /// follows it: a word ("\u{600}123", Hangul jamo), a flag's two regional indicators, or
+    /// a symbol with its marks.
+    fn prepended(&mut self, from: Pos, c: char) {
+        self.bump(c);
+        while let Some(n) = self.peek().filter(|_| !self.may_cut_here()) {
+            if is_word(n) {
+                self.word(from);
+                return;
+            }
+            self.bump(n);
+            if is_regional_indicator(n) {
+                if let Some(m) = self.peek().filter(|&m| is_regional_indicator(m)) {
+                    self.bump(m);
+                }
+            }
+            if !grapheme::is_prepend(n) {
+                break;
+            }
+        }
+        self.cluster();
+        self.push(from);
+    }
+
     /// Emoji modifiers, combining marks and joiner sequences after a symbol.
     fn cluster(&mut self) {
         loop {
@@ -194,7 +213,15 @@ impl<'a> Tokenizer<'a> {
             // a joiner belongs to the cluster before it; it glues on the next symbol
             self.bump('\u{200D}');
             match self.peek() {
-                Some(n) if !is_space(n) && !is_word(n) => self.bump(n),
+                Some(n) if !is_space(n) && !is_word(n) => {
+                    self.bump(n);
+                    // a flag glued on by the joiner comes as its pair of regional indicators
+                    if is_regional_indicator(n) {
+                        if let Some(m) = self.peek().filter(|&m| is_regional_indicator(m)) {
+                            self.bump(m);
+                        }
+                    }
+                }
                 _ => return,
             }
         }
