@@ -205,7 +205,9 @@ test('a span the format cannot express is reported before the download', async (
   await editor.locator('[data-testid=label-add-name]').fill('ARMED GROUP');
   await editor.locator('[data-testid=label-add]').click();
   await page.waitForSelector('[data-testid="label-ARMED GROUP"]');
-  await page.keyboard.press('Escape');
+  // Done editing: the editor (labels, event and relation types) closes above the article.
+  await page.click('[data-testid=schema-edit]');
+  await page.waitForSelector('[data-testid=schema-editor]', { state: 'detached' });
   await drag(page, 'Lashkar-e-Jhangvi');
   await page.click('[data-testid="label-ARMED GROUP"]');
   const [start, end] = cp(text, 'Lashkar-e-Jhangvi');
