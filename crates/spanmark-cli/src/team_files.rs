@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use spanmark_core::formats::InputFile;
+use spanmark_core::formats::annotator_files;
 use spanmark_core::review::{load_annotator_files, name_from_file, Team};
 
 /// The team of the given paths, at least two; every loading warning printed as `warning:`.
@@ -17,7 +17,7 @@ pub fn load_team(paths: &[String]) -> Result<Team, String> {
             .iter()
             .map(|path| {
                 scope.spawn(move || {
-                    let files = read(Path::new(path))?;
+                    let files = annotator_files(Path::new(path))?;
                     let name = name_from_file(path.trim_end_matches('/'));
                     load_annotator_files(&name, &files).map_err(|e| e.to_string())
                 })
@@ -36,24 +36,4 @@ pub fn load_team(paths: &[String]) -> Result<Team, String> {
         eprintln!("warning: {w}");
     }
     Ok(team)
-}
-
-/// One file, or every file of a folder (brat `.txt` + `.ann` pairs).
-fn read(path: &Path) -> Result<Vec<InputFile>, String> {
-    let one = |p: &Path| -> Result<InputFile, String> {
-        Ok(InputFile {
-            name: p.display().to_string(),
-            bytes: std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
-        })
-    };
-    if !path.is_dir() {
-        return Ok(vec![one(path)?]);
-    }
-    let mut names: Vec<_> = std::fs::read_dir(path)
-        .map_err(|e| format!("cannot read the folder {}: {e}", path.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    names.sort();
-    names.iter().map(|p| one(p)).collect()
 }

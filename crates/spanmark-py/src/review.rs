@@ -1,11 +1,11 @@
 //! `spanmark.agree`: the agreement of two or more annotators' files, the numbers `spanmark
 //! agree --json` writes plus outcome counts and event/relation F1, as a Python dict.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
-use spanmark_core::formats::InputFile;
+use spanmark_core::formats::annotator_files;
 use spanmark_core::review::{load_annotator_files, name_from_file, Agreement, SpanTally, Team};
 
 use crate::errors::SpanmarkError;
@@ -15,32 +15,12 @@ fn number(x: f64) -> Option<f64> {
     x.is_finite().then_some(x)
 }
 
-/// One file, or every file of a folder (brat `.txt` + `.ann` pairs), as `spanmark agree` reads.
-fn files_of(path: &Path) -> Result<Vec<InputFile>, String> {
-    let one = |p: &Path| -> Result<InputFile, String> {
-        Ok(InputFile {
-            name: p.display().to_string(),
-            bytes: std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
-        })
-    };
-    if !path.is_dir() {
-        return Ok(vec![one(path)?]);
-    }
-    let mut names: Vec<PathBuf> = std::fs::read_dir(path)
-        .map_err(|e| format!("cannot read the folder {}: {e}", path.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    names.sort();
-    names.iter().map(|p| one(p)).collect()
-}
-
 /// The team of the given paths, each annotator named after its file as the CLI names it.
 fn team_of(paths: &[PathBuf]) -> Result<Team, String> {
     let mut annotators = Vec::with_capacity(paths.len());
     for path in paths {
         let shown = path.display().to_string();
-        let files = files_of(path)?;
+        let files = annotator_files(path)?;
         let name = name_from_file(shown.trim_end_matches('/'));
         annotators.push(load_annotator_files(&name, &files).map_err(|e| e.to_string())?);
     }

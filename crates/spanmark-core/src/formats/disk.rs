@@ -69,6 +69,28 @@ pub fn read_inputs(paths: &[PathBuf]) -> Result<Vec<InputFile>, DiskError> {
     Ok(files)
 }
 
+/// One annotator's files, as `spanmark agree` and Python's `spanmark.agree` read them: the
+/// file, or every file of a folder (brat `.txt` + `.ann` pairs) in name order, each named by
+/// its full path.
+pub fn annotator_files(path: &Path) -> Result<Vec<InputFile>, String> {
+    let one = |p: &Path| -> Result<InputFile, String> {
+        Ok(InputFile {
+            name: p.display().to_string(),
+            bytes: std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
+        })
+    };
+    if !path.is_dir() {
+        return Ok(vec![one(path)?]);
+    }
+    let mut names: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| format!("cannot read the folder {}: {e}", path.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    names.sort();
+    names.iter().map(|p| one(p)).collect()
+}
+
 fn read_one(path: &Path, base: &Path) -> Result<InputFile, DiskError> {
     let bytes = std::fs::read(path)
         .map_err(|e| DiskError::Io(format!("cannot read {}: {e}", path.display())))?;

@@ -22,7 +22,10 @@ use crate::document::{DocStatus, Document};
 use crate::label::{Label, Schema};
 use crate::span::Span;
 
-pub use disk::{convert_paths, read_inputs, read_paths, write_export, Conversion, DiskError, Read};
+pub use disk::{
+    annotator_files, convert_paths, read_inputs, read_paths, write_export, Conversion, DiskError,
+    Read,
+};
 pub use merge::{plan_merge, MergePlan};
 pub use report::{ExportError, ImportError, Problem, Reason};
 
