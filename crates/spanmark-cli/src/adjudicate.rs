@@ -6,6 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use spanmark_core::formats::{self, ExportOptions, Format};
 use spanmark_core::review::{Adjudication, Choice, Settings};
 
+use crate::output::outln;
 use crate::team_files::load_team;
 
 /// Builds one gold set from two or more annotators' files (Spanmark exports or backups, or any
@@ -91,12 +92,12 @@ pub fn run(o: Options) -> Result<(), String> {
         .map_err(|e| format!("cannot write {review}: {e}"))?;
     let spans: usize = gold.iter().map(|g| g.document.spans().len()).sum();
     let open = adjudication.remaining();
-    println!(
+    outln!(
         "{} documents: {spans} gold spans written to {out}; {} disagreements in {review} ({} decided{}, {open} open)",
         documents.len(),
         adjudication.len(),
         adjudication.len() - open,
         prefer.map(|p| format!(" by taking {p}'s version")).unwrap_or_default(),
-    );
+    )?;
     Ok(())
 }

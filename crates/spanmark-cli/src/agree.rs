@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use spanmark_core::review::{Agreement, SpanAgreement, Team};
 
+use crate::output::out;
 use crate::team_files::load_team;
 
 /// Compares annotators' work on the same documents. A, B, … are Spanmark exports or backups,
@@ -57,7 +58,7 @@ pub fn run(o: Options) -> Result<(), String> {
     let (paths, json, confusion) = (o.paths, o.json, o.confusion);
     let team = load_team(&paths)?;
     let agreement = Agreement::of(&team);
-    print!("{}", table(&team, &agreement, confusion));
+    out!("{}", table(&team, &agreement, confusion))?;
     if let Some(out) = json {
         let value = json_out(&team, &agreement);
         let text = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;

@@ -1,6 +1,7 @@
 //! `spanmark consistency EXPORT`: the surface forms labelled two ways in one set (an
 //! annotator's export or a gold set), forms left unlabelled elsewhere, and boundary flags.
 
+use crate::output::outln;
 use spanmark_core::detect::Pipeline;
 use spanmark_core::formats::InputFile;
 use spanmark_core::review::{flags, load_annotator, Consistency};
@@ -42,65 +43,65 @@ pub fn run(o: Options) -> Result<(), String> {
     let report = Consistency::of(docs);
     let title = |d: usize| docs.get(d).map(|x| x.title.as_str()).unwrap_or("");
     let two: Vec<_> = report.labelled_two_ways().collect();
-    println!(
+    outln!(
         "{} documents, {} spans, {} surface forms; {} labelled two ways",
         docs.len(),
         report.spans,
         report.forms.len(),
         two.len()
-    );
+    )?;
     for form in &two {
         let counts: Vec<String> = form
             .labels
             .iter()
             .map(|(l, n)| format!("{l} {n}"))
             .collect();
-        println!("\n“{}”: {}", form.text, counts.join(", "));
+        outln!("\n“{}”: {}", form.text, counts.join(", "))?;
         for o in form
             .labelled
             .iter()
             .filter(|o| o.label.as_deref() != Some(form.main_label()))
             .take(limit)
         {
-            println!(
+            outln!(
                 "  {} in “{}” at {}–{}",
                 o.label.as_deref().unwrap_or(""),
                 title(o.document),
                 o.start,
                 o.end
-            );
+            )?;
         }
     }
     if unlabelled {
         let forms: Vec<_> = report.unlabelled_elsewhere().collect();
-        println!(
+        outln!(
             "\n{} forms labelled in one place and unlabelled in another",
             forms.len()
-        );
+        )?;
         for form in forms {
-            println!(
+            outln!(
                 "\n“{}” ({}): {} unlabelled",
                 form.text,
                 form.main_label(),
                 form.unlabelled.len()
-            );
+            )?;
             for o in form.unlabelled.iter().take(limit) {
-                println!("  in “{}” at {}–{}", title(o.document), o.start, o.end);
+                outln!("  in “{}” at {}–{}", title(o.document), o.start, o.end)?;
             }
         }
     }
     if show_flags {
         let pipeline = Pipeline::builtin();
         let found = flags(docs, &|w| pipeline.is_title(w));
-        println!("\n{} flagged spans", found.len());
+        outln!("\n{} flagged spans", found.len())?;
         for f in found {
-            println!(
+            outln!(
                 "  {} — in “{}” at {}–{}",
                 f.sentence(),
                 title(f.document),
                 f.start,
                 f.end
-            );
+            )?;
         }
     }
     Ok(())

@@ -4,8 +4,12 @@
 use std::path::PathBuf;
 
 use spanmark_core::formats::{
-    self, DocumentChoice, ExportOptions, Format, OffsetUnit, SpanChoice, TagScheme,
+    self, Conversion, DocumentChoice, ExportOptions, Format, ImportOptions, OffsetUnit, Read,
+    SpanChoice, TagScheme,
 };
+use spanmark_core::label::Schema;
+
+use crate::output;
 
 /// Imports with the core's readers, exports with its writers, prints the self-check report.
 /// Formats (F, G): spanmark, spacy, doccano, labelstudio, conll, brat, txt.
@@ -37,8 +41,8 @@ pub struct Options {
     #[arg(long)]
     strict: bool,
     /// Files or folders to read (a folder is read whole: brat .txt/.ann pairs, many .txt
-    /// files; zips are opened), then the output: a file, or a folder (existing, or ending
-    /// in /) to write every exported file into
+    /// files; zips are opened), then the output: a file, a folder (existing, or ending
+    /// in /) to write every exported file into, or - for standard output
     #[arg(value_name = "IN... OUT", num_args = 2.., required = true)]
     paths: Vec<PathBuf>,
 }
@@ -114,14 +118,19 @@ pub fn run(o: Options) -> Result<(), String> {
 }
 
 fn run_job(args: Job) -> Result<(), String> {
-    let done = formats::convert_paths(
-        &args.inputs,
-        args.from,
-        args.to,
-        &args.options,
-        &args.output,
-    )
-    .map_err(|e| e.to_string())?;
+    let to_stdout = args.output.as_os_str() == "-";
+    let done = if to_stdout {
+        convert_to_stdout(&args)?
+    } else {
+        formats::convert_paths(
+            &args.inputs,
+            args.from,
+            args.to,
+            &args.options,
+            &args.output,
+        )
+        .map_err(|e| e.to_string())?
+    };
     for note in &done.notes {
         eprintln!("note: {note}");
     }
@@ -139,8 +148,12 @@ fn run_job(args: Job) -> Result<(), String> {
             .collect::<Vec<_>>()
             .join(" "),
         done.from.name(),
-        args.output.display(),
-        done.written.len(),
+        if to_stdout {
+            "standard output".into()
+        } else {
+            args.output.display().to_string()
+        },
+        done.written.len().max(usize::from(to_stdout)),
         export.report.len()
     );
     if args.strict && !export.report.is_empty() {
@@ -150,6 +163,34 @@ fn run_job(args: Job) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// OUT is `-`: the export (one file; a brat export is one zip) goes to standard output, as
+/// `convert_paths` would write it to a file.
+fn convert_to_stdout(args: &Job) -> Result<Conversion, String> {
+    let reading = ImportOptions {
+        offsets: args.options.offsets,
+    };
+    let Read { from, imported } =
+        formats::read_paths(&args.inputs, args.from, &reading).map_err(|e| e.to_string())?;
+    let schema = imported.schema_or(&Schema::news());
+    let export = formats::export(args.to, &imported.documents, &schema, &args.options)
+        .map_err(|e| e.to_string())?;
+    let [file] = export.files.as_slice() else {
+        return Err(format!(
+            "the {} export is {} files, which cannot go to standard output; give a folder \
+             (a path ending in /) instead of -",
+            args.to.name(),
+            export.files.len()
+        ));
+    };
+    output::print_bytes(&file.bytes)?;
+    Ok(Conversion {
+        from,
+        notes: imported.notes,
+        export,
+        written: Vec::new(),
+    })
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use spanmark_core::score::{Mention, Tally};
 use spanmark_core::span::Span;
 use spanmark_core::token::{tokenize, Token};
 
+use crate::output::{out, outln};
 use spanmark_core::learn::{load_documents, TrainingDocument as Annotated};
 
 /// The options of `spanmark eval --curve` (they need --curve).
@@ -298,41 +299,41 @@ pub fn run(o: CurveOptions, rules: Pipeline, errors: Option<usize>) -> Result<()
     }
     if let Some(n) = o.folds {
         let rows = crate::folds::cross_validate(&docs, n as usize, &setup);
-        print!("{}", curve_table(&rows));
-        println!(
+        out!("{}", curve_table(&rows))?;
+        outln!(
             "\n{n}-fold cross-validation over the {} documents of --data",
             docs.len()
-        );
+        )?;
         if o.labels {
-            print!("\nF1 per label:\n\n{}", label_table(&rows, &docs));
+            out!("\nF1 per label:\n\n{}", label_table(&rows, &docs))?;
         }
         if let (Some((_, last)), Some(e)) = (rows.last(), errors) {
-            println!("\nmost frequent errors of the learner:");
+            outln!("\nmost frequent errors of the learner:")?;
             for (kind, text, gold, pred, n) in last.tally.top_errors(e) {
-                println!("  {n:>3}  {kind:?} “{text}” gold {gold} suggested {pred}");
+                outln!("  {n:>3}  {kind:?} “{text}” gold {gold} suggested {pred}")?;
             }
         }
         return Ok(());
     }
     let (rows, test_docs) = curve(&docs, test.as_deref(), &ks, &setup);
-    print!("{}", curve_table(&rows));
+    out!("{}", curve_table(&rows))?;
     match test {
-        Some(_) => println!(
+        Some(_) => outln!(
             "\ntest = {} documents of the --test directory",
             test_docs.len()
-        ),
-        None => println!(
+        )?,
+        None => outln!(
             "\ntest = the last {} documents of --data (after the largest k)",
             test_docs.len()
-        ),
+        )?,
     }
     if o.labels {
-        print!("\nF1 per label:\n\n{}", label_table(&rows, &test_docs));
+        out!("\nF1 per label:\n\n{}", label_table(&rows, &test_docs))?;
     }
     if let (Some((k, last)), Some(n)) = (rows.last(), errors) {
-        println!("\nmost frequent errors at k = {k}:");
+        outln!("\nmost frequent errors at k = {k}:")?;
         for (kind, text, gold, pred, n) in last.tally.top_errors(n) {
-            println!("  {n:>3}  {kind:?} “{text}” gold {gold} suggested {pred}");
+            outln!("  {n:>3}  {kind:?} “{text}” gold {gold} suggested {pred}")?;
         }
     }
     Ok(())

@@ -12,6 +12,7 @@ use spanmark_core::learn::load_model;
 use spanmark_core::text::normalize_newlines;
 
 use crate::annotated::to_json;
+use crate::output::outln;
 
 /// Suggests PERSON, ORG, GPE, LOC, FAC, NORP, DATE and CARDINAL spans with the rule detectors.
 /// Plain text: writes DIR/NAME.json ({"text", "spans": [{"start","end","label","text","origin"}]},
@@ -96,10 +97,10 @@ pub fn run(o: Options) -> Result<(), String> {
                 std::fs::write(&target, body + "\n")
                     .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
             }
-            None => println!(
+            None => outln!(
                 "{}",
                 serde_json::to_string(&value).map_err(|e| e.to_string())?
-            ),
+            )?,
         }
     }
     Ok(())
@@ -190,8 +191,7 @@ fn run_jsonl(o: &Options, pipeline: Suggester) -> Result<(), String> {
         while let Some(result) = pending.remove(&next) {
             match result {
                 Ok(line) if failure.is_none() => {
-                    writeln!(sink, "{line}")
-                        .map_err(|e| format!("cannot write the output: {e}"))?;
+                    writeln!(sink, "{line}").map_err(crate::output::write_failed)?;
                 }
                 Ok(_) => {}
                 Err(e) => failure = failure.or(Some(e)),
@@ -202,8 +202,7 @@ fn run_jsonl(o: &Options, pipeline: Suggester) -> Result<(), String> {
             break;
         }
     }
-    sink.flush()
-        .map_err(|e| format!("cannot write the output: {e}"))?;
+    sink.flush().map_err(crate::output::write_failed)?;
     if let Some(e) = failure {
         return Err(e);
     }

@@ -8,6 +8,7 @@ use spanmark_core::incidents::score::EventTally;
 use spanmark_core::score::Tally;
 
 use crate::annotated::load;
+use crate::output::out;
 
 /// Scores predicted spans against gold spans with strict exact-span matching (start, end and
 /// label must all agree): micro precision, recall and F1 per label, over all labels, and over
@@ -116,12 +117,12 @@ pub fn run(o: Options) -> Result<(), String> {
             missing.join(", ")
         );
     }
-    print!("{}", tally.report(errors));
+    out!("{}", tally.report(errors))?;
     if events.detection.gold + events.detection.pred > 0 {
-        print!("{}", events.report());
+        out!("{}", events.report())?;
     }
     if o.by_rule {
-        print!("{}", crate::by_rule::report(&gold_docs, &pred_docs));
+        out!("{}", crate::by_rule::report(&gold_docs, &pred_docs))?;
     }
     Ok(())
 }

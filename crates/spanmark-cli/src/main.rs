@@ -16,6 +16,7 @@ mod curve;
 mod detect;
 mod eval;
 mod folds;
+mod output;
 mod team_files;
 mod train;
 
