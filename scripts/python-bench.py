@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Throughput of the Python package: detect_many on one core and on all cores (CPU time / wall
-time shows the cores used), the README's Dask recipe on a local cluster of 2 workers, the CLI
+time shows the cores used, and each thread's CPU time, read from /proc/self/task, shows how the
+work was spread), the README's Dask recipe on a local cluster of 2 workers, the CLI
 `spanmark detect --jsonl` on the same files, and what `detect` adds per 5 KB article over the
 core's own time (`count_spans`). Prints a Markdown table for BENCHMARKS.md.
 
 Run with the venv of scripts/test-python.sh (spanmark, dask, distributed installed) and a
 release CLI:  cargo build --release -p spanmark-cli &&
               target/python-venv/bin/python scripts/python-bench.py [--articles 10000]
+`--cores-only` runs just the two detect_many rows (no CLI build or Dask needed).
 """
 
 import argparse
@@ -17,6 +19,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 import spanmark
@@ -53,27 +56,71 @@ def timed(f):
     return out, time.perf_counter() - w, time.process_time() - c
 
 
+def cpu_by_thread():
+    """CPU seconds (user + sys) of every thread of this process so far, by thread id (Linux)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    seconds = {}
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{tid}/stat", encoding="ascii") as f:
+                # after "(name)": state is field 3, utime field 14, stime field 15
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the thread ended meanwhile
+        seconds[int(tid)] = (int(fields[11]) + int(fields[12])) / tick
+    return seconds
+
+
+def spread(f):
+    """Runs f; returns its result, wall and process CPU time, and the CPU time of each thread that
+    worked during it (largest first), the calling thread marked."""
+    me = threading.get_native_id()
+    before = cpu_by_thread()
+    out, wall, cpu = timed(f)
+    after = cpu_by_thread()
+    used = {t: s - before.get(t, 0.0) for t, s in after.items()}
+    busy = sorted(((s, t == me) for t, s in used.items() if s >= 0.02 * max(cpu, 1e-9)), reverse=True)
+    return out, wall, cpu, busy
+
+
+def threads_column(busy, cpu):
+    """"3: 49 %, 48 %, 3 % (caller)": how many threads worked and each one's share of the CPU time."""
+    shares = ", ".join(f"{100 * s / cpu:.0f} %" + (" (caller)" if caller else "") for s, caller in busy)
+    return f"{len(busy)}: {shares}"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--cli", default=str(ROOT / "target" / "release" / "spanmark"))
     ap.add_argument("--overhead-docs", type=int, default=1000)
+    ap.add_argument("--cores-only", action="store_true", help="only the two detect_many rows")
     a = ap.parse_args()
     texts = articles_of_5kb(a.articles)
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     spanmark.detect("Kabul")  # load the word lists once
     rows = []
 
-    def row(name, wall, cpu=None):
+    def row(name, wall, cpu=None, threads="–"):
         rate = f"{len(texts) / wall:,.0f} docs/s, {mb / wall:.1f} MB/s"
         cores = f"{cpu / wall:.2f}" if cpu is not None else "–"
-        rows.append(f"| {name} | {wall:.1f} s | {rate} | {cores} |")
+        rows.append(f"| {name} | {wall:.1f} s | {rate} | {cores} | {threads} |")
         print(rows[-1], flush=True)
 
-    _, w1, c1 = timed(lambda: spanmark.detect_many(texts, threads=1))
-    row("detect_many, threads=1", w1, c1)
-    _, wn, cn = timed(lambda: spanmark.detect_many(texts))
-    row(f"detect_many, all {os.cpu_count()} cores", wn, cn)
+    print("| run | wall | throughput | CPU time / wall | threads that worked: share of CPU time |")
+    print("| --- | --- | --- | --- | --- |")
+    one, w1, c1, b1 = spread(lambda: spanmark.detect_many(texts, threads=1))
+    row("detect_many, threads=1", w1, c1, threads_column(b1, c1))
+    cores = len(os.sched_getaffinity(0))
+    many, wn, cn, bn = spread(lambda: spanmark.detect_many(texts))
+    row(f"detect_many, threads=None ({cores} cores)", wn, cn, threads_column(bn, cn))
+    print(
+        f"all cores: {cn / wn:.2f} cores busy of {cores}, {w1 / wn:.2f}x the speed of threads=1; "
+        f"same results: {one == many}",
+        flush=True,
+    )
+    if a.cores_only:
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)

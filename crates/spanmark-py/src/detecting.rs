@@ -194,9 +194,14 @@ fn item_of(obj: &Bound<'_, PyAny>, n: usize) -> PyResult<Item> {
             text: Text::new(text),
         });
     }
+    let kind = obj.get_type().name()?.to_string();
+    let hint = if kind == "bytes" || kind == "bytearray" {
+        "; decode it first, e.g. data.decode(\"utf-8\")"
+    } else {
+        ""
+    };
     Err(PyTypeError::new_err(format!(
-        "item {n} must be a str or a dict with \"text\", not {}",
-        obj.get_type().name()?
+        "item {n} must be a str or a dict with \"text\", not {kind}{hint}"
     )))
 }
 
