@@ -5,6 +5,7 @@ mod detecting;
 mod errors;
 mod files;
 mod incidents;
+mod many;
 mod model;
 mod objects;
 mod review;
@@ -19,7 +20,7 @@ fn _spanmark(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<objects::Document>()?;
     m.add_class::<model::Model>()?;
     m.add_function(wrap_pyfunction!(detecting::detect, m)?)?;
-    m.add_function(wrap_pyfunction!(detecting::detect_many, m)?)?;
+    m.add_function(wrap_pyfunction!(many::detect_many, m)?)?;
     m.add_function(wrap_pyfunction!(detecting::detect_links, m)?)?;
     m.add_function(wrap_pyfunction!(detecting::count_spans, m)?)?;
     m.add_function(wrap_pyfunction!(files::train, m)?)?;

@@ -1,6 +1,8 @@
 """detect and detect_many give exactly what `spanmark detect` gives, in Python str indices."""
 
 import json
+import os
+import threading
 
 import pytest
 
@@ -35,6 +37,43 @@ def test_str_items_give_spans_in_input_order_on_any_thread_count(articles):
     assert spanmark.detect_many(reversed(texts), threads=2) == one[::-1]
     assert spanmark.detect_many(iter(texts[:3]), threads=1) == one[:3]
     assert spanmark.detect_many([]) == []
+
+
+def test_many_items_come_back_in_input_order_across_chunks(articles):
+    # 2280 texts of different lengths: dozens of chunks per thread, the last one partial
+    texts = [t[: 200 + (37 * i) % 3000] for i, (_, t) in enumerate(articles * 60)]
+    one = [spanmark.detect(t) for t in texts]
+    assert spanmark.detect_many(texts, threads=2) == one
+    assert spanmark.detect_many(texts, threads=3) == one
+    records = [{"id": i, "text": t} for i, t in enumerate(texts[:500])]
+    assert [r["id"] for r in spanmark.detect_many(records, threads=2)] == list(range(500))
+
+
+def cpu_by_thread():
+    """CPU seconds (user + sys) of each thread of this process, by thread id (Linux /proc)."""
+    seconds = {}
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{tid}/stat", encoding="ascii") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        seconds[int(tid)] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return seconds
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="reads /proc (Linux)")
+def test_the_work_is_spread_over_the_threads(articles):
+    texts = [t for _, t in articles] * 20
+    before = cpu_by_thread()
+    spanmark.detect_many(texts, threads=2)
+    after = cpu_by_thread()
+    me = threading.get_native_id()
+    used = sorted((s - before.get(t, 0.0) for t, s in after.items() if t != me), reverse=True)
+    total = sum(used)
+    # two threads did the detection, each a fair part of it (the caller only converts)
+    assert total > 0.1
+    assert used[1] > 0.25 * total, used[:4]
 
 
 def test_offsets_are_python_indices_through_emoji_and_crlf():
