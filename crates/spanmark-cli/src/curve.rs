@@ -96,6 +96,7 @@ pub fn rules_for(rules: &Pipeline, text: &str, tokens: &[Token], drop_percent: u
 /// A learner trained on these documents, with the (possibly weakened) rules as features.
 pub fn learner_on(docs: &[Annotated], setup: &Setup) -> Learner {
     let mut learner = Learner::new();
+    learner.use_lists(&setup.rules);
     for d in docs {
         let tokens = tokenize(&d.text);
         let rules = rules_for(&setup.rules, &d.text, &tokens, setup.drop_percent);

@@ -9,6 +9,7 @@ use spanmark_core::learn::Learner;
 fn main() {
     let corpus = learn_support::synthetic_corpus(50, 5_000);
     let mut learner = Learner::new();
+    learner.use_lists(&spanmark_core::detect::Pipeline::full());
     for a in &corpus {
         learner.learn_document(&a.name, &a.text, &a.spans);
     }
@@ -25,12 +26,15 @@ fn main() {
     divan::main();
 }
 
-/// The page budget: 30 done articles of 5 KB learnt and the tagger trained.
+/// The page budget: 30 done articles of 5 KB learnt and the tagger trained, with the
+/// word lists the page has (the full gazetteer) as rules and as tagger features.
 #[divan::bench(sample_count = 5)]
 fn learn_and_train_30x5kb(bencher: divan::Bencher) {
     let corpus = learn_support::synthetic_corpus(30, 5_000);
+    let lists = spanmark_core::detect::Pipeline::full();
     bencher.bench(|| {
         let mut learner = Learner::new();
+        learner.use_lists(&lists);
         for a in &corpus {
             learner.learn_document(&a.name, &a.text, &a.spans);
         }
@@ -72,6 +76,7 @@ fn learn_and_train_50x5kb(bencher: divan::Bencher) {
 fn train_slice_200_sentences(bencher: divan::Bencher) {
     let corpus = learn_support::synthetic_corpus(50, 5_000);
     let mut learner = Learner::new();
+    learner.use_lists(&spanmark_core::detect::Pipeline::full());
     for a in &corpus {
         learner.learn_document(&a.name, &a.text, &a.spans);
     }

@@ -156,6 +156,30 @@ fn stats_count_documents_spans_and_score_each_document_before_learning_it() {
 }
 
 #[test]
+fn the_recent_accuracy_curve_has_one_point_per_scored_document() {
+    let dev = learn_support::dev_articles();
+    let mut learner = Learner::new();
+    assert!(learner.stats().recent_curve.is_empty());
+    let mut scores = Vec::new();
+    for a in dev.iter().take(6) {
+        scores.push(learner.learn_document(&a.name, &a.text, &a.spans).unwrap());
+        learner.train();
+    }
+    let stats = learner.stats();
+    assert_eq!(stats.recent_curve.len(), 6);
+    // the first point is the first document's own F1, the last the panel's number
+    let s = scores[0];
+    let want = 200.0 * s.true_positives as f32
+        / (2 * s.true_positives + s.false_positives + s.false_negatives) as f32;
+    assert!((stats.recent_curve[0] - want).abs() < 1e-3);
+    assert_eq!(stats.recent_curve.last().copied(), stats.recent_f1);
+    assert_ne!(
+        stats.recent_curve[0], stats.recent_curve[5],
+        "the curve moves"
+    );
+}
+
+#[test]
 fn training_in_slices_gives_the_same_model_as_training_at_once() {
     let dev = learn_support::dev_articles();
     let mut whole = Learner::new();

@@ -109,6 +109,8 @@ fn fifty_articles_of_5kb_make_a_learner_under_1mb() {
     assert_eq!(corpus.len(), 50);
     assert!(corpus.iter().all(|a| a.text.len() >= 5_000));
     let mut learner = Learner::new();
+    // as in the page: the full word lists as rules and as tagger features
+    learner.use_lists(&spanmark_core::detect::Pipeline::full());
     for a in &corpus {
         learner.learn_document(&a.name, &a.text, &a.spans);
     }

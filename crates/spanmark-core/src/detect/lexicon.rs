@@ -294,6 +294,11 @@ impl Lexicon {
     pub fn has(&self, word: &str, flag: u32) -> bool {
         self.words.get(word).is_some_and(|f| f & flag != 0)
     }
+
+    /// Every rule-word class of a word, as bit flags (0 for a word of no class).
+    pub fn class_flags(&self, word: &str) -> u32 {
+        self.words.get(word).copied().unwrap_or(0)
+    }
 }
 
 /// Collapses whitespace runs to one space and curly apostrophes to straight ones.

@@ -15,6 +15,7 @@ mod gazetteer;
 mod identified;
 pub mod kind;
 mod lexicon;
+pub mod list_marks;
 mod numbers;
 mod org_context;
 mod pairs;
@@ -34,6 +35,7 @@ mod unlabelled;
 mod words;
 
 pub use kind::Kind;
+pub use list_marks::ListMarks;
 #[cfg(not(target_arch = "wasm32"))]
 pub use pipeline::EXTRA as EXTRA_GAZETTEER;
 pub use pipeline::{gazetteer_parts, Pipeline};

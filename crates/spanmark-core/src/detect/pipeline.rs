@@ -110,6 +110,11 @@ impl Pipeline {
         self.lexicon.has(word, super::lexicon::class::TITLE)
     }
 
+    /// What the word lists say about each token (the learner's tagger reads it).
+    pub fn list_marks(&self, text: &str, tokens: &[Token]) -> Vec<super::ListMarks> {
+        super::list_marks::list_marks(&self.lexicon, text, tokens)
+    }
+
     /// Suggestions for a text: non-overlapping, sorted, state Suggested, origin set.
     pub fn detect(&self, text: &str, tokens: &[Token]) -> Vec<Span> {
         let v = views(text, tokens);

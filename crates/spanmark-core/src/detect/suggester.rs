@@ -13,7 +13,10 @@ pub struct Suggester {
 }
 
 impl Suggester {
-    pub fn new(rules: Pipeline, model: Option<Learner>) -> Self {
+    pub fn new(rules: Pipeline, mut model: Option<Learner>) -> Self {
+        if let Some(learner) = model.as_mut() {
+            learner.use_lists(&rules);
+        }
         Suggester { rules, model }
     }
 

@@ -1,10 +1,12 @@
 //! Token features for the tagger, hashed into a fixed table: the word and its shape, affixes,
-//! neighbours, place in sentence and line (headline, table row), quotes/brackets, rule hits.
+//! neighbours, place in sentence and line (headline, table row), quotes/brackets, rule hits
+//! (here and on the same word elsewhere in the document), word-list hits.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::layout::Line;
+use crate::detect::{Kind, ListMarks};
 use crate::span::Span;
 use crate::token::Token;
 
@@ -138,12 +140,43 @@ fn enclosures(words: &[&str]) -> Vec<(bool, bool)> {
     out
 }
 
-/// Features of every token. `sentence_starts[i]` says whether token i opens a sentence.
+/// The name of a list kind in a feature (a user's gazetteer labels are one kind here).
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Other(_) => "OTHER",
+        news => news.label(),
+    }
+}
+
+/// What the word lists say about a token, as features; `at` is "0" for the token itself, or
+/// its distance to the token featurised ("-1", "1").
+fn list_features(f: &mut Vec<u32>, mark: &ListMarks, at: &str) {
+    if let Some((kind, part)) = mark.phrase {
+        let k = kind_name(kind);
+        f.push(hash("lk", &[at, k]));
+        if at == "0" {
+            f.push(hash("lp", &[k, part.encode_utf8(&mut [0; 4])]));
+        }
+    }
+    if mark.given {
+        f.push(hash("lg", &[at]));
+    }
+    let mut bits = mark.classes;
+    while bits != 0 {
+        let bit = bits.trailing_zeros();
+        bits &= bits - 1;
+        f.push(hash("lc", &[at, &bit.to_string()]));
+    }
+}
+
+/// Features of every token. `sentence_starts[i]` says whether token i opens a sentence;
+/// `lists` has what the word lists say of each token (empty: no list features).
 pub fn extract(
     text: &str,
     tokens: &[Token],
     sentence_starts: &[bool],
     rules: &[Span],
+    lists: &[ListMarks],
 ) -> TokenFeatures {
     let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
     let lower: Vec<String> = words
@@ -180,6 +213,17 @@ pub fn extract(
             None => "O".into(),
         }
     };
+    // the rule labels each word (as written) gets anywhere in the document: a name the
+    // rules know in one sentence ("Lula da Silva") tells about it alone in another ("Lula")
+    let mut elsewhere: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (word, mark) in words.iter().zip(&marks) {
+        if let Some((_, label, _)) = mark {
+            let e = elsewhere.entry(*word).or_default();
+            if !e.contains(label) {
+                e.push(label);
+            }
+        }
+    }
     let mut out = TokenFeatures {
         ids: Vec::with_capacity(n * 32),
         bounds: Vec::with_capacity(n + 1),
@@ -235,6 +279,23 @@ pub fn extract(
         }
         f.push(hash("r-1", &[&mark_at(ii - 1)]));
         f.push(hash("r+1", &[&mark_at(ii + 1)]));
+        if is_title(words[i]) {
+            match elsewhere.get(words[i]) {
+                Some(labels) => {
+                    for l in labels {
+                        f.push(hash("doc-r", &[l]));
+                    }
+                }
+                None => f.push(hash("doc-r", &["none"])),
+            }
+        }
+        if lists.len() == n {
+            for (d, at) in [(-1isize, "-1"), (0, "0"), (1, "1")] {
+                if let Some(m) = usize::try_from(ii + d).ok().and_then(|j| lists.get(j)) {
+                    list_features(f, m, at);
+                }
+            }
+        }
         let rule_label = marks[i].map(|m| m.1).unwrap_or("O");
         // a headline or a results/standings row (features that carry over to documents with
         // other names: a team in a row, a name in a shouted headline); running text adds
@@ -273,7 +334,7 @@ mod tests {
         let text = "Troops entered Kabul today";
         let tokens = tokenize(text);
         let starts = vec![true, false, false, false];
-        let plain = extract(text, &tokens, &starts, &[]);
+        let plain = extract(text, &tokens, &starts, &[], &[]);
         let ruled = extract(
             text,
             &tokens,
@@ -284,6 +345,7 @@ mod tests {
                 "GPE",
                 crate::span::Origin::Gazetteer,
             )],
+            &[],
         );
         assert_eq!(plain.len(), 4);
         assert_ne!(plain.of(2), ruled.of(2));

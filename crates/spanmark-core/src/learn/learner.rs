@@ -13,6 +13,7 @@ use super::model::{ModelFile, MODEL_VERSION};
 use super::rule_record::RuleRecord;
 use super::tagger::{Prediction, Tagger};
 use super::trainer::{Example, Progress, Trainer, DEFAULT_EPOCHS};
+use crate::detect::Pipeline;
 use crate::span::Span;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::token::tokenize;
@@ -21,6 +22,24 @@ use crate::token::{sentences, Token};
 const FORMAT: &str = "spanmark-learner";
 /// Documents whose before-learning scores make up the "recent" accuracy.
 const RECENT: usize = 5;
+/// Points of the recent accuracy the panel's curve shows.
+const CURVE: usize = 30;
+
+/// F1 (0–100) of the suggestions over some scored documents (0 when none was right).
+fn f1_of<'a>(scores: impl Iterator<Item = &'a DocScore>) -> f32 {
+    let (tp, fp, fn_) = scores.fold((0, 0, 0), |a, s| {
+        (
+            a.0 + s.true_positives,
+            a.1 + s.false_positives,
+            a.2 + s.false_negatives,
+        )
+    });
+    if tp == 0 {
+        0.0
+    } else {
+        200.0 * tp as f32 / (2 * tp + fp + fn_) as f32
+    }
+}
 
 /// How the suggestions for a document scored against what the user accepted, measured
 /// just before the learner learnt from it (so it is an honest held-back score).
@@ -48,6 +67,9 @@ pub struct LearnStats {
     /// F1 (0–100) of the suggestions on the last few done documents, each scored before
     /// the learner saw it; None until a document has been scored
     pub recent_f1: Option<f32>,
+    /// the same score after each done document, oldest first (the last `CURVE` points): the
+    /// F1 of the suggestions on that document and the `RECENT` − 1 before it
+    pub recent_curve: Vec<f32>,
     pub scored_documents: usize,
     /// the training run in progress, if any
     pub training: Option<Progress>,
@@ -82,6 +104,8 @@ pub struct Learner {
     run: Option<(Trainer, Vec<Example>, Fingerprints)>,
     scores: BTreeMap<String, DocScore>,
     record: RuleRecord,
+    /// the word lists the tagger's list features read (none: no list features)
+    lists: Option<Pipeline>,
 }
 
 fn fingerprint(text: &str, spans: &[&Span]) -> u64 {
@@ -99,11 +123,12 @@ fn fingerprint(text: &str, spans: &[&Span]) -> u64 {
     h
 }
 
-/// Tokens, sentences, rule spans and features of a text.
+/// Tokens, sentences, rule spans and features of a text (with list features when `lists`).
 fn featurise(
     text: &str,
     tokens: &[Token],
     rules: &[Span],
+    lists: Option<&Pipeline>,
 ) -> (Vec<std::ops::Range<usize>>, super::features::TokenFeatures) {
     let sents = sentences(text, tokens);
     let mut starts = vec![false; tokens.len()];
@@ -111,12 +136,32 @@ fn featurise(
         .iter()
         .filter(|s| s.start < tokens.len())
         .for_each(|s| starts[s.start] = true);
-    (sents.clone(), extract(text, tokens, &starts, rules))
+    let marks = lists
+        .map(|p| p.list_marks(text, tokens))
+        .unwrap_or_default();
+    (sents.clone(), extract(text, tokens, &starts, rules, &marks))
 }
 
 impl Learner {
     pub fn new() -> Self {
         Learner::default()
+    }
+
+    /// The rule spans `learn_document` and `suggest_text` use: the detector of `use_lists`,
+    /// else the compiled-in one.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn native_rules(&self, text: &str, tokens: &[Token]) -> Vec<Span> {
+        match &self.lists {
+            Some(p) => p.detect(text, tokens),
+            None => crate::detect::detect(text, tokens),
+        }
+    }
+
+    /// Let the tagger read these word lists (given names, gazetteer phrases, rule words) as
+    /// features of every token. Give the same lists before learning and suggesting (the
+    /// detector whose spans are passed as `rules`); documents learnt before keep their features.
+    pub fn use_lists(&mut self, lists: &Pipeline) {
+        self.lists = Some(lists.clone());
     }
 
     /// Learn from a done document (its accepted spans). Returns how the suggestions
@@ -126,7 +171,7 @@ impl Learner {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn learn_document(&mut self, id: &str, text: &str, spans: &[Span]) -> Option<DocScore> {
         let tokens = tokenize(text);
-        let rules = crate::detect::detect(text, &tokens);
+        let rules = self.native_rules(text, &tokens);
         self.learn_document_with(id, text, &tokens, &rules, spans)
     }
 
@@ -142,7 +187,7 @@ impl Learner {
     ) -> Option<DocScore> {
         let accepted: Vec<&Span> = spans.iter().filter(|s| s.is_accepted()).collect();
         let fp = fingerprint(text, &accepted);
-        let (sents, features) = featurise(text, tokens, rules);
+        let (sents, features) = featurise(text, tokens, rules, self.lists.as_ref());
         let mut score = None;
         let known = self
             .examples
@@ -283,7 +328,7 @@ impl Learner {
     /// What the tagger alone says (None before any training).
     pub fn predict(&self, text: &str, tokens: &[Token], rules: &[Span]) -> Option<Prediction> {
         let tagger = self.tagger.as_ref()?;
-        let (sents, features) = featurise(text, tokens, rules);
+        let (sents, features) = featurise(text, tokens, rules, self.lists.as_ref());
         Some(tagger.predict(tokens, &features, &sents))
     }
 
@@ -293,7 +338,7 @@ impl Learner {
     /// (1 − confidence) of its suggested spans. None before any training.
     pub fn uncertainty(&self, text: &str, tokens: &[Token], rules: &[Span]) -> Option<f32> {
         let tagger = self.tagger.as_ref()?;
-        let (sents, features) = featurise(text, tokens, rules);
+        let (sents, features) = featurise(text, tokens, rules, self.lists.as_ref());
         let prediction = tagger.predict(tokens, &features, &sents);
         if tokens.is_empty() {
             return Some(0.0);
@@ -376,33 +421,26 @@ impl Learner {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn suggest_text(&self, text: &str, policy: &MergePolicy) -> Vec<Span> {
         let tokens = tokenize(text);
-        let rules = crate::detect::detect(text, &tokens);
+        let rules = self.native_rules(text, &tokens);
         self.suggest(text, &tokens, &rules, policy)
     }
 
-    /// Forget everything.
+    /// Forget everything learnt (the word lists of `use_lists` stay).
     pub fn reset(&mut self) {
+        let lists = self.lists.take();
         *self = Learner::default();
+        self.lists = lists;
     }
 
     pub fn stats(&self) -> LearnStats {
-        let mut recent: Vec<&DocScore> = self.scores.values().collect();
-        recent.sort_by_key(|s| std::cmp::Reverse(s.order));
-        recent.truncate(RECENT);
-        let (tp, fp, fn_) = recent.iter().fold((0, 0, 0), |a, s| {
-            (
-                a.0 + s.true_positives,
-                a.1 + s.false_positives,
-                a.2 + s.false_negatives,
-            )
-        });
-        let recent_f1 = (!recent.is_empty()).then(|| {
-            if tp == 0 {
-                0.0
-            } else {
-                200.0 * tp as f32 / (2 * tp + fp + fn_) as f32
-            }
-        });
+        let mut by_order: Vec<&DocScore> = self.scores.values().collect();
+        by_order.sort_by_key(|s| s.order);
+        let curve_from = by_order.len().saturating_sub(CURVE);
+        let recent_curve = (curve_from..by_order.len())
+            .map(|j| f1_of(by_order[(j + 1).saturating_sub(RECENT)..=j].iter().copied()))
+            .collect();
+        let recent = &by_order[by_order.len().saturating_sub(RECENT)..];
+        let recent_f1 = (!recent.is_empty()).then(|| f1_of(recent.iter().copied()));
         LearnStats {
             documents: self.memory.document_count(),
             spans: self.memory.span_count(),
@@ -412,6 +450,7 @@ impl Learner {
             rejections: self.memory.rejection_count(),
             model_weights: self.tagger.as_ref().map(Tagger::weight_count).unwrap_or(0),
             recent_f1,
+            recent_curve,
             scored_documents: self.scores.len(),
             training: self.run.as_ref().map(|r| r.0.progress()),
             missing_documents: self.missing_documents().len(),

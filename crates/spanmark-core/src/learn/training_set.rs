@@ -125,6 +125,7 @@ pub fn load_documents(path: &Path) -> Result<Vec<TrainingDocument>, TrainingSetE
 /// features, so `detect --model` sees the same inputs.
 pub fn train_on(docs: &[TrainingDocument], rules: &Pipeline) -> Learner {
     let mut learner = Learner::new();
+    learner.use_lists(rules);
     for d in docs {
         let tokens = tokenize(&d.text);
         let found = rules.detect(&d.text, &tokens);

@@ -93,9 +93,23 @@ impl Workspace {
         }
     }
 
+    /// How much the learner has to learn from a document (higher first when the list sorts
+    /// by "most to learn"): `Learner::uncertainty` with the rules the page suggests with.
+    /// None before the tagger is trained, or for an unknown id.
+    pub fn uncertainty(&self, id: &str) -> Option<f32> {
+        let doc = self.document(id)?;
+        let rules = self.suggester.rules(doc);
+        self.learning
+            .learner
+            .uncertainty(doc.text(), doc.tokens(), &rules)
+    }
+
     /// Take a learner (loaded, imported, reset, or saved by another tab) and feed it the
     /// documents it remembers that are still done here. `save`: it is not stored yet.
-    pub(super) fn use_learner(&mut self, learner: Learner, save: bool, up: &mut Update) {
+    pub(super) fn use_learner(&mut self, mut learner: Learner, save: bool, up: &mut Update) {
+        if let Some(lists) = self.suggester.detector() {
+            learner.use_lists(lists);
+        }
         self.learning.queue.clear();
         self.learning.known = learner.missing_documents().into_iter().collect();
         self.learning.learner = learner;

@@ -159,6 +159,8 @@ impl Workspace {
         ctx: &Ctx,
         up: &mut Update,
     ) {
+        // the tagger reads the same word lists as list features
+        self.learning.learner.use_lists(&detector);
         let s = &mut self.suggester;
         s.detector = Some(detector);
         s.lists = if last {
