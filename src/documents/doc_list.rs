@@ -1,9 +1,10 @@
 //! The side list of documents: title, span count and status; open, rename, mark done,
-//! delete (with a confirm step), and the done / total progress.
+//! delete (with a confirm step), the done / total progress, and the order (as added, most to learn).
 
 use leptos::prelude::*;
 use spanmark_core::DocStatus;
 
+use crate::documents::most_to_learn::use_most_to_learn;
 use crate::state::use_app;
 use crate::Command;
 
@@ -33,8 +34,12 @@ pub fn DocList() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let ids =
-        Memo::new(move |_| summaries.with(|s| s.iter().map(|d| d.id.clone()).collect::<Vec<_>>()));
+    let most = use_most_to_learn(app);
+    let ids = Memo::new(move |_| {
+        let docs: Vec<(String, bool)> =
+            summaries.with(|s| s.iter().map(|d| (d.id.clone(), d.done)).collect());
+        most.order(&docs)
+    });
     let progress = move || {
         summaries.with(|s| format!("{} / {} done", s.iter().filter(|d| d.done).count(), s.len()))
     };
@@ -46,8 +51,8 @@ pub fn DocList() -> impl IntoView {
         };
         let renaming = RwSignal::new(false);
         let confirming = RwSignal::new(false);
-        let (open_id, rename_id, done_id, del_id) =
-            (id.clone(), id.clone(), id.clone(), id.clone());
+        let (open_id, rename_id, done_id, del_id, scored_id) =
+            (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
         let active = Memo::new(move |_| app.current.with(|c| c.as_deref() == Some(id.as_str())));
         let title =
             move || summary.with(|s| s.as_ref().map(|s| s.title.clone()).unwrap_or_default());
@@ -59,6 +64,11 @@ pub fn DocList() -> impl IntoView {
             None => String::new(),
         };
         let done = move || summary.with(|s| s.as_ref().is_some_and(|s| s.done));
+        let uncertainty = move || {
+            most.scores
+                .with(|s| s.get(&scored_id).map(|u| format!("{u:.3}")))
+                .unwrap_or_default()
+        };
         let commit_rename = move |value: String| {
             renaming.set(false);
             app.dispatch(Command::Rename {
@@ -68,7 +78,8 @@ pub fn DocList() -> impl IntoView {
         };
         let commit_blur = commit_rename.clone();
         view! {
-            <li class="doc-item" class:active=active class:done=done data-testid="doc-item">
+            <li class="doc-item" class:active=active class:done=done data-testid="doc-item"
+                data-uncertainty=uncertainty>
                 <Show
                     when=move || renaming.get()
                     fallback=move || {
@@ -144,6 +155,15 @@ pub fn DocList() -> impl IntoView {
                 <span class="progress" data-testid="progress">{progress}</span>
             </div>
             <button class="new-doc-button" data-testid="new-doc" on:click=move |_| app.dispatch(Command::ShowForm)>"+ New document"</button>
+            <label class="doc-sort">
+                "Order: "
+                <select data-testid="doc-sort"
+                    title="Most to learn: the documents the model is least sure of first (done ones last)"
+                    on:change=move |ev| most.on.set(event_target_value(&ev) == "learn")>
+                    <option value="list" selected=move || !most.on.get()>"as added"</option>
+                    <option value="learn" selected=move || most.on.get()>"most to learn"</option>
+                </select>
+            </label>
             <ul class="doc-list" data-testid="doc-list">
                 <For each=move || ids.get() key=|id| id.clone() children=item />
             </ul>

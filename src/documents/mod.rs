@@ -3,4 +3,5 @@
 
 pub mod doc_list;
 pub mod first_paint;
+pub mod most_to_learn;
 pub mod new_doc;

@@ -1,5 +1,5 @@
 //! The learning panel in the sidebar: what the learner has learnt and how well it does on
-//! the user's own done documents, training progress, the confidence slider, export/import/reset.
+//! the user's own done documents (number and curve), training progress, the slider, export/import/reset.
 
 use leptos::prelude::*;
 use spanmark_core::formats::ExportFile;
@@ -63,6 +63,24 @@ pub fn accuracy_sentence(s: &LearnStats) -> String {
     }
 }
 
+/// Width and height of the accuracy curve, in SVG units (F1 0–100 from bottom to top).
+const CURVE_W: f32 = 160.0;
+const CURVE_H: f32 = 36.0;
+
+/// The points of the accuracy curve's polyline: one per done document, oldest at the left.
+pub fn curve_points(values: &[f32]) -> String {
+    let step = CURVE_W / (values.len().max(2) - 1) as f32;
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let y = CURVE_H - v.clamp(0.0, 100.0) / 100.0 * CURVE_H;
+            format!("{:.1},{:.1}", i as f32 * step, y)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[component]
 pub fn LearningPanel() -> impl IntoView {
     let l = use_learning_state();
@@ -87,6 +105,18 @@ pub fn LearningPanel() -> impl IntoView {
                 data-f1=move || stats.with(|s| s.recent_f1.map(|f| format!("{f:.1}")).unwrap_or_default())>
                 {move || stats.with(accuracy_sentence)}
             </p>
+            <Show when=move || stats.with(|s| s.recent_curve.len() >= 2)>
+                <svg class="accuracy-curve" data-testid="accuracy-curve" role="img"
+                    viewBox=format!("-2 -2 {} {}", CURVE_W + 4.0, CURVE_H + 4.0)
+                    width=CURVE_W + 4.0 height=CURVE_H + 4.0
+                    data-points=move || stats.with(|s| s.recent_curve.len())
+                    aria-label="Accuracy on your recent done documents, oldest first">
+                    <title>"F1 of the suggestions on the last 5 done documents, after each done document"</title>
+                    <line x1="0" y1=CURVE_H / 2.0 x2=CURVE_W y2=CURVE_H / 2.0 class="accuracy-mid" />
+                    <polyline fill="none" stroke="currentColor" stroke-width="1.5"
+                        points=move || stats.with(|s| curve_points(&s.recent_curve)) />
+                </svg>
+            </Show>
             <label class="threshold">
                 <span>{move || format!("Show model suggestions from {:.0}% confidence", l.threshold.get() * 100.0)}</span>
                 <input type="range" min="0.05" max="1" step="0.05" data-testid="confidence-threshold"
@@ -177,5 +207,23 @@ fn reset_model(l: Learning) {
         l.replace(Learner::new());
         l.message
             .set(Some(("Everything learnt was forgotten.".into(), false)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_curve_runs_left_to_right_with_f1_upwards() {
+        assert_eq!(
+            curve_points(&[0.0, 50.0, 100.0]),
+            "0.0,36.0 80.0,18.0 160.0,0.0"
+        );
+        assert_eq!(
+            curve_points(&[120.0]),
+            "0.0,0.0",
+            "clamped, and one point does not divide by zero"
+        );
     }
 }
