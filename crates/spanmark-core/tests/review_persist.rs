@@ -52,6 +52,29 @@ fn files() -> Vec<InputFile> {
     ]
 }
 
+/// The same two annotators with their article followed by ~210 KB of unannotated text: an
+/// adjudication too large to save whole.
+fn large_files() -> Vec<InputFile> {
+    let long: &'static str =
+        Box::leak(format!("{TEXT}{}", " Nothing happened.".repeat(12_000)).into_boxed_str());
+    let a: FileDoc = (A.0, A.1, long, A.3);
+    let b: FileDoc = (B.0, B.1, long, B.3);
+    // "format" first: the format is guessed from the first 4 KB (json! sorts keys)
+    let format_first = |f: InputFile| {
+        let mut v: serde_json::Value = serde_json::from_slice(&f.bytes).unwrap();
+        v.as_object_mut().unwrap().remove("format");
+        let rest = serde_json::to_string(&v).unwrap();
+        InputFile {
+            name: f.name,
+            bytes: format!("{{\"format\": \"spanmark/1\", {}", &rest[1..]).into_bytes(),
+        }
+    };
+    vec![
+        format_first(spanmark_file("ayesha.json", NEWS, &[a])),
+        format_first(spanmark_file("bilal.json", NEWS, &[b])),
+    ]
+}
+
 /// The last string each blob was saved as, over every command run so far.
 #[derive(Default)]
 struct Saved {
@@ -149,7 +172,7 @@ fn the_team_is_saved_on_load_and_rename_and_comes_back_with_its_agreement() {
 fn a_reload_half_way_brings_back_team_agreement_position_and_undo() {
     let mut desk = Desk::new();
     let mut saved = Saved::default();
-    run(&mut desk, &mut saved, R::Load(files()));
+    run(&mut desk, &mut saved, R::Load(large_files()));
     run(&mut desk, &mut saved, R::Start);
     run(&mut desk, &mut saved, R::Take(1)); // met → bilal's ORG
     run(&mut desk, &mut saved, R::Take(0)); // Shehbaz Sharif → ayesha's
@@ -180,6 +203,24 @@ fn a_reload_half_way_brings_back_team_agreement_position_and_undo() {
 }
 
 #[test]
+fn a_small_adjudication_is_saved_whole_and_carries_on_without_the_team() {
+    let mut desk = Desk::new();
+    let mut saved = Saved::default();
+    run(&mut desk, &mut saved, R::Load(files()));
+    run(&mut desk, &mut saved, R::Start);
+    run(&mut desk, &mut saved, R::Take(1));
+    assert!(saved
+        .review
+        .as_ref()
+        .unwrap()
+        .contains("\"adjudication\":{"));
+    saved.team = None; // say the team could not be saved (storage full)
+    let (page, errors) = reload(&desk, &saved);
+    assert_eq!(errors, Vec::<String>::new());
+    assert_eq!(shown(&page), "Shehbaz Sharif");
+}
+
+#[test]
 fn a_team_loaded_during_an_adjudication_saves_it_whole() {
     let mut desk = Desk::new();
     let mut saved = Saved::default();
@@ -206,7 +247,7 @@ fn a_team_loaded_during_an_adjudication_saves_it_whole() {
 fn a_corrupt_team_is_said_and_the_documents_stay() {
     let mut desk = Desk::new();
     let mut saved = Saved::default();
-    run(&mut desk, &mut saved, R::Load(files()));
+    run(&mut desk, &mut saved, R::Load(large_files()));
     run(&mut desk, &mut saved, R::Start);
     saved.team = Some("{\"format\": \"spanmark-review-team\", \"version\": 1, \"texts\": [], \"annotators\": [{\"name\": \"x\", \"file\": \"x\", \"labels\": [], \"documents\": [{\"v\": 2, \"id\": \"d\", \"xt\": 4}]}]}".into());
     let (page, errors) = reload(&desk, &saved);
@@ -350,7 +391,10 @@ fn an_edit_after_the_adjudication_drops_that_spans_provenance() {
     doc.set_spans(spans);
     assert_eq!(doc.provenance().count(), 3, "“met” was removed");
     let raw = encode_document(&doc).unwrap();
-    assert!(raw.contains("\"pv\":") && !raw.contains("\"annotator\":\"bilal\""), "{raw}");
+    assert!(
+        raw.contains("\"pv\":") && !raw.contains("\"annotator\":\"bilal\""),
+        "{raw}"
+    );
 }
 
 #[test]
@@ -436,4 +480,16 @@ fn a_review_file_opens_in_the_page_and_carries_on() {
         "{err}"
     );
     assert!(fresh.ws.documents().is_empty());
+}
+
+#[test]
+fn the_gold_document_is_done_once_every_disagreement_is_decided() {
+    let mut desk = decided();
+    assert_eq!(gold(&desk).status, spanmark_core::DocStatus::Done);
+    desk.try_run(Command::Review(R::Undo)).unwrap();
+    assert_eq!(
+        gold(&desk).status,
+        spanmark_core::DocStatus::Open,
+        "one undecided again"
+    );
 }

@@ -275,7 +275,12 @@ impl Workspace {
             return;
         };
         let (start, end) = (adj.cases[c].items[i].start, adj.cases[c].items[i].end);
-        let provenance = adj.gold(c).map(|g| g.provenance).unwrap_or_default();
+        let Some(gold) = adj.gold(c) else {
+            return;
+        };
+        // done once nothing in it is undecided, open again when a choice is undone
+        let status = gold.document.status;
+        let provenance = gold.provenance;
         let want: Vec<Span> = provenance
             .iter()
             .filter(|p| p.span.start >= start && p.span.end <= end)
@@ -288,6 +293,8 @@ impl Workspace {
             return;
         };
         doc.set_provenance(provenance);
+        let status_changed = doc.status != status;
+        doc.status = status;
         let old = doc.spans().to_vec();
         let mut new: Vec<Span> = old
             .iter()
@@ -298,6 +305,14 @@ impl Workspace {
         new.sort_by_key(|s| (s.start, s.end));
         let step = Step::between(&old, &new);
         if step.is_noop() {
+            if status_changed {
+                touch(doc, ctx);
+                up.change.documents.push(id.clone());
+                up.save(Save {
+                    documents: vec![id],
+                    ..Save::default()
+                });
+            }
             return;
         }
         let history = self.histories.entry(id.clone()).or_default();

@@ -12,6 +12,16 @@ pub const REVIEW_BLOB: &str = "review";
 /// The storage blob the loaded team is kept in (`spanmark/1/blob/review/team`).
 pub const REVIEW_TEAM_BLOB: &str = "review/team";
 const FORMAT: &str = "spanmark-review-state";
+/// The largest adjudication saved as a whole review file (estimated characters).
+pub const SAVED_WHOLE_UP_TO: usize = 200_000;
+
+/// About how many characters the review file of an adjudication takes.
+fn estimated_size(a: &Adjudication) -> usize {
+    a.cases
+        .iter()
+        .map(|c| c.text.len() + 60 * c.items.len() * c.annotators.len())
+        .sum()
+}
 
 #[derive(Serialize, Deserialize)]
 struct Blob {
@@ -33,7 +43,14 @@ struct Blob {
 impl Review {
     /// The blob to save: the adjudication, its gold ids and where it stands.
     pub fn to_blob(&self) -> String {
-        let on_team = self.from_team && self.team.is_some();
+        // A small adjudication is saved whole (it carries on even without the saved team); a
+        // large one, made on the saved team, as its decisions only (the whole file would not
+        // fit in storage and would be written again on every key press).
+        let large = self
+            .adjudication
+            .as_ref()
+            .is_some_and(|a| estimated_size(a) > SAVED_WHOLE_UP_TO);
+        let on_team = self.from_team && self.team.is_some() && large;
         let progress = self
             .adjudication
             .as_ref()
