@@ -354,8 +354,13 @@ fn gold_spans_carry_provenance_into_storage_and_spanmark_json_and_back() {
         spans: SpanChoice::AcceptedOnly,
         ..ExportOptions::default()
     };
-    let export =
-        formats::export(Format::Spanmark, &[doc.clone()], desk.ws.schema(), &options).unwrap();
+    let export = formats::export(
+        Format::Spanmark,
+        std::slice::from_ref(doc),
+        desk.ws.schema(),
+        &options,
+    )
+    .unwrap();
     let bytes = &export.files[0].bytes;
     let json: serde_json::Value = serde_json::from_slice(bytes).unwrap();
     let met = &json["documents"][0]["spans"][1];
@@ -374,7 +379,13 @@ fn gold_spans_carry_provenance_into_storage_and_spanmark_json_and_back() {
     );
 
     // other formats have nowhere to put it
-    let spacy = formats::export(Format::Spacy, &[doc.clone()], desk.ws.schema(), &options).unwrap();
+    let spacy = formats::export(
+        Format::Spacy,
+        std::slice::from_ref(doc),
+        desk.ws.schema(),
+        &options,
+    )
+    .unwrap();
     assert!(!String::from_utf8_lossy(&spacy.files[0].bytes).contains("bilal"));
 }
 
