@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Makes the team-review benchmark set: three annotators × 200 articles × ~5 KB as Spanmark
 # exports in OUT (default target/review-bench). Annotator 1 is the rule detector; 2 and 3 are
-# copies with a fixed tenth of spans dropped or relabelled. Usage: scripts/review-bench-data.sh [OUT]
+# copies with a fixed tenth of spans dropped or relabelled. Usage: [SPANMARK_CLI=…] scripts/review-bench-data.sh [OUT]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-target/review-bench}
-cli="${CARGO_TARGET_DIR:-target}/release/spanmark"
+cli="${SPANMARK_CLI:-${CARGO_TARGET_DIR:-target}/release/spanmark}"  # SPANMARK_CLI: another build of the CLI
 [ -x "$cli" ] || cargo build -q --release -p spanmark-cli
 mkdir -p "$out"
 python3 - "$out" tests/fixtures/dev/*.txt <<'PY'

@@ -95,7 +95,7 @@ pub struct AppState {
     /// Where the learner's effects go (src/learning/ registers it).
     learner_effects: StoredValue<Option<Callback<Vec<workspace::Effect>>>>,
     /// Where the review state goes to be saved (src/storage/ registers it).
-    review_saver: StoredValue<Option<Callback<String>>>,
+    review_saver: StoredValue<Option<Callback<(&'static str, String)>>>,
 }
 
 impl AppState {
@@ -159,8 +159,8 @@ impl AppState {
         self.learner_effects.set_value(Some(to));
     }
 
-    /// Where the review state is saved (called once by storage).
-    pub fn on_review_save(&self, to: Callback<String>) {
+    /// Where the review state is saved: (blob name, raw string) (called once by storage).
+    pub fn on_review_save(&self, to: Callback<(&'static str, String)>) {
         self.review_saver.set_value(Some(to));
     }
 
@@ -225,9 +225,13 @@ impl AppState {
                 self.with_current(|d| crate::dom::show_in_article(d.index(), pending));
             }
             Effect::FocusLabelSearch => crate::dom::focus("[data-testid=label-search]"),
-            Effect::SaveReview(raw) => {
+            Effect::SaveReview(raw) | Effect::SaveReviewTeam(raw) => {
+                let blob = match effect {
+                    Effect::SaveReview(_) => workspace::REVIEW_BLOB,
+                    _ => workspace::REVIEW_TEAM_BLOB,
+                };
                 if let Some(Some(save)) = self.review_saver.try_get_value() {
-                    save.run(raw.clone());
+                    save.run((blob, raw.clone()));
                 }
             }
             _ => return false,

@@ -126,7 +126,8 @@ test('load, agree like the CLI, adjudicate by keys, reload half-way, export the 
   await press(page, 'x', 'Monday');
   assert.match(await text(page, '[data-testid=adjudication-progress]'), /^3 of 4 disagreements decided/);
 
-  // Reload half-way: the gold document and the review state come back.
+  // Reload half-way: the team (renamed), its agreement, the gold document and the position come back.
+  const rowBefore = await pairRow(page);
   await page.waitForTimeout(600); // autosave's debounce
   await page.reload();
   await page.waitForSelector('[data-testid=app]');
@@ -134,8 +135,20 @@ test('load, agree like the CLI, adjudicate by keys, reload half-way, export the 
   await page.waitForSelector('[data-testid=disagreement]');
   assert.equal(await stretch(page), 'Monday');
   assert.match(await text(page, '[data-testid=adjudication-progress]'), /^3 of 4 disagreements decided/);
+  assert.deepEqual(await page.$$eval('[data-testid=annotator-name]', (els) => els.map((e) => e.value)), ['review-ayesha', 'Bilal']);
+  assert.deepEqual(await pairRow(page), rowBefore, 'the agreement table came back');
+  assert.equal(await text(page, '[data-testid=alpha] strong'), cli.alpha.toFixed(3));
+  await page.evaluate(() => document.activeElement?.blur());
   await page.keyboard.press('1');
   await until(async () => /^4 of 4/.test(await text(page, '[data-testid=adjudication-progress]')), 'all decided');
+
+  // The review file: every decision in it, as `spanmark adjudicate` writes them.
+  const { name: reviewName, text: reviewText } = await downloadText(page, '[data-testid=download-review]');
+  assert.equal(reviewName, 'gold.review.json');
+  const reviewFile = JSON.parse(reviewText);
+  assert.equal(reviewFile.format, 'spanmark-review');
+  assert.deepEqual(reviewFile.annotators, ['review-ayesha', 'Bilal']);
+  assert.deepEqual(reviewFile.cases[0].decisions.filter((d) => d).map((d) => d.choice), ['take', 'take', 'neither', 'take']);
 
   // The gold document in the normal view, and exported like any other document.
   await page.click('[data-testid=open-gold]');
@@ -148,6 +161,70 @@ test('load, agree like the CLI, adjudicate by keys, reload half-way, export the 
     gold.spans.map((s) => `${gold.text.slice(s.start, s.end)}/${s.label}`),
     ['Imran Khan/PERSON', 'met/ORG', 'Shehbaz Sharif/PERSON', 'Monday/DATE'],
   );
+  // provenance per span: who had it, whose version was taken, when
+  assert.deepEqual(
+    gold.spans.map((s) => `${s.review.source}:${s.review.chosen ?? ''}:${s.review.had.join('+')}`),
+    ['agreed::review-ayesha+Bilal', 'taken:Bilal:Bilal', 'taken:review-ayesha:review-ayesha', 'taken:review-ayesha:review-ayesha'],
+  );
+  assert.equal(gold.spans[0].review.at, null);
+  assert.ok(gold.spans[1].review.at > 1.7e12, 'ms since 1970');
+
+  // The export dialog says which formats cannot carry it.
+  await page.click('[data-testid=export-open]');
+  await page.waitForSelector('[data-testid=export-dialog]');
+  assert.equal(await page.locator('[data-testid=export-provenance]').count(), 0, 'Spanmark JSON keeps it');
+  await page.selectOption('[data-testid=export-format]', 'spacy');
+  assert.match(await text(page, '[data-testid=export-provenance]'), /^4 gold spans carry review provenance .*; spaCy.* cannot carry it and leaves it out/);
+  await page.keyboard.press('Escape');
+
+  // Finish: the review state goes, the gold document stays.
+  await page.click('[data-testid=review-tab]');
+  await page.waitForSelector('[data-testid=review]');
+  await page.click('[data-testid=finish-review]');
+  await page.waitForSelector('[data-testid=adjudication-progress]', { state: 'detached' });
+  assert.deepEqual(await texts(page, '[data-testid=doc-item] .doc-title'), ['Lahore meeting (gold)']);
+
+  // Re-imported in a new browser, the provenance is still there.
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gold-')), 'gold.json');
+  fs.writeFileSync(file, exported);
+  const other = await app.open();
+  await other.setInputFiles('[data-testid=import-file]', [file]);
+  await other.waitForSelector('[data-testid=import-dialog]');
+  await other.click('[data-testid=import-confirm]');
+  await until(async () => (await other.locator('[data-testid=doc-item]').count()) === 1, 'the gold document imported');
+  const { text: again } = await downloadText(other, '[data-testid=export-json]');
+  assert.deepEqual(JSON.parse(again).documents[0].spans.map((s) => s.review), gold.spans.map((s) => s.review));
+  assert.deepEqual(app.errors, []);
+});
+
+test('a review file from spanmark adjudicate opens in the page; the download from the page opens again', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'adjudicate-'));
+  execFileSync(CLI, ['adjudicate', AYESHA, BILAL, '--out', path.join(dir, 'gold.json')], { stdio: 'ignore' });
+  const page = await app.open();
+  await openReview(page);
+  await page.setInputFiles('[data-testid=review-file-open]', [path.join(dir, 'gold.review.json')]);
+  await page.waitForSelector('[data-testid=disagreement]');
+  assert.match(await text(page, '[data-testid=adjudication-progress]'), /^0 of 4 disagreements decided in 1 document/);
+  assert.equal(await stretch(page), 'met');
+  assert.deepEqual(await texts(page, '[data-testid=doc-item] .doc-title'), ['Lahore meeting (gold)']);
+  await page.evaluate(() => document.activeElement?.blur());
+  await press(page, '2', 'Shehbaz Sharif');
+  const { text: downloaded } = await downloadText(page, '[data-testid=download-review]');
+  const back = path.join(dir, 'from-page.review.json');
+  fs.writeFileSync(back, downloaded);
+
+  // the other way: a fresh browser opens the page's file where it stood
+  const other = await app.open();
+  await openReview(other);
+  await other.setInputFiles('[data-testid=review-file-open]', [back]);
+  await other.waitForSelector('[data-testid=disagreement]');
+  assert.match(await text(other, '[data-testid=adjudication-progress]'), /^1 of 4 disagreements decided/);
+  assert.equal(await stretch(other), 'Shehbaz Sharif');
+  // not a review file: said, nothing added
+  await other.click('[data-testid=finish-review]');
+  await other.setInputFiles('[data-testid=review-file-open]', [AYESHA]);
+  await other.waitForSelector('[data-testid=notice].error');
+  assert.match(await text(other, '[data-testid=notice]'), /^review-ayesha\.json: this is not a Spanmark review file/);
   assert.deepEqual(app.errors, []);
 });
 

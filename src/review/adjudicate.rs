@@ -5,8 +5,50 @@ use leptos::prelude::*;
 use spanmark_core::review::{Adjudication, Choice, ReviewSpan};
 use spanmark_core::workspace::{Review, ReviewCommand as R};
 
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 use crate::Command;
+
+/// Read the picked review file and carry on its adjudication.
+fn open_review_file(app: AppState, ev: web_sys::Event) {
+    use wasm_bindgen::JsCast;
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|l| l.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    leptos::task::spawn_local(async move {
+        match crate::ui::file::read_bytes(&file).await {
+            Ok(bytes) => app.dispatch(Command::Review(R::Open(
+                spanmark_core::formats::InputFile {
+                    name: file.name(),
+                    bytes,
+                },
+            ))),
+            Err(why) => app.say(why, true),
+        }
+    });
+}
+
+/// Download the adjudication as a review file (`gold.review.json`), as `spanmark adjudicate` writes it.
+fn download_review_file(app: AppState) {
+    let Some(Some(json)) = app.read(|w| w.review().adjudication.as_ref().map(|a| a.to_json()))
+    else {
+        return;
+    };
+    let file = spanmark_core::formats::ExportFile {
+        name: "gold.review.json".into(),
+        bytes: json.into_bytes(),
+    };
+    match crate::transfer::export::download(&file, "application/json") {
+        Ok(()) => app.say("Downloaded gold.review.json.", false),
+        Err(e) => app.say(format!("The download did not start: {e}"), true),
+    }
+}
 
 /// One annotator's version: their key, name and spans as (text, label).
 type Version = (usize, String, Vec<(String, String)>);
@@ -118,10 +160,16 @@ pub fn AdjudicatePanel() -> impl IntoView {
                 <button data-testid="start-adjudication" prop:disabled=move || !has_team() on:click=send(R::Start)>
                     "Start: make gold documents"
                 </button>
+                " "
+                <label class="file-button" title="A review file from “spanmark adjudicate” or from “Download review file”: carry on where it stands">
+                    "Open a review file…"
+                    <input type="file" accept=".json,application/json" data-testid="review-file-open" class="visually-hidden" on:change=move |ev| open_review_file(app, ev) />
+                </label>
             </Show>
             {move || progress().map(|(done, all, docs)| view! {
                 <p class="progress" data-testid="adjudication-progress">
                     {format!("{done} of {all} disagreements decided in {docs} document{}", if docs == 1 { "" } else { "s" })}
+                    " "<button data-testid="download-review" title="The review file: every disagreement, the choices so far and their undo steps (spanmark-review, docs/review.md)" on:click=move |_| download_review_file(app)>"Download review file"</button>
                     " "<button data-testid="finish-review" title="Stop adjudicating; the gold documents stay in the list" on:click=send(R::Finish)>"Finish"</button>
                 </p>
             })}

@@ -66,7 +66,9 @@ const HEADS: [&str; 10] = [
 #[component]
 pub fn AgreementTable() -> impl IntoView {
     let app = use_app();
-    let data = move || {
+    // A memo: moving through disagreements changes the review, not these rows, and the
+    // table is not drawn again for it.
+    let data = Memo::new(move |_| {
         app.with_review(|r| {
             let (team, agreement) = (r.team.as_ref()?, r.agreement.as_ref()?);
             let pair = agreement.pairs.get(r.pair)?;
@@ -96,9 +98,9 @@ pub fn AgreementTable() -> impl IntoView {
             ))
         })
         .flatten()
-    };
+    });
     view! {
-        {move || data().map(|(rows, selected, alpha, (a, b), labels, (heads, counts))| view! {
+        {move || data.get().map(|(rows, selected, alpha, (a, b), labels, (heads, counts))| view! {
             <section class="agreement" data-testid="agreement">
                 <h2>"Agreement"</h2>
                 <table class="agreement-table" data-testid="agreement-table">

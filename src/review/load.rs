@@ -26,7 +26,7 @@ pub fn LoadPanel() -> impl IntoView {
         input.set_value("");
         load(app, picked);
     };
-    let names = move || {
+    let names = Memo::new(move |_| {
         app.with_review(|r| {
             r.team.as_ref().map(|t| {
                 t.annotators
@@ -37,13 +37,13 @@ pub fn LoadPanel() -> impl IntoView {
         })
         .flatten()
         .unwrap_or_default()
-    };
-    let warnings = move || {
+    });
+    let warnings = Memo::new(move |_| {
         app.with_review(|r| r.team.as_ref().map(|t| t.warnings()))
             .flatten()
             .unwrap_or_default()
-    };
-    let paired = move || {
+    });
+    let paired = Memo::new(move |_| {
         app.with_review(|r| {
             r.team.as_ref().map(|t| {
                 (0..t.groups().len())
@@ -59,7 +59,7 @@ pub fn LoadPanel() -> impl IntoView {
         })
         .flatten()
         .unwrap_or_default()
-    };
+    });
     view! {
         <section class="review-load" data-testid="review-load">
             <h2>"Annotators"</h2>
@@ -68,7 +68,7 @@ pub fn LoadPanel() -> impl IntoView {
                 <input type="file" multiple data-testid="review-files" class="visually-hidden" on:change=on_change />
             </label>
             <ol class="annotators" data-testid="annotators">
-                {move || names().into_iter().enumerate().map(|(k, (name, file, docs))| {
+                {move || names.get().into_iter().enumerate().map(|(k, (name, file, docs))| {
                     let rename = move |ev: web_sys::Event| {
                         let name = event_target_value(&ev);
                         app.dispatch(Command::Review(R::Rename { annotator: k, name }));
@@ -83,17 +83,17 @@ pub fn LoadPanel() -> impl IntoView {
                     }
                 }).collect_view()}
             </ol>
-            <Show when=move || !paired().is_empty()>
+            <Show when=move || !paired.with(Vec::is_empty)>
                 <h3>"Paired documents"</h3>
                 <ul class="paired" data-testid="paired">
-                    {move || paired().into_iter().map(|(title, who)| view! {
+                    {move || paired.get().into_iter().map(|(title, who)| view! {
                         <li data-testid="paired-document"><strong>{title}</strong>" — "{who}</li>
                     }).collect_view()}
                 </ul>
             </Show>
-            <Show when=move || !warnings().is_empty()>
+            <Show when=move || !warnings.with(Vec::is_empty)>
                 <ul class="review-warnings" data-testid="review-warnings">
-                    {move || warnings().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+                    {move || warnings.get().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
                 </ul>
             </Show>
         </section>

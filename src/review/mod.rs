@@ -5,5 +5,6 @@ pub mod adjudicate;
 pub mod agreement;
 pub mod consistency;
 pub mod keys;
+pub mod link_table;
 pub mod load;
 pub mod view;

@@ -7,6 +7,7 @@ use spanmark_core::workspace::ReviewCommand as R;
 use super::adjudicate::AdjudicatePanel;
 use super::agreement::AgreementTable;
 use super::consistency::ConsistencyPanel;
+use super::link_table::LinkTable;
 use super::load::LoadPanel;
 use crate::state::use_app;
 use crate::Command;
@@ -17,6 +18,7 @@ pub fn ReviewView() -> impl IntoView {
         <div class="review" data-testid="review">
             <LoadPanel />
             <AgreementTable />
+            <LinkTable />
             <AdjudicatePanel />
             <ConsistencyPanel />
         </div>

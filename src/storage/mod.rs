@@ -22,6 +22,6 @@ pub use backup::Restored;
 pub use meter::{megabytes, units, Usage, DEFAULT_CAPACITY};
 pub use panel::{restore, StorageNotices, StoragePanel};
 pub use quarantine::Quarantined;
-pub use review_blob::use_review_storage;
+pub use review_blob::{restore_commands, save_review_blob, use_review_storage};
 pub use saved::same_content;
 pub use store::{Loaded, SaveError, Snapshot, Store, SyncReport};

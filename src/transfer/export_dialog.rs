@@ -83,6 +83,11 @@ fn ExportDialog(open: RwSignal<bool>) -> impl IntoView {
                 .sum::<usize>()
         })
     });
+    // Gold spans carrying review provenance: only Spanmark JSON keeps it.
+    let with_provenance = Memo::new(move |_| {
+        app.documents
+            .with(|docs| docs.iter().map(|d| d.provenance().count()).sum::<usize>())
+    });
     let save = move |_| {
         let result = ready.with_untracked(|r| match r {
             Ok(r) if r.documents > 0 => {
@@ -195,6 +200,11 @@ fn ExportDialog(open: RwSignal<bool>) -> impl IntoView {
                     </Show>
                 </div>
                 <p class="hint" data-testid="export-unit">{move || unit_note(format.get(), offsets.get())}</p>
+                <Show when=move || { with_provenance.get() > 0 && format.get() != Format::Spanmark }>
+                    <p class="hint" data-testid="export-provenance">
+                        {move || format!("{} gold span{} carry review provenance (who had each, who was chosen, when); {} cannot carry it and leaves it out. Spanmark JSON keeps it.", with_provenance.get(), plural(with_provenance.get()), format.get().title())}
+                    </p>
+                </Show>
                 <Show when=move || { left_out.get() > 0 }>
                     <p class="hint" data-testid="export-left-out">
                         {move || format!("{} suggestion{} not yet accepted {} left out (choose “With suggestions” to include them).", left_out.get(), plural(left_out.get()), if left_out.get() == 1 { "is" } else { "are" })}

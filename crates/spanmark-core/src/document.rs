@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::edit::Step;
 use crate::error::CoreError;
 use crate::links::Links;
+use crate::review::{Provenance, ReviewSpan};
 use crate::span::Span;
 use crate::text::{normalize_newlines, TextIndex};
 use crate::token::{chars::is_trim, tokenize, Token};
@@ -30,6 +31,8 @@ pub struct Document {
     spans: Vec<Span>,
     /// events and relations over the spans
     links: Links,
+    /// review provenance of gold spans (who had each, who was chosen, when), by span
+    provenance: Vec<Provenance>,
     pub status: DocStatus,
     /// milliseconds since the Unix epoch
     pub created: f64,
@@ -101,6 +104,7 @@ impl Document {
             text,
             spans: Vec::new(),
             links: Links::default(),
+            provenance: Vec::new(),
             status: DocStatus::Open,
             created: 0.0,
             updated: 0.0,
@@ -120,6 +124,32 @@ impl Document {
     /// The events and relations (always consistent with the spans).
     pub fn links(&self) -> &Links {
         &self.links
+    }
+
+    /// The review provenance of the spans it has (entries of spans since removed or
+    /// relabelled are left out: an edit after the adjudication is no longer its choice).
+    pub fn provenance(&self) -> impl Iterator<Item = &Provenance> {
+        self.provenance.iter().filter(|p| self.has_span(&p.span))
+    }
+
+    /// The provenance of one span, when the adjudication made it.
+    pub fn provenance_of(&self, span: &Span) -> Option<&Provenance> {
+        self.provenance.iter().find(|p| {
+            p.span.start == span.start && p.span.end == span.end && p.span.label == span.label
+        })
+    }
+
+    /// Replace the review provenance (the adjudication and loaders set it).
+    pub fn set_provenance(&mut self, provenance: Vec<Provenance>) {
+        self.provenance = provenance;
+    }
+
+    fn has_span(&self, r: &ReviewSpan) -> bool {
+        // spans are sorted by start and do not overlap
+        let i = self.spans.partition_point(|s| s.start < r.start);
+        self.spans
+            .get(i)
+            .is_some_and(|s| s.end == r.end && s.label == r.label && s.start == r.start)
     }
 
     /// Replace the events and relations, unchecked (loaders check them with

@@ -269,7 +269,7 @@ pub(crate) fn check_links(doc: &Document, schema: &crate::label::Schema) -> Resu
 }
 
 /// For each code point index of `text` (and its end), the index after CRLF/CR → LF.
-fn newline_map(text: &str) -> Vec<usize> {
+pub(crate) fn newline_map(text: &str) -> Vec<usize> {
     let chars: Vec<char> = text.chars().collect();
     let mut map = Vec::with_capacity(chars.len() + 1);
     let mut k = 0;

@@ -13,6 +13,7 @@ pub mod labelstudio;
 pub mod links_json;
 mod merge;
 mod report;
+mod review_json;
 mod selfcheck;
 pub mod spacy;
 pub mod spanmark;

@@ -1,5 +1,6 @@
 //! Spanmark JSON (`spanmark/2`, see docs/format.md): the lossless format — schema with colours,
-//! documents with times and status, spans with origin, state, confidence and a text copy, events and relations.
+//! documents with times and status, spans with origin, state, confidence, a text copy and a
+//! gold span's review provenance, events and relations.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -11,6 +12,7 @@ use crate::text::TextIndex;
 
 use super::intake::{self, Draft, RawSpan};
 use super::links_json::{events_json, links_of, relations_json, EventJson, RelationJson};
+use super::review_json::ReviewJson;
 use super::{
     file_name, Chosen, ExportError, ExportFile, ExportOptions, ImportError, Imported, OffsetUnit,
 };
@@ -70,6 +72,9 @@ struct SpanJson {
     confidence: Option<f32>,
     #[serde(default)]
     text: Option<String>,
+    /// a gold span's provenance from the team review (see `review_json`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    review: Option<ReviewJson>,
 }
 
 fn imported() -> Origin {
@@ -110,6 +115,7 @@ pub(crate) fn write(
                         state: s.state,
                         confidence: s.confidence,
                         text: Some(c.doc.slice(s.start, s.end).to_string()),
+                        review: c.doc.provenance_of(s).map(ReviewJson::of),
                     })
                     .collect(),
                 events: events_json(c.doc, &c.links, true),
@@ -184,6 +190,7 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
             )));
         }
         let index = TextIndex::new(&doc.text);
+        let mut reviews: Vec<(usize, crate::span::Span, ReviewJson)> = Vec::new();
         for (i, s) in doc.spans.iter().enumerate() {
             let (start, end) =
                 intake::locate(&index, OffsetUnit::CodePoint, i + 1, s.start, s.end).map_err(at)?;
@@ -198,6 +205,10 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
                     i + 1
                 )));
             }
+            if let Some(r) = &s.review {
+                let span = crate::span::Span::manual(start, end, s.label.clone());
+                reviews.push((i + 1, span, r.clone()));
+            }
             draft.spans.push(RawSpan {
                 start,
                 end,
@@ -208,7 +219,22 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
             });
         }
         draft.links = links_of(&doc.events, &doc.relations);
-        let finished = intake::finish(draft, &mut notes);
+        // offsets move where CR LF became LF, as `finish` moves the spans'
+        let map = doc
+            .text
+            .contains('\r')
+            .then(|| intake::newline_map(&doc.text));
+        let moved = |i: usize| map.as_ref().map_or(i, |m| m.get(i).copied().unwrap_or(i));
+        let provenance = reviews
+            .into_iter()
+            .map(|(n, mut span, r)| {
+                (span.start, span.end) = (moved(span.start), moved(span.end));
+                r.provenance(n, &span)
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(at)?;
+        let mut finished = intake::finish(draft, &mut notes);
+        finished.set_provenance(provenance);
         intake::check_links(&finished, &schema).map_err(at)?;
         documents.push(finished);
     }

@@ -2,9 +2,10 @@
 //! table and the spans packed into one short string (see [`super::packed`]).
 //!
 //! `{"v":2,"id":…,"t":title,"st":"open"|"done","c":created,"u":updated,"r":revision,
-//! "l":["GPE",…],"a":"packed spans","ev":[events],"re":[relations],"x":"the text"}` — the
-//! text comes last so a stored entry reads well; `ev`/`re` are left out when empty (see
-//! [`super::links_wire`]). All offsets are code points.
+//! "l":["GPE",…],"a":"packed spans","ev":[events],"re":[relations],"pv":[provenance],"x":"the text"}`
+//! — the text comes last so a stored entry reads well; `ev`/`re` are left out when empty (see
+//! [`super::links_wire`]), `pv` (a gold document's review provenance per span, as
+//! `review::Provenance` writes it) too. All offsets are code points.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -15,6 +16,7 @@ use super::migrate::migrate;
 use super::packed::{pack, unpack};
 use super::VERSION;
 use crate::document::{DocStatus, Document};
+use crate::review::Provenance;
 
 #[derive(Serialize)]
 struct RecordOut<'a> {
@@ -31,6 +33,8 @@ struct RecordOut<'a> {
     ev: Vec<EventWire>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     re: Vec<RelationWire>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pv: Vec<&'a Provenance>,
     x: &'a str,
 }
 
@@ -56,6 +60,8 @@ struct RecordIn {
     ev: Vec<EventWire>,
     #[serde(default)]
     re: Vec<RelationWire>,
+    #[serde(default)]
+    pv: Vec<Provenance>,
     x: String,
 }
 
@@ -81,6 +87,7 @@ fn record_of(doc: &Document) -> RecordOut<'_> {
         a: packed,
         ev: events_out(doc.links()),
         re: relations_out(doc.links()),
+        pv: doc.provenance().collect(),
         x: doc.text(),
     }
 }
@@ -140,6 +147,8 @@ pub fn decode_document_value(
         return Err(PersistError::Malformed(problem));
     }
     doc.set_links(links);
+    // entries of spans the document no longer has are ignored (see Document::provenance)
+    doc.set_provenance(rec.pv);
     doc.status = rec.st;
     doc.created = rec.c;
     doc.updated = rec.u;

@@ -71,66 +71,7 @@ impl Adjudication {
                 file.version
             )));
         }
-        let people = file.annotators.len();
-        for (c, case) in file.cases.iter().enumerate() {
-            let at = |why: String| bad(format!("document {} (“{}”): {why}", c + 1, case.title));
-            if hash_hex(text_hash(&case.text)) != case.hash {
-                return Err(at(
-                    "its text does not match its hash; was it edited by hand?".into(),
-                ));
-            }
-            if case.decisions.len() != case.items.len() {
-                return Err(at(format!(
-                    "{} decisions for {} items",
-                    case.decisions.len(),
-                    case.items.len()
-                )));
-            }
-            if let Some(k) = case.annotators.iter().find(|&&k| k >= people) {
-                return Err(at(format!("annotator {k} is not in the list of {people}")));
-            }
-            let len = case.text.chars().count();
-            for (i, item) in case.items.iter().enumerate() {
-                if item.versions.len() != case.annotators.len() {
-                    return Err(at(format!(
-                        "item {} has {} versions for {} annotators",
-                        i + 1,
-                        item.versions.len(),
-                        case.annotators.len()
-                    )));
-                }
-                let spans = item.versions.iter().flatten();
-                if let Some(s) = spans.clone().find(|s| s.start >= s.end || s.end > len) {
-                    return Err(at(format!(
-                        "span {}–{} lies outside the text of {len} characters",
-                        s.start, s.end
-                    )));
-                }
-                if let Some(Some(d)) = case.decisions.get(i) {
-                    if let Choice::Take { annotator } = d.choice {
-                        if !case.annotators.contains(&annotator) {
-                            return Err(at(format!(
-                                "item {} takes annotator {annotator}, who did not annotate it",
-                                i + 1
-                            )));
-                        }
-                    }
-                }
-            }
-        }
-        for change in file.undo.iter().chain(&file.redo) {
-            let ok = file
-                .cases
-                .get(change.case)
-                .is_some_and(|c| change.item < c.items.len());
-            if !ok {
-                return Err(bad(format!(
-                    "an undo step names item {} of document {}, which does not exist",
-                    change.item + 1,
-                    change.case + 1
-                )));
-            }
-        }
+        check(file.annotators.len(), &file.cases, &file.undo, &file.redo).map_err(bad)?;
         Ok(Adjudication::from_parts(
             file.annotators,
             file.labels,
@@ -141,4 +82,73 @@ impl Adjudication {
             file.redo,
         ))
     }
+}
+
+/// Whether cases, decisions and undo steps hold together (`people` annotators in all); the
+/// reason when not. Review files and saved progress are both checked with this.
+pub(crate) fn check(
+    people: usize,
+    cases: &[Case],
+    undo: &[Change],
+    redo: &[Change],
+) -> Result<(), String> {
+    for (c, case) in cases.iter().enumerate() {
+        let at = |why: String| format!("document {} (“{}”): {why}", c + 1, case.title);
+        if hash_hex(text_hash(&case.text)) != case.hash {
+            return Err(at(
+                "its text does not match its hash; was it edited by hand?".into(),
+            ));
+        }
+        if case.decisions.len() != case.items.len() {
+            return Err(at(format!(
+                "{} decisions for {} items",
+                case.decisions.len(),
+                case.items.len()
+            )));
+        }
+        if let Some(k) = case.annotators.iter().find(|&&k| k >= people) {
+            return Err(at(format!("annotator {k} is not in the list of {people}")));
+        }
+        let len = case.text.chars().count();
+        for (i, item) in case.items.iter().enumerate() {
+            if item.versions.len() != case.annotators.len() {
+                return Err(at(format!(
+                    "item {} has {} versions for {} annotators",
+                    i + 1,
+                    item.versions.len(),
+                    case.annotators.len()
+                )));
+            }
+            let spans = item.versions.iter().flatten();
+            if let Some(s) = spans.clone().find(|s| s.start >= s.end || s.end > len) {
+                return Err(at(format!(
+                    "span {}–{} lies outside the text of {len} characters",
+                    s.start, s.end
+                )));
+            }
+            if let Some(Some(d)) = case.decisions.get(i) {
+                if let Choice::Take { annotator } = d.choice {
+                    if !case.annotators.contains(&annotator) {
+                        return Err(at(format!(
+                            "item {} takes annotator {annotator}, who did not annotate it",
+                            i + 1
+                        )));
+                    }
+                }
+            }
+        }
+    }
+    for change in undo.iter().chain(redo) {
+        let ok = cases
+            .get(change.case)
+            .is_some_and(|c| change.item < c.items.len());
+        if !ok {
+            return Err(format!(
+                "an undo step names item {} of document {}, which does not exist",
+                change.item + 1,
+                change.case + 1
+            ));
+        }
+    }
+    Ok(())
 }

@@ -30,11 +30,20 @@ impl Workspace {
                 self.review.agreement = Some(agreement);
                 self.review.pair = 0;
                 up.effect(Effect::Unsay);
+                self.save_team(up);
+                if self.review.adjudication.is_some() {
+                    // the running adjudication was made on the team before: saved whole now
+                    self.review.from_team = false;
+                    self.save_review(up);
+                }
             }
             R::Rename { annotator, name } => {
                 let team = self.review.team.as_mut().ok_or_else(no_team)?;
                 team.rename(annotator, &name).map_err(invalid)?;
+                self.save_team(up);
             }
+            R::RestoreTeam(raw) => self.review.restore_team(&raw).map_err(invalid)?,
+            R::Open(file) => self.open_review_file(&file, ctx, up)?,
             R::SelectPair(p) => {
                 let pairs = self.review.agreement.as_ref().map_or(0, |a| a.pairs.len());
                 if p < pairs {
@@ -100,6 +109,41 @@ impl Workspace {
                 "No document is shared by two annotators, so there is nothing to adjudicate.",
             ));
         }
+        self.begin(adj, true, ctx, up)
+    }
+
+    /// Open a review file: its gold documents join the list and the adjudication carries on
+    /// where the file stands (decisions and undo steps included).
+    fn open_review_file(
+        &mut self,
+        file: &crate::formats::InputFile,
+        ctx: &Ctx,
+        up: &mut Update,
+    ) -> Result<(), CoreError> {
+        if self.review.adjudication.is_some() {
+            return Err(invalid(
+                "An adjudication is under way; finish it before opening a review file.",
+            ));
+        }
+        let raw = String::from_utf8_lossy(&file.bytes);
+        let adj = Adjudication::from_json(&file.name, &raw).map_err(invalid)?;
+        if adj.cases.is_empty() {
+            return Err(invalid(format!(
+                "{}: the review file has no documents to adjudicate.",
+                file.name
+            )));
+        }
+        self.begin(adj, false, ctx, up)
+    }
+
+    /// Make the gold documents of an adjudication and show its first open disagreement.
+    fn begin(
+        &mut self,
+        adj: Adjudication,
+        from_team: bool,
+        ctx: &Ctx,
+        up: &mut Update,
+    ) -> Result<(), CoreError> {
         // Every team label becomes a label of the page, so gold spans can be edited and exported.
         let mut schema_changed = false;
         for label in &adj.labels {
@@ -111,6 +155,7 @@ impl Workspace {
         let mut ids = Vec::with_capacity(adj.cases.len());
         for (c, gold) in adj.gold_documents().into_iter().enumerate() {
             let mut doc = gold.document;
+            doc.set_provenance(gold.provenance);
             doc.id = format!("{}g{c}", ctx.new_id());
             doc.title = format!("{} (gold)", doc.title);
             doc.created = ctx.now;
@@ -121,6 +166,7 @@ impl Workspace {
         }
         self.review.position = adj.next_open(None);
         self.review.adjudication = Some(adj);
+        self.review.from_team = from_team;
         self.review.gold = ids.clone();
         up.change.documents.extend(ids.iter().cloned());
         up.change.order = true;
@@ -229,13 +275,16 @@ impl Workspace {
             return;
         };
         let (start, end) = (adj.cases[c].items[i].start, adj.cases[c].items[i].end);
-        let want: Vec<Span> = adj
-            .gold(c)
-            .map(|g| g.provenance)
-            .unwrap_or_default()
-            .into_iter()
+        let Some(gold) = adj.gold(c) else {
+            return;
+        };
+        // done once nothing in it is undecided, open again when a choice is undone
+        let status = gold.document.status;
+        let provenance = gold.provenance;
+        let want: Vec<Span> = provenance
+            .iter()
             .filter(|p| p.span.start >= start && p.span.end <= end)
-            .map(|p| Span::manual(p.span.start, p.span.end, p.span.label))
+            .map(|p| Span::manual(p.span.start, p.span.end, p.span.label.clone()))
             .collect();
         let Some(id) = self.review.gold_of(c).map(String::from) else {
             return;
@@ -243,6 +292,9 @@ impl Workspace {
         let Some(doc) = self.documents.iter_mut().find(|d| d.id == id) else {
             return;
         };
+        doc.set_provenance(provenance);
+        let status_changed = doc.status != status;
+        doc.status = status;
         let old = doc.spans().to_vec();
         let mut new: Vec<Span> = old
             .iter()
@@ -253,6 +305,14 @@ impl Workspace {
         new.sort_by_key(|s| (s.start, s.end));
         let step = Step::between(&old, &new);
         if step.is_noop() {
+            if status_changed {
+                touch(doc, ctx);
+                up.change.documents.push(id.clone());
+                up.save(Save {
+                    documents: vec![id],
+                    ..Save::default()
+                });
+            }
             return;
         }
         let history = self.histories.entry(id.clone()).or_default();
@@ -316,6 +376,10 @@ impl Workspace {
             }
         }
         if changed {
+            let provenance = adj.gold(c).map(|g| g.provenance).unwrap_or_default();
+            if let Some(doc) = self.documents.iter_mut().find(|d| d.id == id) {
+                doc.set_provenance(provenance);
+            }
             up.change.review = true;
             self.save_review(up);
         }
@@ -323,6 +387,12 @@ impl Workspace {
 
     fn save_review(&self, up: &mut Update) {
         up.effect(Effect::SaveReview(self.review.to_blob()));
+    }
+
+    fn save_team(&self, up: &mut Update) {
+        if let Some(raw) = self.review.team_blob() {
+            up.effect(Effect::SaveReviewTeam(raw));
+        }
     }
 }
 

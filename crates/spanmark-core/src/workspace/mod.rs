@@ -27,7 +27,7 @@ pub use documents::title_from;
 pub use events::{next_suggested_event, LinkFocus, Pick};
 pub use learning::Learning;
 pub use review::{Checked, Review, ReviewCommand};
-pub use review_store::REVIEW_BLOB;
+pub use review_store::{REVIEW_BLOB, REVIEW_TEAM_BLOB};
 pub use selection::{next_suggestion, step_span, Extent, Selection};
 pub use suggest::{Lists, Suggester, REDETECT_MAX_CHARS};
 pub use update::{Change, Effect, Notice, Save, Update};

@@ -7,8 +7,8 @@ use crate::review::{
     load_annotator, Adjudication, Agreement, Consistency, Flagged, Settings, Team,
 };
 
-/// The review view's state. The team and its agreement live only in memory (they are the
-/// annotators' files); the adjudication and its gold documents are saved (`REVIEW_BLOB`).
+/// The review view's state. The team is saved when loaded or renamed (`REVIEW_TEAM_BLOB`,
+/// its agreement recomputed on restore); the adjudication on each change (`REVIEW_BLOB`).
 #[derive(Debug, Clone, Default)]
 pub struct Review {
     /// The review view is shown instead of the annotation view.
@@ -20,6 +20,8 @@ pub struct Review {
     /// Settings for the next adjudication (the running one keeps its own).
     pub settings: Settings,
     pub adjudication: Option<Adjudication>,
+    /// The adjudication was made on the loaded team (it is saved as its decisions only).
+    pub(super) from_team: bool,
     /// The gold document's id for each case of the adjudication.
     pub gold: Vec<String>,
     /// The disagreement shown (a position in the adjudication's order).
@@ -84,8 +86,12 @@ pub enum ReviewCommand {
     Go(usize),
     /// Undo the last choice (one step of the gold document).
     Undo,
-    /// Saved review state (startup, another tab).
+    /// Saved review state (startup, another tab); after `RestoreTeam`.
     Restore(String),
+    /// The saved team (startup), before `Restore`.
+    RestoreTeam(String),
+    /// A review file (`spanmark adjudicate`'s, or one downloaded from the page) to carry on.
+    Open(InputFile),
     /// Drop the adjudication (the gold documents stay in the list).
     Finish,
     /// Check the consistency of the page's documents.

@@ -79,6 +79,8 @@ pub enum Effect {
     LearnerSays(Option<Notice>),
     /// Save the review state (the blob `REVIEW_BLOB`) as this string.
     SaveReview(String),
+    /// Save the loaded team (the blob `REVIEW_TEAM_BLOB`) as this string.
+    SaveReviewTeam(String),
 }
 
 /// The result of one command.

@@ -1,0 +1,106 @@
+// Team review in the page (release build): three annotators × 200 articles × ~5 KB, the set
+// scripts/review-bench-data.sh makes. Per run, a fresh page (empty storage):
+//  - load: ms from the picker's change event (the three files handed to "Load annotators'
+//    files…") to the paint after the agreement table appears (reading, parsing, pairing,
+//    agreement, drawing);
+//  - next: `n` pressed on the adjudication, ms from keydown to the paint after the DOM change
+//    it causes, each press waited for before the next; p50/p95 over every press of every run.
+// Run: scripts/review-bench-data.sh && trunk build --release --offline &&
+//      node e2e/perf/review.mjs [--runs 3] [--presses 60] [--data target/review-bench] [--json OUT]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startApp, repoRoot } from '../lib/harness.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+const RUNS = Number(opt('--runs', 3));
+const PRESSES = Number(opt('--presses', 60));
+const DATA = path.resolve(opt('--data', path.join(repoRoot, 'target', 'review-bench')));
+const jsonOut = opt('--json', null);
+const files = [1, 2, 3].map((k) => path.join(DATA, `annotator${k}.json`));
+for (const f of files) if (!fs.existsSync(f)) throw new Error(`${f} is missing: run scripts/review-bench-data.sh first`);
+
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+
+// In the page: the time of the picker's change event, the table's paint, key latencies.
+const TOOLS = () => {
+  const paint = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+  window.__loadMs = new Promise((ok) => {
+    document.addEventListener('change', (e) => {
+      if (e.target?.dataset?.testid !== 'review-files') return;
+      const t0 = performance.now();
+      const seen = () => document.querySelector('[data-testid=agreement-table]');
+      const mo = new MutationObserver(async () => {
+        if (!seen()) return;
+        mo.disconnect();
+        await paint();
+        ok(performance.now() - t0);
+      });
+      mo.observe(document.body, { subtree: true, childList: true });
+    }, true);
+  });
+  window.__keyLatency = [];
+  let pending = null;
+  window.addEventListener('keydown', (e) => { pending = e.timeStamp; }, true);
+  new MutationObserver(() => {
+    if (pending === null) return;
+    const t0 = pending; pending = null;
+    requestAnimationFrame(() => setTimeout(() => window.__keyLatency.push(performance.now() - t0), 0));
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+};
+
+const app = await startApp();
+const load = [];
+const next = [];
+const notes = [];
+const loadavg = [os.loadavg()[0]];
+try {
+  for (let run = 0; run < RUNS; run++) {
+    const page = await app.open();
+    await page.evaluate(TOOLS);
+    await page.click('[data-testid=review-tab]');
+    await page.waitForSelector('[data-testid=review-load]');
+    await page.setInputFiles('[data-testid=review-files]', files);
+    load.push(await page.evaluate(() => window.__loadMs));
+    const pairs = await page.locator('[data-testid=agreement-pair]').count();
+    if (pairs !== 3) throw new Error(`${pairs} pairs in the table, expected 3`);
+    await page.click('[data-testid=start-adjudication]');
+    await page.waitForSelector('[data-testid=disagreement]', { timeout: 60000 });
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.waitForTimeout(1000); // the gold documents' autosave, out of the way
+    const first = await page.locator('[data-testid=stretch]').textContent();
+    await page.evaluate(() => { window.__keyLatency = []; });
+    for (let i = 0; i < PRESSES; i++) {
+      const before = await page.evaluate(() => window.__keyLatency.length);
+      await page.keyboard.press('n');
+      await page.waitForFunction((n) => window.__keyLatency.length > n, before, { timeout: 5000 });
+    }
+    const samples = await page.evaluate(() => window.__keyLatency.slice());
+    const progress = await page.locator('[data-testid=adjudication-progress]').textContent();
+    const chip = await page.locator('[data-testid=chip].here').textContent();
+    notes.push(`run ${run + 1}: ${progress.replace(/\s*Download.*$/, '')}; first “${first.trim()}”, after ${PRESSES} × n at disagreement ${chip}`);
+    next.push(...samples);
+    if (app.errors.length) throw new Error(`page errors: ${app.errors.join('; ')}`);
+    await page.context().close();
+  }
+} finally {
+  await app.close();
+}
+loadavg.push(os.loadavg()[0]);
+const result = {
+  date: new Date().toISOString(),
+  loadavg,
+  load_ms: load.map((x) => Math.round(x)),
+  load_median_ms: Math.round(pct(load, 50)),
+  next_presses: next.length,
+  next_p50_ms: Number(pct(next, 50).toFixed(1)),
+  next_p95_ms: Number(pct(next, 95).toFixed(1)),
+  next_max_ms: Number(Math.max(...next).toFixed(1)),
+  notes,
+};
+console.log(`team review in the page (${RUNS} fresh pages, load average ${loadavg.map((l) => l.toFixed(1)).join(' → ')})`);
+console.log(`  agreement table painted after the files are picked: median ${result.load_median_ms} ms (${result.load_ms.join(', ')}); budget 1000 ms`);
+console.log(`  next disagreement (n): p50 ${result.next_p50_ms} ms, p95 ${result.next_p95_ms} ms, max ${result.next_max_ms} ms over ${next.length} presses; budget p95 16 ms`);
+for (const n of notes) console.log(`  ${n}`);
+if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(result, null, 2));
