@@ -4,10 +4,10 @@
 use std::collections::HashSet;
 
 use super::candidate::{rank, Candidate};
-use super::take_over::{take_over, tidy};
 use super::date::{MONTHS, WEEKDAYS};
 use super::kind::Kind;
 use super::lexicon::{class, Lexicon};
+use super::take_over::{take_over, tidy};
 use super::words::View;
 use crate::span::Origin;
 
