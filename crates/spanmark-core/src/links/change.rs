@@ -117,8 +117,8 @@ impl LinksChange {
             .before
             .events
             .iter()
-            .filter(|e| absent(*e, &after))
-            .chain(self.after.events.iter().filter(|e| absent(*e, &before)))
+            .filter(|e| absent(e, &after))
+            .chain(self.after.events.iter().filter(|e| absent(e, &before)))
             .map(|e| e.extent());
         let changed_relations = self
             .before
