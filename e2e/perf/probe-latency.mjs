@@ -1,6 +1,8 @@
 // Profiling aid, not a benchmark (perf.mjs is): one kind of edit on the 1 MB article, with
 // per-press latency and input queue delay, and a CPU profile summed by function.
 // node e2e/perf/probe-latency.mjs <accept|relabel|add|undo> [n]
+// node e2e/perf/probe-latency.mjs paint [bytes]: the Annotate click on an article of that size
+// (1 MB by default) to its highlights, profiled instead of the edits.
 // Environment: SPANMARK_DIST a build (wasm kept with names for readable profiles, see
 // docs/latency.md); NOPROFILE=1 no CPU profile; TRACE=file.json also a Chrome trace;
 // SETTLE=1 wait for each press's sample; PAINTED=1 let the add's scroll paint before the
@@ -11,7 +13,9 @@ import { plainWordPoint } from './plain-word.mjs';
 import { article } from './article.mjs';
 
 const kind = process.argv[2] || 'add';
-const N = Number(process.argv[3] || 10);
+const paint = kind === 'paint';
+const N = paint ? 0 : Number(process.argv[3] || 10);
+const BYTES = paint ? Number(process.argv[3] || 1_000_000) : 1_000_000;
 const app = await startApp();
 try {
   const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -31,20 +35,26 @@ try {
   });
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
-  await page.$eval('[data-testid=new-doc-input]', (el, t) => { el.value = t; el.dispatchEvent(new Event('input', { bubbles: true })); }, article(1_000_000));
-  await page.click('[data-testid=new-doc-submit]');
-  await page.waitForSelector('[data-testid=entity]');
-  await page.waitForTimeout(3000);
-  const ents = page.locator('[data-testid=entity]');
-  const n = await ents.count();
-  const pick = (i) => ents.nth(Math.floor((i * 7919) % n));
+  await page.$eval('[data-testid=new-doc-input]', (el, t) => { el.value = t; el.dispatchEvent(new Event('input', { bubbles: true })); }, article(BYTES));
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   const tracing = process.env.TRACE;
-  if (tracing) await app.browser.startTracing(page, { path: tracing, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
   const profiling = !process.env.NOPROFILE;
-  if (profiling) await cdp.send('Profiler.start');
+  const startProbes = async () => {
+    if (tracing) await app.browser.startTracing(page, { path: tracing, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+    if (profiling) await cdp.send('Profiler.start');
+  };
+  if (paint) await startProbes();
+  const t0 = Date.now();
+  await page.click('[data-testid=new-doc-submit]');
+  await page.waitForSelector('[data-testid=entity]');
+  if (paint) console.log('paint: entities shown after', Date.now() - t0, 'ms (wall clock, profiler on)');
+  await page.waitForTimeout(3000);
+  const ents = page.locator('[data-testid=entity]');
+  const n = await ents.count();
+  const pick = (i) => ents.nth(Math.floor((i * 7919) % n));
+  if (!paint) await startProbes();
   await page.evaluate(() => { window.__keyLatency = []; });
   for (let i = 0; i < N; i++) {
     if (kind === 'accept') { await pick(i).scrollIntoViewIfNeeded(); await pick(i).click(); await page.keyboard.press('Enter'); }

@@ -170,14 +170,24 @@ impl Edit {
             }
             (_, None) => Step::between(doc.spans(), &self.global(doc, schema)?),
         };
-        let before = doc.links().clone();
-        let touches_links = !before.is_empty()
-            && (step.before.iter().any(|s| before.uses((s.start, s.end)))
-                || matches!(self, Edit::AcceptAll | Edit::ClearSuggestions));
+        // the links are copied only for a step that changes them (a long article has
+        // thousands of events; most edits leave them alone)
+        let touches_links = !doc.links().is_empty()
+            && (matches!(self, Edit::AcceptAll | Edit::ClearSuggestions)
+                || if step.before.len() <= 8 {
+                    step.before
+                        .iter()
+                        .any(|s| doc.links().uses((s.start, s.end)))
+                } else {
+                    let used = doc.links().used_ranges();
+                    step.before.iter().any(|s| used.contains(&(s.start, s.end)))
+                });
         if let Some(after) = links {
+            let before = doc.links().clone();
             step.links = Some(Box::new(LinksChange { before, after }));
             doc.step_spans(&step, true);
         } else if touches_links {
+            let before = doc.links().clone();
             // the spans change first, then the links follow them
             doc.step_spans(&step, true);
             let layer = match self {

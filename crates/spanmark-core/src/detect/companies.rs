@@ -5,6 +5,7 @@ use super::candidate::{rank, Candidate};
 use super::kind::Kind;
 use super::lexicon::{class, Lexicon};
 use super::runs::org_run_back;
+use super::take_over::place_all;
 use super::words::View;
 use crate::span::Origin;
 
@@ -33,13 +34,6 @@ const WORDY: &[&str] = &[
 fn form<'t>(lex: &Lexicon, text: &'t str) -> Option<&'t str> {
     let t = text.strip_suffix('.').unwrap_or(text);
     lex.has(t, class::COMPANY_FORM).then_some(t)
-}
-
-/// Replace every candidate overlapping `c` by `c`, keeping the list sorted.
-pub(crate) fn take_over(kept: &mut Vec<Candidate>, c: Candidate) {
-    kept.retain(|o| o.last <= c.first || o.first >= c.last);
-    kept.push(c);
-    kept.sort_by_key(|o| o.first);
 }
 
 /// Start of the company name that ends with the form at token `i`, if one does.
@@ -109,15 +103,10 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
             }
         }
     }
-    for c in found {
-        // a longer name already found stays ("Mitsubishi UFJ Financial Group" as a whole)
-        let inside_longer = kept
-            .iter()
-            .any(|o| o.first <= c.first && o.last >= c.last && o.last - o.first > c.last - c.first);
-        if !inside_longer {
-            take_over(kept, c);
-        }
-    }
+    // a longer name already found stays ("Mitsubishi UFJ Financial Group" as a whole)
+    place_all(kept, found, |o, c| {
+        o.first <= c.first && o.last >= c.last && o.last - o.first > c.last - c.first
+    });
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ mod shapes;
 mod shouted;
 mod suggester;
 mod surname;
+mod take_over;
 mod teams;
 mod unlabelled;
 mod words;

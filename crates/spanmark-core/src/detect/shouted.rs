@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 
 use super::candidate::{rank, Candidate};
-use super::companies::take_over;
 use super::kind::Kind;
 use super::lexicon::Lexicon;
+use super::take_over::{overlap, place_all};
 use super::words::View;
 use crate::span::Origin;
 
@@ -60,6 +60,18 @@ fn caps_line(v: &[View<'_>], s: usize, e: usize) -> bool {
             .all(|t| t.shape.upper || t.text.chars().all(|c| !c.is_lowercase()))
 }
 
+/// Which tokens of `s..e` lie inside one of the candidates (index 0 is token `s`).
+fn covered(s: usize, e: usize, candidates: &[Candidate]) -> Vec<bool> {
+    let mut inside = vec![false; e - s];
+    for c in candidates {
+        let (first, last) = (c.first.max(s), c.last.min(e));
+        if first < last {
+            inside[first - s..last - s].fill(true);
+        }
+    }
+    inside
+}
+
 pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
     // kinds of names found in mixed case elsewhere in the text, by their capitals
     let mut elsewhere: HashMap<String, Kind> = HashMap::new();
@@ -81,7 +93,10 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
         }
     }
     let mut found = Vec::new();
+    // tokens inside a kept candidate, marked once (not a scan of them all per shouted word)
+    let mut in_kept: Option<Vec<bool>> = None;
     for (s, e) in lines {
+        let found_before = found.len();
         // dateline: "LONDON, Feb 11 -", "NEW YORK (AP) —", "MUNICH/ZURICH, Nov 14"
         let mut k = s;
         while k < e && shouted(&v[k]) {
@@ -110,16 +125,17 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
         if !caps_line(v, s, e) {
             continue;
         }
+        let in_kept = in_kept.get_or_insert_with(|| covered(0, v.len(), kept));
+        // this line's tokens inside what was found on it (found elsewhere cannot reach in)
+        let mut in_found = covered(s, e, &found[found_before..]);
         let mut i = s;
         while i < e {
-            if !shouted(&v[i])
-                || kept.iter().any(|c| c.first <= i && i < c.last)
-                || found.iter().any(|c: &Candidate| c.first <= i && i < c.last)
-            {
+            if !shouted(&v[i]) || in_kept[i] || in_found[i - s] {
                 i += 1;
                 continue;
             }
             if let Some((end, kind)) = known_from(v, lex, i, e) {
+                in_found[i - s..end - s].fill(true);
                 found.push(Candidate::new(
                     i,
                     end,
@@ -142,14 +158,9 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
             }
         }
     }
-    for c in found {
-        let covered = kept
-            .iter()
-            .any(|o| o.first < c.last && c.first < o.last && o.last - o.first > c.last - c.first);
-        if !covered {
-            take_over(kept, c);
-        }
-    }
+    place_all(kept, found, |o, c| {
+        overlap(o, c) && o.last - o.first > c.last - c.first
+    });
 }
 
 #[cfg(test)]

@@ -4,10 +4,10 @@
 use std::collections::HashSet;
 
 use super::candidate::{rank, Candidate};
-use super::companies::take_over;
 use super::date::{MONTHS, WEEKDAYS};
 use super::kind::Kind;
 use super::lexicon::{class, Lexicon};
+use super::take_over::{take_over, tidy};
 use super::words::View;
 use crate::span::Origin;
 
@@ -109,11 +109,6 @@ fn table_names(v: &[View<'_>], s: usize, e: usize) -> Vec<(usize, usize)> {
         }
     }
     Vec::new()
-}
-
-/// Is `kept` sorted with no two candidates overlapping (what `merge` and `take_over` leave)?
-fn tidy(kept: &[Candidate]) -> bool {
-    kept.iter().all(|c| c.first < c.last) && kept.windows(2).all(|w| w[0].last <= w[1].first)
 }
 
 /// The candidate covering token `i`; a binary search when `kept` is tidy (a linear scan on a

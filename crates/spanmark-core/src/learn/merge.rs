@@ -2,6 +2,7 @@
 //! then rules, then confident model spans, then the rest, each filling what is left.
 
 use super::bilou::covered_tokens;
+use super::placed::Placed;
 use super::rule_record::{neighbours, RuleRecord};
 use super::tagger::{Prediction, Tagger};
 use crate::span::{Origin, Span};
@@ -149,22 +150,6 @@ fn turned_into(
     })
 }
 
-/// Add `span` where it overlaps nothing, or where `may_replace` allows it to replace every
-/// span it overlaps. Returns whether it was added.
-fn place(out: &mut Vec<Span>, span: &Span, may_replace: impl Fn(&Span) -> bool) -> bool {
-    let overlapped: Vec<usize> = (0..out.len())
-        .filter(|&i| out[i].overlaps(span.start, span.end))
-        .collect();
-    if !overlapped.iter().all(|&i| may_replace(&out[i])) {
-        return false;
-    }
-    for i in overlapped.into_iter().rev() {
-        out.remove(i);
-    }
-    out.push(span.clone());
-    true
-}
-
 /// Merge rule, memory and model suggestions into one non-overlapping list sorted by start.
 ///
 /// Precedence: remembered forms (the user's own decisions) first; a rule span replaces
@@ -184,11 +169,11 @@ pub fn merge(
     evidence: Option<&Evidence<'_>>,
     policy: &MergePolicy,
 ) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
+    let mut out = Placed::default();
     let (strong, weak): (Vec<&Span>, Vec<&Span>) =
         memory.iter().partition(|s| confidence(s) >= 0.5);
     for s in strong {
-        place(&mut out, s, |_| false);
+        out.place(s, |_| false);
     }
     let rules: Vec<&Span> = rules
         .iter()
@@ -208,10 +193,10 @@ pub fn merge(
             })
     });
     for s in promoted {
-        place(&mut out, s, |_| false);
+        out.place(s, |_| false);
     }
     for r in rules {
-        place(&mut out, r, |o| strictly_inside(o, r));
+        out.place(r, |o| strictly_inside(o, r));
     }
     let mut model_spans: Vec<&Span> = model.iter().flat_map(|(p, _)| p.spans.iter()).collect();
     model_spans.retain(|s| confidence(s) >= policy.show);
@@ -233,8 +218,8 @@ pub fn merge(
                             && !rules_never_say(evidence, &m.label)
                     }
             };
-            if out.iter().any(relabels) {
-                place(&mut out, m, relabels);
+            if out.any(relabels) {
+                out.place(m, relabels);
                 continue;
             }
             let resizes = |o: &Span| {
@@ -250,19 +235,18 @@ pub fn merge(
                         || relabel_evidence(evidence, tokens, o, &m.label, policy))
                     && confidence(m) >= policy.resize
             };
-            if out.iter().any(|o| o.overlaps(m.start, m.end)) {
-                place(&mut out, m, resizes);
+            if out.any_overlapping(m.start, m.end) {
+                out.place(m, resizes);
             }
         }
         for s in model_spans.iter().filter(|s| knows(&s.label)) {
-            place(&mut out, s, |_| false);
+            out.place(s, |_| false);
         }
     }
     for s in weak {
-        place(&mut out, s, |_| false);
+        out.place(s, |_| false);
     }
-    out.sort_by_key(|s| (s.start, s.end));
-    out
+    out.into_sorted()
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod learner;
 pub mod memory;
 pub mod merge;
 pub mod model;
+mod placed;
 pub mod rule_record;
 pub mod tagger;
 pub mod trainer;

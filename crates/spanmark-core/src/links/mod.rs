@@ -63,6 +63,16 @@ impl Links {
                 .any(|r| r.from == range || r.to == range)
     }
 
+    /// Every span range an argument or a relation uses (`uses` for many ranges at once).
+    pub fn used_ranges(&self) -> std::collections::HashSet<(usize, usize)> {
+        let args = self
+            .events
+            .iter()
+            .flat_map(|e| e.args.iter().map(|a| (a.start, a.end)));
+        let ends = self.relations.iter().flat_map(|r| [r.from, r.to]);
+        args.chain(ends).collect()
+    }
+
     pub(crate) fn sort(&mut self) {
         self.events.sort_by_key(|e| (e.start, e.end));
     }
