@@ -5,13 +5,15 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::folded::{fold, Folded};
 use crate::document::Document;
 use crate::links::Event;
 use crate::span::Origin;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct EventMemory {
-    /// lowercase trigger text → (event type → times accepted)
+    /// lowercase trigger text (`folded::fold`) → (event type → times accepted)
     pub triggers: BTreeMap<String, BTreeMap<String, u32>>,
     /// lowercase trigger texts the annotator rejected as triggers
     pub rejected: BTreeSet<String>,
@@ -30,7 +32,7 @@ impl EventMemory {
     /// Learn one event the annotator accepted or made: its trigger words are suggested as
     /// its type from now on (and no longer count as rejected), its roles are counted.
     pub fn learn_event(&mut self, doc: &Document, e: &Event) {
-        let word = doc.slice(e.start, e.end).to_lowercase();
+        let word = fold(doc.slice(e.start, e.end));
         self.rejected.remove(&word);
         *self
             .triggers
@@ -50,7 +52,7 @@ impl EventMemory {
 
     /// Remember a rejected suggestion: its trigger words are not suggested again.
     pub fn reject(&mut self, doc: &Document, event: &Event) {
-        let word = doc.slice(event.start, event.end).to_lowercase();
+        let word = fold(doc.slice(event.start, event.end));
         if !self.triggers.contains_key(&word) {
             self.rejected.insert(word);
         }
@@ -58,7 +60,7 @@ impl EventMemory {
 
     /// The type most often accepted for these trigger words.
     pub fn kind_of(&self, words: &str) -> Option<&str> {
-        let kinds = self.triggers.get(&words.to_lowercase())?;
+        let kinds = self.triggers.get(&fold(words))?;
         kinds
             .iter()
             .max_by_key(|(_, n)| **n)
@@ -68,20 +70,15 @@ impl EventMemory {
     /// Rule suggestions corrected by memory: rejected trigger words dropped, and remembered
     /// trigger words found in the text (whole tokens) suggested where no event covers them.
     pub fn apply(&self, doc: &Document, mut events: Vec<Event>) -> Vec<Event> {
-        events.retain(|e| {
-            !self
-                .rejected
-                .contains(&doc.slice(e.start, e.end).to_lowercase())
-        });
-        let lower = doc.text().to_lowercase();
+        events.retain(|e| !self.rejected.contains(&fold(doc.slice(e.start, e.end))));
+        // matched in the lowercase, mapped back per character (lowercasing can change lengths)
+        let lower = Folded::new(doc.text());
         for words in self.triggers.keys() {
             let Some(kind) = self.kind_of(words) else {
                 continue;
             };
-            for (b, m) in lower.match_indices(words.as_str()) {
-                let index = doc.index();
-                let (Some(s), Some(e)) = (index.char_of_byte(b), index.char_of_byte(b + m.len()))
-                else {
+            for (b, m) in lower.text.match_indices(words.as_str()) {
+                let (Some(s), Some(e)) = (lower.char_at(b), lower.char_at(b + m.len())) else {
                     continue;
                 };
                 let whole = doc.is_token_start(s) && doc.is_token_end(e);
