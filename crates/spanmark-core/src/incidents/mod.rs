@@ -2,11 +2,15 @@
 //! article, follow-up mentions joined to the event they refer to, roles filled by `roles`.
 
 pub mod detected;
+pub mod folded;
 pub mod lexicon;
 pub mod memory;
+pub mod memory_blob;
+pub mod remembered;
 mod roles;
 pub mod score;
 pub mod table;
+pub mod view;
 
 use crate::document::Document;
 use crate::links::Event;

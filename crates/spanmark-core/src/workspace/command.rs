@@ -97,6 +97,8 @@ pub enum Command {
         learner: Box<Learner>,
         save: bool,
     },
+    /// The incident memory saved earlier (the blob `EVENTS_BLOB`) or by another tab.
+    RestoreEventMemory(String),
     /// The confidence slider: model suggestions below it are not shown.
     SetThreshold(f32),
     /// One unit of the learner's work: learn or forget one queued document, else train on

@@ -319,6 +319,7 @@ impl Workspace {
             return Ok(());
         };
         let memory = &mut self.learning.events;
+        let taught_before = memory.clone();
         if let Some(e) = rejected {
             memory.reject(doc, &e);
         }
@@ -328,6 +329,9 @@ impl Workspace {
             if was.is_none_or(|b| !b.is_accepted() || b.kind != e.kind) {
                 memory.learn_event(doc, e);
             }
+        }
+        if *memory != taught_before {
+            up.effect(Effect::SaveEventMemory(memory.to_blob()));
         }
         Ok(())
     }

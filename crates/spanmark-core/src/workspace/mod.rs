@@ -11,6 +11,7 @@ mod consistency;
 mod context;
 mod documents;
 mod editing;
+mod event_memory;
 mod events;
 mod learning;
 mod review;
@@ -21,6 +22,7 @@ mod update;
 
 use std::collections::HashMap;
 
+pub use crate::incidents::memory_blob::EVENTS_BLOB;
 pub use command::Command;
 pub use context::Ctx;
 pub use documents::title_from;
@@ -160,6 +162,7 @@ impl Workspace {
             C::UseDetector { detector, last } => self.use_detector(detector, last, ctx, up),
             C::ListsSettled => self.suggester.settle(),
             C::UseLearner { learner, save } => self.use_learner(*learner, save, up),
+            C::RestoreEventMemory(raw) => self.restore_event_memory(&raw, up),
             C::SetThreshold(t) => self.set_threshold(t, ctx, up)?,
             C::LearnSlice { budget } => self.learn_slice(budget, up),
             C::Retrain => self.retrain(up),

@@ -107,9 +107,7 @@ impl Workspace {
     /// The events the rules suggest for a document over its spans, corrected by what the
     /// annotator taught (rejected trigger words left out, accepted ones found again).
     pub fn suggest_events(&self, doc: &Document) -> Vec<Event> {
-        self.learning
-            .events
-            .apply(doc, crate::incidents::suggest(doc))
+        crate::incidents::remembered::suggest_remembered(doc, &self.learning.events)
     }
 
     /// Suggest spans, then events over them, for `documents[i]`: the two as one step.

@@ -81,6 +81,8 @@ pub enum Effect {
     SaveReview(String),
     /// Save the loaded team (the blob `REVIEW_TEAM_BLOB`) as this string.
     SaveReviewTeam(String),
+    /// Save the incident memory (the blob `EVENTS_BLOB`) as this string.
+    SaveEventMemory(String),
 }
 
 /// The result of one command.
