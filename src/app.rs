@@ -19,11 +19,14 @@ use crate::Command;
 pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
+    let incidents = crate::incidents::all::IncidentsView::provide();
     crate::suggest::lists::load_after_paint(app);
     // storage: load saved work, autosave, other tabs (src/storage/)
     crate::storage::use_autosave(app);
     // learning from done documents (src/learning/), after storage: it loads a blob
     crate::learning::use_learning(app);
+    // the incident memory saved beside the learner (src/storage/event_memory_blob.rs)
+    crate::storage::use_event_memory_storage(app);
     // the adjudication under way, if any (src/storage/review_blob.rs), after the documents
     crate::storage::use_review_storage(app);
     // The static first-paint frame goes; what was typed into it opens in the new-document form.
@@ -35,7 +38,7 @@ pub fn App() -> impl IntoView {
         TakeOver::Annotate { title, text } => app.dispatch(Command::Create { title, text }),
     }
     crate::ui::dialog::install_dialog_keys();
-    let _ = window_event_listener(leptos::ev::keydown, move |ev| on_key(app, &ev));
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| on_key(app, incidents, &ev));
 
     view! {
         <div class="app" data-testid="app">
@@ -55,6 +58,7 @@ pub fn App() -> impl IntoView {
                     <crate::storage::StorageNotices />
                     {move || match app.current.get() {
                         _ if app.review_open.get() => view! { <crate::review::view::ReviewView /> }.into_any(),
+                        _ if incidents.open.get() => view! { <crate::incidents::all::AllIncidents /> }.into_any(),
                         None => view! { <NewDocForm /> }.into_any(),
                         Some(_) => view! {
                             <div class="workbench">
@@ -74,7 +78,11 @@ pub fn App() -> impl IntoView {
     }
 }
 
-fn on_key(app: AppState, ev: &web_sys::KeyboardEvent) {
+fn on_key(
+    app: AppState,
+    incidents: crate::incidents::all::IncidentsView,
+    ev: &web_sys::KeyboardEvent,
+) {
     if ev.is_composing() || ev.default_prevented() {
         return;
     }
@@ -99,6 +107,11 @@ fn on_key(app: AppState, ev: &web_sys::KeyboardEvent) {
         shift: ev.shift_key(),
         alt: ev.alt_key(),
     };
+    // the Incidents view: its table is worked with Tab, Enter and its own fields, and the
+    // article's keys would act on a document that is not shown
+    if incidents.open.get_untracked() && !app.review_open.get_untracked() {
+        return;
+    }
     if app.review_open.get_untracked() {
         let adjudicating = app
             .read(|w| w.review().adjudication.is_some())

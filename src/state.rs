@@ -96,6 +96,8 @@ pub struct AppState {
     learner_effects: StoredValue<Option<Callback<Vec<workspace::Effect>>>>,
     /// Where the review state goes to be saved (src/storage/ registers it).
     review_saver: StoredValue<Option<Callback<(&'static str, String)>>>,
+    /// Where the incident memory goes to be saved (src/storage/ registers it).
+    event_memory_saver: StoredValue<Option<Callback<String>>>,
 }
 
 impl AppState {
@@ -124,6 +126,7 @@ impl AppState {
             gazetteer: RwSignal::new(Gazetteer::Loading),
             learner_effects: StoredValue::new(None),
             review_saver: StoredValue::new(None),
+            event_memory_saver: StoredValue::new(None),
         }
     }
 
@@ -162,6 +165,11 @@ impl AppState {
     /// Where the review state is saved: (blob name, raw string) (called once by storage).
     pub fn on_review_save(&self, to: Callback<(&'static str, String)>) {
         self.review_saver.set_value(Some(to));
+    }
+
+    /// Where `Effect::SaveEventMemory` sends the incident memory's blob.
+    pub fn on_event_memory_save(&self, to: Callback<String>) {
+        self.event_memory_saver.set_value(Some(to));
     }
 
     /// Read the workspace (untracked).
@@ -232,6 +240,11 @@ impl AppState {
                 };
                 if let Some(Some(save)) = self.review_saver.try_get_value() {
                     save.run((blob, raw.clone()));
+                }
+            }
+            Effect::SaveEventMemory(raw) => {
+                if let Some(Some(save)) = self.event_memory_saver.try_get_value() {
+                    save.run(raw.clone());
                 }
             }
             _ => return false,

@@ -39,6 +39,7 @@ pub fn TopBar() -> impl IntoView {
                 <crate::transfer::export_dialog::ExportButton />
                 <crate::transfer::import_dialog::ImportButton />
                 <crate::review::view::ReviewTab />
+                <crate::incidents::all::IncidentsTab />
                 <button data-testid="help" title="Keyboard shortcuts (?)" aria-label="Help" on:click=move |_| app.dispatch(Command::ToggleHelp)>"?"</button>
             </div>
         </header>

@@ -106,7 +106,7 @@ pub fn learner_on(docs: &[Annotated], setup: &Setup) -> Learner {
     learner
 }
 
-fn suggestions(learner: &Learner, d: &Annotated, setup: &Setup) -> Vec<Span> {
+pub fn suggestions(learner: &Learner, d: &Annotated, setup: &Setup) -> Vec<Span> {
     let tokens = tokenize(&d.text);
     let rules = rules_for(&setup.rules, &d.text, &tokens, setup.drop_percent);
     learner.suggest(&d.text, &tokens, &rules, &setup.policy)
@@ -318,6 +318,19 @@ pub fn run(o: CurveOptions, rules: Pipeline, errors: Option<usize>) -> Result<()
     }
     let (rows, test_docs) = curve(&docs, test.as_deref(), &ks, &setup);
     out!("{}", curve_table(&rows))?;
+    // gold events in --data (the incidents set): the event curve on the same test documents
+    let dirs: Vec<&str> = data.split(',').collect();
+    match crate::event_curve::gold_events(&dirs, &docs) {
+        Ok(gold) if test.is_none() && gold.iter().any(|g| !g.is_empty()) => {
+            let rows = crate::event_curve::event_curve(&docs, &gold, &ks, &setup);
+            out!(
+                "\nEvents (ACE way; + memory: trigger words of the first k documents' events):\n\n{}",
+                crate::event_curve::event_table(&rows)
+            )?;
+        }
+        Ok(_) => {}
+        Err(e) => eprintln!("events not scored: {e}"),
+    }
     match test {
         Some(_) => outln!(
             "\ntest = {} documents of the --test directory",

@@ -15,6 +15,7 @@ mod convert;
 mod curve;
 mod detect;
 mod eval;
+mod event_curve;
 mod folds;
 mod output;
 mod team_files;

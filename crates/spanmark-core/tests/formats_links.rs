@@ -262,3 +262,84 @@ fn bad_doccano_relations_are_refused_naming_line_and_field() {
         "the trigger is not an entity span"
     );
 }
+
+#[test]
+fn label_studio_and_prodigy_give_back_every_event_and_relation() {
+    for format in [Format::LabelStudio, Format::Spacy] {
+        let (export, back) = round_trip(format);
+        assert!(export.report.is_empty(), "{format:?}: {:?}", export.report);
+        assert_eq!(key(back.links()), key(doc().links()), "{format:?}");
+        assert_eq!(
+            back.spans().len(),
+            5,
+            "{format:?}: the trigger is no entity"
+        );
+    }
+}
+
+#[test]
+fn label_studio_writes_relation_results_and_prodigy_rel_manual_relations() {
+    let (export, _) = round_trip(Format::LabelStudio);
+    let file = export.single_file("x.zip").unwrap();
+    let tasks: serde_json::Value = serde_json::from_slice(&file.bytes).unwrap();
+    let result = tasks[0]["annotations"][0]["result"].as_array().unwrap();
+    let relations: Vec<&serde_json::Value> =
+        result.iter().filter(|r| r["type"] == "relation").collect();
+    // five roles of the bombing and one located_in
+    assert_eq!(relations.len(), 6);
+    let located = relations
+        .iter()
+        .find(|r| r["labels"][0] == "located_in")
+        .unwrap();
+    assert_eq!(located["direction"], "right");
+    let region = |id: &serde_json::Value| {
+        result
+            .iter()
+            .find(|r| r["id"] == *id)
+            .map(|r| r["value"]["text"].as_str().unwrap().to_string())
+    };
+    assert_eq!(region(&located["from_id"]).as_deref(), Some("Quetta"));
+    assert_eq!(region(&located["to_id"]).as_deref(), Some("Balochistan"));
+    let trigger = result
+        .iter()
+        .find(|r| r["value"]["labels"][0] == "BOMBING")
+        .unwrap();
+    assert_eq!(trigger["value"]["text"], "suicide\nbombing");
+
+    let (export, _) = round_trip(Format::Spacy);
+    let file = export.single_file("x.zip").unwrap();
+    let task: serde_json::Value = serde_json::from_str(
+        std::str::from_utf8(&file.bytes)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    let rels = task["relations"].as_array().unwrap();
+    assert_eq!(rels.len(), 6);
+    let perpetrator = rels.iter().find(|r| r["label"] == "perpetrator").unwrap();
+    assert_eq!(perpetrator["head_span"]["label"], "BOMBING");
+    assert_eq!(perpetrator["child_span"]["label"], "ORG");
+    let tokens = task["tokens"].as_array().unwrap();
+    let child = perpetrator["child"].as_u64().unwrap() as usize;
+    assert_eq!(tokens[child]["text"], "BLA", "child is a token index");
+}
+
+#[test]
+fn bad_label_studio_and_prodigy_relations_are_refused_naming_the_field() {
+    let ls = r#"[{"data": {"text": "Hafiz Saeed leads Jamaat-ud-Dawa."}, "annotations": [{"result": [
+        {"id": "a", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 0, "end": 11, "labels": ["PERSON"]}},
+        {"from_id": "a", "to_id": "b", "type": "relation", "direction": "right", "labels": ["leader_of"]}]}]}]"#;
+    let err = formats::import(Format::LabelStudio, "ls.json", ls.as_bytes()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "ls.json: task 1: result 2: to_id “b” names no labelled region of this annotation"
+    );
+    let prodigy = r#"{"text": "Hafiz Saeed leads Jamaat-ud-Dawa.", "spans": [{"start": 0, "end": 11, "label": "PERSON"}, {"start": 18, "end": 32, "label": "ORG"}], "relations": [{"head": 1, "child": 4, "label": "member_of", "head_span": {"start": 0, "end": 11, "label": "PERSON"}, "child_span": {"start": 18, "end": 32, "label": "GPE"}}]}"#;
+    let err = formats::import(Format::Spacy, "rel.jsonl", prodigy.as_bytes()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "rel.jsonl: line 1: relations[1].child_span (18–32, GPE) is not one of the task's spans"
+    );
+}

@@ -1,6 +1,8 @@
 //! Label Studio JSON: a task list with `data.text`, accepted spans as `annotations[].result[]` and
 //! suggestions as `predictions` with a score; offsets in UTF-16 units, as Label Studio counts them.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -8,6 +10,7 @@ use crate::span::{Origin, SpanState};
 use crate::text::TextIndex;
 
 use super::intake::{self, Draft, RawSpan};
+use super::labelstudio_links::{self, Region};
 use super::{
     file_name, Chosen, ExportError, ExportFile, ExportOptions, ImportError, Imported, OffsetUnit,
 };
@@ -52,16 +55,19 @@ struct Annotation {
 struct ResultItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     id: Option<Value>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     from_name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     to_name: String,
     #[serde(rename = "type", default)]
     kind: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Value::is_null")]
     value: Value,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     score: Option<f32>,
+    /// a relation result's ends, direction and labels (labelstudio_links)
+    #[serde(flatten)]
+    relation: serde_json::Map<String, Value>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -102,7 +108,11 @@ pub(crate) fn write(
                     value: serde_json::to_value(value)
                         .map_err(|e| ExportError::Write(e.to_string()))?,
                     score: if accepted { None } else { s.confidence },
+                    relation: Default::default(),
                 });
+            }
+            if accepted && !c.links.is_empty() {
+                out.extend(link_results(c)?);
             }
             Ok(out)
         };
@@ -155,6 +165,53 @@ pub(crate) fn write(
     }])
 }
 
+/// The annotation's trigger regions and relation results for a document's links.
+fn link_results(c: &Chosen) -> Result<Vec<ResultItem>, ExportError> {
+    let index = c.doc.index();
+    let ids: HashMap<(usize, usize), String> = c
+        .spans
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.is_accepted())
+        .map(|(k, s)| ((s.start, s.end), format!("s{}", k + 1)))
+        .collect();
+    let (triggers, relations) = labelstudio_links::write(&ids, &c.links);
+    let mut out = Vec::new();
+    for (id, start, end, kind) in triggers {
+        let value = LabelsValue {
+            start: index.utf16_of_char(start).unwrap_or(0) as i64,
+            end: index.utf16_of_char(end).unwrap_or(0) as i64,
+            text: Some(c.doc.slice(start, end).to_string()),
+            labels: vec![kind],
+        };
+        out.push(ResultItem {
+            id: Some(Value::from(id)),
+            from_name: "label".into(),
+            to_name: "text".into(),
+            kind: "labels".into(),
+            value: serde_json::to_value(value).map_err(|e| ExportError::Write(e.to_string()))?,
+            score: None,
+            relation: Default::default(),
+        });
+    }
+    for r in relations {
+        let Value::Object(mut relation) = r else {
+            continue;
+        };
+        relation.remove("type");
+        out.push(ResultItem {
+            id: None,
+            from_name: String::new(),
+            to_name: String::new(),
+            kind: "relation".into(),
+            value: Value::Null,
+            score: None,
+            relation,
+        });
+    }
+    Ok(out)
+}
+
 pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
     let value: Value = serde_json::from_str(text).map_err(|e| intake::json_error(name, 1, &e))?;
     let list = match value {
@@ -194,7 +251,14 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
             let whole = annotation
                 .score
                 .filter(|_| annotation.result.iter().all(|r| r.score.is_none()));
-            for item in &annotation.result {
+            let mut regions: Vec<Region> = Vec::new();
+            let mut relations: Vec<(usize, Value)> = Vec::new();
+            let first = draft.spans.len();
+            for (r, item) in annotation.result.iter().enumerate() {
+                if item.kind == "relation" && state == SpanState::Accepted {
+                    relations.push((r + 1, Value::Object(item.relation.clone())));
+                    continue;
+                }
                 if item.kind != "labels" {
                     notes.push(format!(
                         "task {}: a “{}” result was left out; only labelled spans are read",
@@ -223,6 +287,15 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
                     } else {
                         Origin::Import
                     };
+                    regions.push(Region {
+                        id: item.id.as_ref().map(|v| match v {
+                            Value::String(s) => s.clone(),
+                            other => other.to_string(),
+                        }),
+                        label: label.clone(),
+                        start,
+                        end,
+                    });
                     draft.spans.push(RawSpan {
                         start,
                         end,
@@ -232,6 +305,17 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
                         confidence,
                     });
                 }
+            }
+            if state == SpanState::Accepted {
+                // the regions labelled by an event type are triggers, not spans
+                let (links, triggers) =
+                    labelstudio_links::read(&regions, &relations, &crate::label::Schema::news())
+                        .map_err(at)?;
+                for k in triggers.into_iter().rev() {
+                    draft.spans.remove(first + k);
+                }
+                draft.links.events.extend(links.events);
+                draft.links.relations.extend(links.relations);
             }
         }
         // An accepted span wins over a suggestion at the same place.
@@ -253,7 +337,10 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
                 t + 1
             ));
         }
-        documents.push(intake::finish(draft, &mut notes));
+        draft.links.sort();
+        let doc = intake::finish(draft, &mut notes);
+        intake::check_links(&doc, &crate::label::Schema::news()).map_err(at)?;
+        documents.push(doc);
     }
     let labels = intake::labels_of(&documents, &[]);
     Ok(Imported {

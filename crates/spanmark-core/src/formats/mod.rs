@@ -10,12 +10,14 @@ pub mod doccano;
 mod doccano_links;
 mod intake;
 pub mod labelstudio;
+mod labelstudio_links;
 pub mod links_json;
 mod merge;
 mod report;
 mod review_json;
 mod selfcheck;
 pub mod spacy;
+mod spacy_links;
 pub mod spanmark;
 pub mod txt;
 

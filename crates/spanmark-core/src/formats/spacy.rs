@@ -8,6 +8,7 @@ use crate::token::Token;
 
 use super::intake::{self, Draft, RawSpan};
 use super::report::{Problem, Reason};
+use super::spacy_links::{self, RelJson, Written};
 use super::{
     file_name, selfcheck, Chosen, ExportError, ExportFile, ExportOptions, ImportError, Imported,
     OffsetUnit,
@@ -88,6 +89,9 @@ struct TaskJson {
     meta: Option<MetaJson>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     answer: Option<String>,
+    /// Prodigy's rel.manual relations (events: trigger → argument, labelled by role)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    relations: Vec<RelJson>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -150,6 +154,23 @@ pub(crate) fn write(
                 _ => report.push(selfcheck::problem(c, s, Reason::NotOnTokens)),
             }
         }
+        let written: Vec<Written> = spans.iter().map(written_of).collect();
+        let token_range = |s: usize, e: usize| {
+            let first = toks.binary_search_by(|t| t.start.cmp(&s)).ok()?;
+            let last = toks.binary_search_by(|t| t.end.cmp(&e)).ok()?;
+            (first <= last).then_some((first, last))
+        };
+        let (triggers, relations) = spacy_links::write(&written, &c.links, token_range);
+        for (start, end, a, b, label) in triggers {
+            spans.push(SpanJson {
+                start: start as i64,
+                end: end as i64,
+                label,
+                token_start: Some(a as i64),
+                token_end: Some(b as i64),
+                text: Some(c.doc.slice(start, end).to_string()),
+            });
+        }
         let task = TaskJson {
             text: c.doc.text().to_string(),
             tokens: Some(
@@ -171,6 +192,7 @@ pub(crate) fn write(
                 line_endings: Some("lf".into()),
             }),
             answer: Some("accept".into()),
+            relations,
         };
         serde_json::to_writer(&mut bytes, &task).map_err(|e| ExportError::Write(e.to_string()))?;
         bytes.push(b'\n');
@@ -239,6 +261,10 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| format!("{}-{n}", intake::stem(name)));
         let mut draft = Draft::new(id, meta.title, task.text.clone());
+        let written: Vec<Written> = task.spans.iter().map(written_of).collect();
+        let (links, triggers) =
+            spacy_links::read(&written, &task.relations, &crate::label::Schema::news())
+                .map_err(at)?;
         for (k, s) in task.spans.iter().enumerate() {
             let (start, end) =
                 intake::locate(&index, OffsetUnit::CodePoint, k + 1, s.start, s.end).map_err(at)?;
@@ -248,9 +274,14 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
             if let Some(tokens) = &task.tokens {
                 check_span_tokens(tokens, k + 1, s).map_err(at)?;
             }
-            draft.spans.push(RawSpan::imported(start, end, &s.label));
+            if !triggers.contains(&k) {
+                draft.spans.push(RawSpan::imported(start, end, &s.label));
+            }
         }
-        documents.push(intake::finish(draft, &mut notes));
+        draft.links = links;
+        let doc = intake::finish(draft, &mut notes);
+        intake::check_links(&doc, &crate::label::Schema::news()).map_err(at)?;
+        documents.push(doc);
     }
     let labels = intake::labels_of(&documents, &[]);
     Ok(Imported {
@@ -259,6 +290,21 @@ pub(crate) fn read(name: &str, text: &str) -> Result<Imported, ImportError> {
         notes,
         schema: None,
     })
+}
+
+/// A span as the links see it; a span without token indices gets none (usize::MAX).
+fn written_of(s: &SpanJson) -> Written {
+    let token = |t: Option<i64>| {
+        t.and_then(|t| usize::try_from(t).ok())
+            .unwrap_or(usize::MAX)
+    };
+    (
+        s.start.max(0) as usize,
+        s.end.max(0) as usize,
+        token(s.token_start),
+        token(s.token_end),
+        s.label.clone(),
+    )
 }
 
 fn check_tokens(text: &str, index: &TextIndex, tokens: &[TokenJson]) -> Result<(), String> {

@@ -9,8 +9,10 @@ use crate::span::Origin;
 use crate::token::sentences;
 
 /// The rules' events for `doc` with the memory applied (rejected trigger words dropped,
-/// remembered ones found again); a remembered trigger's roles are filled from its sentence
-/// and the following ones, up to the next event's sentence.
+/// remembered ones found again). A remembered trigger counts as the rules' strong ones do:
+/// only in the article's body, and not within `JOIN_WITHIN` sentences of an event of its
+/// type (a second mention of the same incident). Its roles are filled from its sentence and
+/// the following ones, up to the next event's sentence.
 pub fn suggest_remembered(doc: &Document, memory: &EventMemory) -> Vec<Event> {
     let mut events = memory.apply(doc, super::suggest(doc));
     if !events.iter().any(|e| e.origin == Origin::Memory) {
@@ -21,6 +23,34 @@ pub fn suggest_remembered(doc: &Document, memory: &EventMemory) -> Vec<Event> {
         let token = doc.tokens().partition_point(|t| t.end <= offset);
         sents.partition_point(|s| s.end <= token)
     };
+    let at: Vec<usize> = events.iter().map(|e| sentence_of(e.start)).collect();
+    let mut kept: Vec<(String, usize)> = Vec::new();
+    let mut keep = vec![true; events.len()];
+    // the rules' events first, then the remembered ones in text order
+    let order = (0..events.len())
+        .filter(|&k| events[k].origin != Origin::Memory)
+        .chain((0..events.len()).filter(|&k| events[k].origin == Origin::Memory));
+    for k in order {
+        let (kind, si) = (&events[k].kind, at[k]);
+        if events[k].origin == Origin::Memory {
+            let body = sents
+                .get(si)
+                .is_some_and(|s| super::is_body(doc, s.clone()));
+            let same = kept
+                .iter()
+                .any(|(x, sj)| x == kind && si.abs_diff(*sj) <= super::JOIN_WITHIN);
+            if !body || same {
+                keep[k] = false;
+                continue;
+            }
+        }
+        kept.push((kind.clone(), si));
+    }
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
     let starts: Vec<usize> = events.iter().map(|e| sentence_of(e.start)).collect();
     for (k, event) in events.iter_mut().enumerate() {
         if event.origin != Origin::Memory || !event.args.is_empty() {
@@ -75,5 +105,24 @@ mod tests {
             .map(|a| (a.role.as_str(), doc.slice(a.start, a.end)))
             .collect();
         assert_eq!(roles, vec![("place", "Quetta"), ("time", "Monday")]);
+    }
+
+    #[test]
+    fn a_remembered_trigger_in_a_headline_or_near_an_event_of_its_type_adds_nothing() {
+        let mut taught = Document::new("a", "A", "Rebels ransacked a school.");
+        taught.set_links(Links {
+            events: vec![Event::manual("ATTACK", 7, 16)],
+            relations: vec![],
+        });
+        let mut memory = EventMemory::default();
+        memory.learn(&taught);
+        let doc = Document::new(
+            "b",
+            "B",
+            "Mobs ransacked market\n\nGunmen attacked a bus. Later the mob ransacked shops.",
+        );
+        let events = suggest_remembered(&doc, &memory);
+        let found: Vec<&str> = events.iter().map(|e| doc.slice(e.start, e.end)).collect();
+        assert_eq!(found, vec!["attacked"], "{events:?}");
     }
 }
