@@ -172,7 +172,7 @@ mod tests {
             child_span: None,
             label: "leader_of".into(),
         };
-        let (links, _) = read(&spans, &[rel.clone()], &Schema::news()).unwrap();
+        let (links, _) = read(&spans, std::slice::from_ref(&rel), &Schema::news()).unwrap();
         assert_eq!(
             links.relations,
             vec![Relation {
