@@ -76,7 +76,7 @@ def test_a_50_mb_text_is_detected_without_a_crash(articles, tmp_path):
 
 @pytest.mark.skipif(
     os.environ.get("SPANMARK_SLOW") != "1",
-    reason="minutes of CPU until companies/shouted are linear: set SPANMARK_SLOW=1",
+    reason="about 45 s of CPU (was minutes before companies/shouted became linear): set SPANMARK_SLOW=1",
 )
 def test_a_50_mb_news_text_is_detected_within_a_minute_of_cpu(articles, tmp_path):
     text = "\n\n".join(t for _, t in articles)
