@@ -247,3 +247,26 @@ fn deleting_an_event_type_in_use_is_counted_first_and_undone_in_one_step() {
     }));
     assert!(desk.ws.schema().relation_type("part_of").is_some());
 }
+
+#[test]
+fn select_event_by_click_and_step_back_with_wrap_around() {
+    let text = "Gunmen attacked a post in Bannu. In a separate incident, militants kidnapped two engineers.";
+    let mut desk = Desk::new();
+    create(&mut desk, text);
+    let (attacked, kidnapped) = (at(text, "attacked"), at(text, "kidnapped"));
+    // a click on a trigger selects that event and says the selection changed
+    let up = desk.run(Command::SelectEvent(Some(kidnapped)));
+    assert!(up.change.selection);
+    assert_eq!(desk.ws.selection().links.event, Some(kidnapped));
+    // `[` goes to the previous event, then wraps around to the last one
+    desk.run(Command::SelectPrevEvent);
+    assert_eq!(desk.ws.selection().links.event, Some(attacked));
+    desk.run(Command::SelectPrevEvent);
+    assert_eq!(desk.ws.selection().links.event, Some(kidnapped));
+    // a click elsewhere clears it; `[` from nothing starts at the last event
+    desk.run(Command::SelectEvent(None));
+    assert_eq!(desk.ws.selection().links.event, None);
+    desk.run(Command::SelectPrevEvent);
+    assert_eq!(desk.ws.selection().links.event, Some(kidnapped));
+    assert!(!desk.ws.can_undo(), "selecting is no undo step");
+}
