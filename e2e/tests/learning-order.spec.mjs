@@ -56,8 +56,12 @@ test('most to learn puts the open document the model is least sure of first', as
   await page.selectOption('[data-testid=doc-sort]', 'learn');
   const sorted = await until(async () => {
     const got = await items(page);
-    return got.filter((d) => !d.done).every((d) => d.u !== '') && got;
-  }, 'every open document scored');
+    const open = got.filter((d) => !d.done);
+    // every open document scored, and the list drawn in that order (a score that lands after
+    // the last redraw is applied on the next one)
+    const drawn = open.every((d, i) => d.u !== '' && (i === 0 || Number(open[i - 1].u) >= Number(d.u)));
+    return drawn && got;
+  }, 'every open document scored and the list in that order');
   assert.deepEqual(sorted.map((d) => d.title), ['Strange', 'Familiar', 'Learnt 1', 'Learnt 2']);
   const open = sorted.filter((d) => !d.done).map((d) => Number(d.u));
   assert.ok(open[0] > open[1], `uncertainty falls down the list: ${open}`);

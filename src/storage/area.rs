@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 use web_sys::js_sys::Reflect;
 
+use super::meter::units;
+
 /// Why a write did not happen. On either, whatever was stored under the key before is
 /// still there: `setItem` replaces a value whole or not at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,10 +33,6 @@ pub struct Area {
 enum Backend {
     Local(web_sys::Storage),
     Memory(RefCell<BTreeMap<String, String>>),
-}
-
-fn units(s: &str) -> usize {
-    s.encode_utf16().count()
 }
 
 const PROBE_KEY: &str = "spanmark/1/probe";
