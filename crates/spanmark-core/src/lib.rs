@@ -2,6 +2,8 @@
 //! Offsets that leave this crate are Unicode code point indices (end exclusive).
 
 pub mod detect;
+#[cfg(test)]
+mod dice;
 pub mod document;
 pub mod edit;
 pub mod error;

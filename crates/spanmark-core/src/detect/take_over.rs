@@ -84,6 +84,7 @@ pub(crate) fn place_all(
 mod tests {
     use super::*;
     use crate::detect::kind::Kind;
+    use crate::dice::Dice;
     use crate::span::Origin;
 
     fn cand(first: usize, last: usize, rank: u8) -> Candidate {
@@ -108,17 +109,6 @@ mod tests {
             if !kept.iter().any(|o| blocks(o, &c)) {
                 take_over(kept, c);
             }
-        }
-    }
-
-    /// A small deterministic generator (no dependency): xorshift.
-    struct Dice(u64);
-    impl Dice {
-        fn roll(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
         }
     }
 

@@ -63,6 +63,7 @@ impl Placed {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dice::Dice;
     use crate::span::Origin;
 
     /// The list `Placed` replaces: every span compared with every other.
@@ -77,17 +78,6 @@ mod tests {
             out.remove(i);
         }
         out.push(span.clone());
-    }
-
-    /// xorshift: the same spans on every run.
-    struct Dice(u64);
-    impl Dice {
-        fn roll(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
-        }
     }
 
     #[test]

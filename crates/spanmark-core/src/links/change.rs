@@ -141,6 +141,7 @@ impl LinksChange {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dice::Dice;
 
     /// What `touched` and `loss` computed before events were looked up by trigger.
     fn touched_by_search(c: &LinksChange) -> Option<std::ops::Range<usize>> {
@@ -189,17 +190,6 @@ mod tests {
             }
         }
         out
-    }
-
-    /// xorshift: the same layers on every run.
-    struct Dice(u64);
-    impl Dice {
-        fn roll(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
-        }
     }
 
     fn layer(d: &mut Dice, n: usize) -> Links {
