@@ -77,8 +77,8 @@ mod tests {
     use crate::links::Links;
     use crate::span::Span;
 
-    #[test]
-    fn a_remembered_trigger_gets_its_roles_filled() {
+    /// A memory taught “ransacked” as an ATTACK trigger (not in the lexicon).
+    fn taught_ransacked() -> EventMemory {
         let mut taught = Document::new("a", "A", "Rebels ransacked a school.");
         taught.set_links(Links {
             events: vec![Event::manual("ATTACK", 7, 16)],
@@ -86,6 +86,12 @@ mod tests {
         });
         let mut memory = EventMemory::default();
         memory.learn(&taught);
+        memory
+    }
+
+    #[test]
+    fn a_remembered_trigger_gets_its_roles_filled() {
+        let memory = taught_ransacked();
         let text = "Mobs ransacked shops in Quetta on Monday.";
         let mut doc = Document::new("b", "B", text);
         doc.set_spans(vec![
@@ -109,13 +115,7 @@ mod tests {
 
     #[test]
     fn a_remembered_trigger_in_a_headline_or_near_an_event_of_its_type_adds_nothing() {
-        let mut taught = Document::new("a", "A", "Rebels ransacked a school.");
-        taught.set_links(Links {
-            events: vec![Event::manual("ATTACK", 7, 16)],
-            relations: vec![],
-        });
-        let mut memory = EventMemory::default();
-        memory.learn(&taught);
+        let memory = taught_ransacked();
         let doc = Document::new(
             "b",
             "B",
