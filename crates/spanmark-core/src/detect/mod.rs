@@ -16,7 +16,7 @@ mod identified;
 pub mod kind;
 mod lexicon;
 pub mod list_marks;
-mod numbers;
+pub(crate) mod numbers;
 mod org_context;
 mod pairs;
 mod period;

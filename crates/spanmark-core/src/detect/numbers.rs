@@ -167,6 +167,18 @@ pub fn between_end(v: &[View<'_>], i: usize, end: usize) -> Option<usize> {
     number_at(v, end + 1)
 }
 
+/// The value of a number word from "zero" to "twenty" (lower case), as a count is written.
+pub fn word_value(w: &str) -> Option<u32> {
+    if w == "zero" {
+        return Some(0);
+    }
+    // UNITS runs "one" … "twenty" first, in order
+    UNITS[..20]
+        .iter()
+        .position(|u| *u == w)
+        .map(|i| i as u32 + 1)
+}
+
 /// The numeric value of a plain digit token (no separators), if small enough to matter.
 pub fn digit_value(t: &str) -> Option<u32> {
     if t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()) {
@@ -200,6 +212,15 @@ mod tests {
         let end = number_at(&v, 0)?;
         let start = 0;
         Some(text[v[start].byte_start..v[end - 1].byte_end].to_string())
+    }
+
+    #[test]
+    fn number_words_up_to_twenty_have_their_values() {
+        assert_eq!(word_value("zero"), Some(0));
+        assert_eq!(word_value("three"), Some(3));
+        assert_eq!(word_value("twenty"), Some(20));
+        assert_eq!(word_value("thirty"), None);
+        assert_eq!(word_value("Three"), None, "lower case only");
     }
 
     #[test]

@@ -105,30 +105,6 @@ pub fn view_rows(documents: &[Document]) -> Vec<ViewRow> {
     out
 }
 
-const WORDS: [&str; 21] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
-
 /// A count as written ("12", "1,200", "three"; several joined by "; " add up); None when a
 /// part is not a number the view can read (it sorts after every number).
 pub fn count(text: &str) -> Option<u64> {
@@ -141,7 +117,7 @@ pub fn count(text: &str) -> Option<u64> {
         let digits: String = p.chars().filter(|c| *c != ',').collect();
         let n = match digits.parse::<u64>() {
             Ok(n) => n,
-            Err(_) => WORDS.iter().position(|w| *w == p)? as u64,
+            Err(_) => u64::from(crate::detect::numbers::word_value(&p)?),
         };
         total = total.saturating_add(n);
     }
