@@ -91,6 +91,12 @@ pub fn run(o: Options) -> Result<(), String> {
     std::fs::write(&review, adjudication.to_json() + "\n")
         .map_err(|e| format!("cannot write {review}: {e}"))?;
     let spans: usize = gold.iter().map(|g| g.document.spans().len()).sum();
+    let events: usize = gold.iter().map(|g| g.document.links().events.len()).sum();
+    let relations: usize = gold
+        .iter()
+        .map(|g| g.document.links().relations.len())
+        .sum();
+    let differ: usize = gold.iter().map(|g| g.links_differ).sum();
     let open = adjudication.remaining();
     outln!(
         "{} documents: {spans} gold spans written to {out}; {} disagreements in {review} ({} decided{}, {open} open)",
@@ -99,5 +105,10 @@ pub fn run(o: Options) -> Result<(), String> {
         adjudication.len() - open,
         prefer.map(|p| format!(" by taking {p}'s version")).unwrap_or_default(),
     )?;
+    if events + relations + differ > 0 {
+        outln!(
+            "{events} events and {relations} relations every annotator made are in the gold; {differ} events, arguments or relations only some made are not (add them in the page)"
+        )?;
+    }
     Ok(())
 }

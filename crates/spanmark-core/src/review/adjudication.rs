@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::disagreement::{items, Item, ReviewSpan};
 use super::error::ReviewError;
+use super::gold_links::{agreed_links, AgreedLinks};
 use super::pairing::hash_hex;
 use super::team::Team;
 
@@ -58,6 +59,10 @@ pub struct Case {
     pub annotators: Vec<usize>,
     pub items: Vec<Item>,
     pub decisions: Vec<Option<Decision>>,
+    /// the events and relations every annotator of this document has (files written before
+    /// they were kept have none)
+    #[serde(default, skip_serializing_if = "AgreedLinks::is_empty")]
+    pub links: AgreedLinks,
 }
 
 /// One undoable step: the decision at (case, item) before and after.
@@ -104,7 +109,12 @@ impl Adjudication {
                 .filter_map(|&k| team.copy(g, k).map(|d| d.spans()))
                 .collect();
             let items = items(&versions);
+            let links: Vec<&crate::links::Links> = annotators
+                .iter()
+                .filter_map(|&k| team.copy(g, k).map(|d| d.links()))
+                .collect();
             cases.push(Case {
+                links: agreed_links(&links),
                 id: doc.id.clone(),
                 title: doc.title.clone(),
                 text: doc.text().to_string(),

@@ -41,6 +41,8 @@ pub struct Gold {
     pub provenance: Vec<Provenance>,
     /// items still waiting for a choice (their spans are not in the document yet)
     pub undecided: usize,
+    /// events, arguments and relations only some annotators have: not in the gold document
+    pub links_differ: usize,
 }
 
 impl Adjudication {
@@ -102,6 +104,9 @@ impl Adjudication {
                 .map(|p| Span::manual(p.span.start, p.span.end, p.span.label.clone()))
                 .collect(),
         );
+        // the agreed events and relations, with the arguments whose spans are in the gold
+        let links = case.links.links.accepted_for(document.spans(), true);
+        document.set_links(links);
         document.status = if undecided == 0 {
             DocStatus::Done
         } else {
@@ -111,6 +116,7 @@ impl Adjudication {
             document,
             provenance,
             undecided,
+            links_differ: case.links.differ,
         })
     }
 

@@ -110,6 +110,25 @@ pub(crate) fn check(
             return Err(at(format!("annotator {k} is not in the list of {people}")));
         }
         let len = case.text.chars().count();
+        let links = &case.links.links;
+        let outside = |(s, e): (usize, usize)| s >= e || e > len;
+        let trigger = links.events.iter().find(|e| outside((e.start, e.end)));
+        if let Some(e) = trigger {
+            return Err(at(format!(
+                "the trigger {}–{} of a {} event lies outside the text of {len} characters",
+                e.start, e.end, e.kind
+            )));
+        }
+        let ends = links
+            .events
+            .iter()
+            .flat_map(|e| e.args.iter().map(|a| (a.start, a.end)));
+        let ends = ends.chain(links.relations.iter().flat_map(|r| [r.from, r.to]));
+        if let Some((s, e)) = ends.clone().find(|&x| outside(x)) {
+            return Err(at(format!(
+                "an event argument or relation at {s}–{e} lies outside the text of {len} characters"
+            )));
+        }
         for (i, item) in case.items.iter().enumerate() {
             if item.versions.len() != case.annotators.len() {
                 return Err(at(format!(

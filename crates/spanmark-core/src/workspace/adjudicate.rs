@@ -6,7 +6,8 @@ use super::{touch, Ctx, Effect, Save, Update, Workspace};
 use crate::edit::Step;
 use crate::error::CoreError;
 use crate::history::History;
-use crate::review::{Adjudication, Choice};
+use crate::links::LinksChange;
+use crate::review::{gold_links, Adjudication, Choice};
 use crate::span::Span;
 
 fn invalid(e: impl ToString) -> CoreError {
@@ -153,7 +154,9 @@ impl Workspace {
             }
         }
         let mut ids = Vec::with_capacity(adj.cases.len());
+        let mut differ = 0;
         for (c, gold) in adj.gold_documents().into_iter().enumerate() {
+            differ += gold.links_differ;
             let mut doc = gold.document;
             doc.set_provenance(gold.provenance);
             doc.id = format!("{}g{c}", ctx.new_id());
@@ -171,9 +174,18 @@ impl Workspace {
         up.change.documents.extend(ids.iter().cloned());
         up.change.order = true;
         up.change.schema |= schema_changed;
+        let links = match differ {
+            0 => String::new(),
+            n => format!(
+                " {n} event{s}, event argument{s} or relation{s} only some annotators made {are} not in them: add {them} in the gold document with e and r.",
+                s = if n == 1 { "" } else { "s" },
+                are = if n == 1 { "is" } else { "are" },
+                them = if n == 1 { "it" } else { "them" },
+            ),
+        };
         up.say(
             format!(
-                "{} gold document{} added to the list.",
+                "{} gold document{} added to the list.{links}",
                 ids.len(),
                 if ids.len() == 1 { "" } else { "s" }
             ),
@@ -275,6 +287,7 @@ impl Workspace {
             return;
         };
         let (start, end) = (adj.cases[c].items[i].start, adj.cases[c].items[i].end);
+        let agreed = adj.cases[c].links.links.clone();
         let Some(gold) = adj.gold(c) else {
             return;
         };
@@ -303,7 +316,15 @@ impl Workspace {
             .chain(want)
             .collect();
         new.sort_by_key(|s| (s.start, s.end));
-        let step = Step::between(&old, &new);
+        let mut step = Step::between(&old, &new);
+        // agreed event arguments and relations follow their spans in and out
+        let links = gold_links(&agreed, doc.links(), &new, start..end);
+        if links != *doc.links() {
+            step.links = Some(Box::new(LinksChange {
+                before: doc.links().clone(),
+                after: links,
+            }));
+        }
         if step.is_noop() {
             if status_changed {
                 touch(doc, ctx);
