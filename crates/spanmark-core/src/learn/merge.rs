@@ -19,7 +19,8 @@ pub struct MergePolicy {
     /// with no evidence from corrections (when it was trained on `fill_after` spans of both)
     pub overrule: f32,
     /// …and at this confidence where the user relabelled rule spans of that label to the
-    /// model's label at least `evidence` times (in this context, or `evidence` × 3 overall)
+    /// model's label at least `evidence` times in this context (relabels seen only elsewhere,
+    /// `evidence` × 3 overall, count for resizing but never let the model relabel)
     pub overrule_with_evidence: f32,
     /// corrections of one kind that count as evidence that a rule is wrong
     pub evidence: u32,
@@ -107,6 +108,37 @@ fn vetoed(
         && outside(policy.veto_with_evidence)
 }
 
+/// Where the user's relabels of a rule label to another were seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Relabelled {
+    /// next to these words, more often than the rule was kept there
+    Here,
+    /// only elsewhere, `evidence` × 3 times or more
+    Overall,
+}
+
+/// Where the user relabelled rule spans of `rule`'s label to `to` often enough: here, only
+/// overall, or not enough.
+fn relabelled(
+    evidence: Option<&Evidence<'_>>,
+    tokens: &[Token],
+    rule: &Span,
+    to: &str,
+    policy: &MergePolicy,
+) -> Option<Relabelled> {
+    let e = evidence?;
+    let (before, after) = neighbours(e.text, tokens, rule);
+    let here = e.record.in_context(&rule.label, &before, &after);
+    let all = e.record.of_label(&rule.label);
+    if here.relabelled_to(to) >= policy.evidence && here.relabelled_to(to) > here.kept {
+        Some(Relabelled::Here)
+    } else if all.relabelled_to(to) >= policy.evidence * 3 {
+        Some(Relabelled::Overall)
+    } else {
+        None
+    }
+}
+
 /// Has the user relabelled rule spans of `from` to `to` often enough, here or overall?
 fn relabel_evidence(
     evidence: Option<&Evidence<'_>>,
@@ -115,14 +147,7 @@ fn relabel_evidence(
     to: &str,
     policy: &MergePolicy,
 ) -> bool {
-    let Some(e) = evidence else {
-        return false;
-    };
-    let (before, after) = neighbours(e.text, tokens, rule);
-    let here = e.record.in_context(&rule.label, &before, &after);
-    let all = e.record.of_label(&rule.label);
-    (here.relabelled_to(to) >= policy.evidence && here.relabelled_to(to) > here.kept)
-        || all.relabelled_to(to) >= policy.evidence * 3
+    relabelled(evidence, tokens, rule, to, policy).is_some()
 }
 
 /// Labels the rules never produced in the recorded documents (a user's own labels).
@@ -157,7 +182,7 @@ fn turned_into(
 /// label seen elsewhere (weak) still beats a rule span where the user has turned that rule
 /// label into it `evidence` times (relabelled, or drawn around it). A model span
 /// relabels a rule span of the same extent where the user's corrections say the rule is
-/// wrong (or, without such evidence, when it is nearly certain and the rule's label is
+/// wrong next to these words (relabels seen only elsewhere are not enough; without any, when it is nearly certain and the rule's label is
 /// not one only the user uses), replaces rule spans it overlaps where the user keeps
 /// resizing them, and drops a rule span the user keeps removing in that context. Other
 /// model spans (of labels trained `fill_after` times) and remembered surnames fill gaps.
@@ -209,13 +234,17 @@ pub fn merge(
                     && o.start == m.start
                     && o.end == m.end
                     && o.label != m.label
-                    && if relabel_evidence(evidence, tokens, o, &m.label, policy) {
-                        confidence(m) >= policy.overrule_with_evidence
-                    } else {
-                        // a label only the user uses never takes a rule span on confidence alone
-                        confidence(m) >= policy.overrule
-                            && knows(&o.label)
-                            && !rules_never_say(evidence, &m.label)
+                    && match relabelled(evidence, tokens, o, &m.label, policy) {
+                        Some(Relabelled::Here) => confidence(m) >= policy.overrule_with_evidence,
+                        // relabels seen only elsewhere (a city relabelled as a team on the
+                        // sports pages is still a city in the news) never let the model relabel
+                        Some(Relabelled::Overall) => false,
+                        None => {
+                            // a label only the user uses never takes a rule span on confidence alone
+                            confidence(m) >= policy.overrule
+                                && knows(&o.label)
+                                && !rules_never_say(evidence, &m.label)
+                        }
                     }
             };
             if out.any(relabels) {
@@ -316,6 +345,71 @@ mod tests {
         };
         let got = merge(&tokens, &rules, &memory, None, Some(&evidence), &policy);
         assert_eq!(got[0].label, "ORG", "no evidence: the rule keeps its span");
+    }
+
+    #[test]
+    fn the_model_relabels_a_rule_span_only_with_relabels_seen_in_that_context() {
+        use crate::token::tokenize;
+        // on the sports pages the user relabelled "Porto"/"Braga" (GPE) as teams six times
+        let seen = "Porto beat Braga. Porto beat Braga. Porto beat Braga.";
+        let tokens = tokenize(seen);
+        let at = |s: usize, e: usize| Span::suggested(s, e, "GPE", Origin::Gazetteer);
+        let rules = [
+            at(0, 5),
+            at(11, 16),
+            at(18, 23),
+            at(29, 34),
+            at(36, 41),
+            at(47, 52),
+        ];
+        let gold: Vec<Span> = rules
+            .iter()
+            .map(|r| Span::manual(r.start, r.end, "ORG"))
+            .collect();
+        let mut record = RuleRecord::default();
+        record.add_document("a", seen, &tokens, &rules, &gold.iter().collect::<Vec<_>>());
+        let fake = Tagger {
+            tags: super::super::bilou::TagSet::new(vec!["GPE".into(), "ORG".into()]),
+            weights: Default::default(),
+            transitions: vec![0.0; 110],
+            label_counts: vec![50, 50],
+        };
+        let policy = MergePolicy::default();
+        let label_of = |text: &str, start: usize| {
+            let tokens = tokenize(text);
+            let rule = [at(start, start + 5)];
+            let prediction = Prediction {
+                spans: vec![with_conf(
+                    Span::suggested(start, start + 5, "ORG", Origin::Model),
+                    0.8,
+                )],
+                outside: vec![0.0; tokens.len()],
+            };
+            let evidence = Evidence {
+                text,
+                record: &record,
+            };
+            let got = merge(
+                &tokens,
+                &rule,
+                &[],
+                Some((&prediction, &fake)),
+                Some(&evidence),
+                &policy,
+            );
+            assert_eq!(got.len(), 1);
+            got[0].label.clone()
+        };
+        assert_eq!(
+            label_of("Then Porto beat Boavista.", 5),
+            "ORG",
+            "relabelled here"
+        );
+        assert_eq!(
+            label_of("Tourists love Porto in May.", 14),
+            "GPE",
+            "relabelled only elsewhere: the rule's place stays"
+        );
     }
 
     #[test]
