@@ -40,6 +40,18 @@ fn suggest_events(bencher: divan::Bencher, bytes: usize) {
     bencher.bench(|| spanmark_core::incidents::suggest(divan::black_box(&doc)).len());
 }
 
+/// What the page's Annotate runs (`Workspace::suggest_events`): the rules' events corrected by
+/// an incident memory, here a fresh one (nothing taught yet).
+#[divan::bench(args = SIZES, sample_count = 5)]
+fn suggest_events_remembered(bencher: divan::Bencher, bytes: usize) {
+    let (doc, _) = suggested(bytes, false);
+    let memory = spanmark_core::incidents::memory::EventMemory::default();
+    bencher.bench(|| {
+        spanmark_core::incidents::remembered::suggest_remembered(divan::black_box(&doc), &memory)
+            .len()
+    });
+}
+
 /// Accept then relabel 20 spans spread over the article, the perf page's edits; with and
 /// without the suggested events in place.
 #[divan::bench(args = SIZES, consts = [false, true], sample_count = 5)]

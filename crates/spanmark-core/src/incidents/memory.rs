@@ -70,7 +70,14 @@ impl EventMemory {
     /// Rule suggestions corrected by memory: rejected trigger words dropped, and remembered
     /// trigger words found in the text (whole tokens) suggested where no event covers them.
     pub fn apply(&self, doc: &Document, mut events: Vec<Event>) -> Vec<Event> {
-        events.retain(|e| !self.rejected.contains(&fold(doc.slice(e.start, e.end))));
+        if !self.rejected.is_empty() {
+            events.retain(|e| !self.rejected.contains(&fold(doc.slice(e.start, e.end))));
+        }
+        if self.triggers.is_empty() {
+            // nothing to find: the lowercase of the whole text is not needed
+            events.sort_by_key(|e| (e.start, e.end));
+            return events;
+        }
         // matched in the lowercase, mapped back per character (lowercasing can change lengths)
         let lower = Folded::new(doc.text());
         for words in self.triggers.keys() {
@@ -126,5 +133,30 @@ mod tests {
         });
         memory.learn(&with_role);
         assert_eq!(memory.roles["ATTACK"]["target"], 1);
+    }
+
+    #[test]
+    fn a_memory_that_only_rejected_drops_those_words_and_sorts_the_rest() {
+        let doc = Document::new("b", "B", "A blast shook the market. Gunmen attacked a bus.");
+        let rules = vec![
+            Event::suggested("ATTACK", 33, 41, Origin::Pattern),
+            Event::suggested("BOMBING", 2, 7, Origin::Pattern),
+        ];
+        let fresh = EventMemory::default();
+        let kept: Vec<usize> = fresh
+            .apply(&doc, rules.clone())
+            .iter()
+            .map(|e| e.start)
+            .collect();
+        assert_eq!(kept, [2, 33], "nothing taught: every event, in text order");
+        let mut memory = EventMemory::default();
+        memory.reject(&doc, &rules[1]);
+        assert!(memory.triggers.is_empty());
+        let kept: Vec<&str> = memory
+            .apply(&doc, rules)
+            .iter()
+            .map(|e| doc.slice(e.start, e.end))
+            .collect();
+        assert_eq!(kept, ["attacked"], "the rejected “blast” is left out");
     }
 }

@@ -4,6 +4,7 @@
 pub mod detected;
 pub mod folded;
 pub mod lexicon;
+pub mod lowercase;
 pub mod memory;
 pub mod memory_blob;
 pub mod remembered;
@@ -17,6 +18,7 @@ use crate::links::Event;
 use crate::span::Origin;
 use crate::token::chars::is_terminal;
 use crate::token::sentences;
+use lowercase::lowers_to;
 
 /// How many sentences after an event's latest mention a strong trigger of its type still
 /// joins it rather than starting a new event.
@@ -28,7 +30,7 @@ const SEPARATE: [&str; 3] = ["separate", "separately", "another"];
 /// The events the rules suggest for a document, over its current spans (accepted and
 /// suggested); the caller makes them a suggestion layer (`LinkEdit::Suggest`).
 pub fn suggest(doc: &Document) -> Vec<Event> {
-    let lexicon = lexicon::entries();
+    let lexicon = lexicon::lexicon();
     let text = doc.text();
     let toks = doc.tokens();
     let sents = sentences(text, toks);
@@ -41,13 +43,11 @@ pub fn suggest(doc: &Document) -> Vec<Event> {
         if !is_body(doc, s.clone()) {
             continue;
         }
-        let words: Vec<String> = toks[s.clone()]
+        let separate = toks[s.clone()]
             .iter()
             .take(6)
-            .map(|t| t.text(text).to_lowercase())
-            .collect();
-        let separate = words.iter().any(|w| SEPARATE.contains(&w.as_str()));
-        let found = lexicon::find(doc, s.clone(), &lexicon);
+            .any(|t| SEPARATE.iter().any(|w| lowers_to(t.text(text), w)));
+        let found = lexicon.find(doc, s.clone());
         // one new event per sentence at most: the strongest trigger of a type not yet seen
         let mut made_here = false;
         for f in found {
@@ -59,10 +59,9 @@ pub fn suggest(doc: &Document) -> Vec<Event> {
                 .filter(|&k| events[k].1.last().is_some_and(|&m| si - m <= JOIN_WITHIN));
             // "the hijacking", "this attack": a definite mention refers back to an event
             let definite = f.tokens.start > 0
-                && matches!(
-                    toks[f.tokens.start - 1].text(text).to_lowercase().as_str(),
-                    "the" | "this" | "that"
-                );
+                && ["the", "this", "that"]
+                    .iter()
+                    .any(|w| lowers_to(toks[f.tokens.start - 1].text(text), w));
             let join = if !f.strong || (definite && last.is_some() && !separate) {
                 last
             } else if separate {
@@ -125,10 +124,7 @@ fn agent_kind(doc: &Document, f: &lexicon::Found) -> String {
     }
     let text = doc.text();
     let toks = doc.tokens();
-    let before: Vec<String> = toks[f.tokens.start.saturating_sub(4)..f.tokens.start]
-        .iter()
-        .map(|t| t.text(text).to_lowercase())
-        .collect();
+    let before = &toks[f.tokens.start.saturating_sub(4)..f.tokens.start];
     let forces = [
         "forces",
         "troops",
@@ -137,7 +133,10 @@ fn agent_kind(doc: &Document, f: &lexicon::Found) -> String {
         "soldiers",
         "personnel",
     ];
-    if before.iter().any(|w| forces.contains(&w.as_str())) {
+    if before
+        .iter()
+        .any(|t| forces.iter().any(|w| lowers_to(t.text(text), w)))
+    {
         "OPERATION".into()
     } else {
         f.kind.clone()

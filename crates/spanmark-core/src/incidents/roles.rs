@@ -2,8 +2,10 @@
 //! after in/at/near, DATE spans, casualty numbers by their cue words, perpetrators from
 //! "claimed responsibility" and agent phrases, targets next to the trigger or the casualties.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
+use super::lowercase::lowered;
 use crate::document::Document;
 use crate::links::Event;
 use crate::span::Span;
@@ -62,8 +64,9 @@ const TARGET_NOUNS: [&str; 9] = [
 /// Security-force nouns after an agent ("Philippine troops killed").
 const FORCES: [&str; 5] = ["troops", "forces", "soldiers", "police", "personnel"];
 
-fn lower(doc: &Document, i: usize) -> String {
-    doc.tokens()[i].text(doc.text()).to_lowercase()
+/// Token `i`'s lowercase (borrowed when the token is lowercase already: most are).
+fn lower(doc: &Document, i: usize) -> Cow<'_, str> {
+    lowered(doc.tokens()[i].text(doc.text()))
 }
 
 /// The entity spans inside the tokens `range`.
@@ -117,18 +120,17 @@ pub(super) fn fill(
                 if k < s.end {
                     lower(doc, k)
                 } else {
-                    String::new()
+                    Cow::Borrowed("")
                 }
             };
             let after = token_of(doc, sp.end);
-            if sp.label == "NORP" && TARGET_NOUNS.contains(&next(after).as_str()) {
+            if sp.label == "NORP" && TARGET_NOUNS.contains(&&*next(after)) {
                 event.add_argument("target", sp.start, sp.end);
             }
-            let runs =
-                (after..(after + 8).min(s.end)).any(|k| RUN.contains(&lower(doc, k).as_str()));
-            let forces_act = FORCES.contains(&next(after).as_str())
+            let runs = (after..(after + 8).min(s.end)).any(|k| RUN.contains(&&*lower(doc, k)));
+            let forces_act = FORCES.contains(&&*next(after))
                 && matches!(
-                    next(after + 1).as_str(),
+                    &*next(after + 1),
                     "killed" | "arrested" | "detained" | "captured"
                 );
             let agentive = matches!(sp.label.as_str(), "ORG" | "NORP");
@@ -163,10 +165,10 @@ fn after_cue(doc: &Document, span: &Span, sentence_start: usize) -> bool {
     let i = token_of(doc, span.start);
     for k in (sentence_start..i).rev().take(5) {
         let w = lower(doc, k);
-        if PLACE_CUES.contains(&w.as_str()) {
+        if PLACE_CUES.contains(&&*w) {
             return true;
         }
-        if matches!(w.as_str(), "," | "said" | "told" | "and" | "to" | "by") {
+        if matches!(&*w, "," | "said" | "told" | "and" | "to" | "by") {
             return false;
         }
     }
@@ -219,7 +221,7 @@ fn casualty_role(doc: &Document, span: &Span, s: &Range<usize>) -> Option<&'stat
             return Some(r);
         }
         // "killed five Abu Sayyaf militants", "took its 25 crew members hostage"
-        if i > s.start + 1 && matches!(before.as_str(), "its" | "the" | "another") {
+        if i > s.start + 1 && matches!(&*before, "its" | "the" | "another") {
             if let Some(r) = role_of(&lower(doc, i - 2)) {
                 return Some(r);
             }
@@ -231,10 +233,7 @@ fn casualty_role(doc: &Document, span: &Span, s: &Range<usize>) -> Option<&'stat
         if let Some(r) = role_of(&w) {
             return Some(r);
         }
-        if matches!(
-            w.as_str(),
-            "," | "." | ";" | "said" | "who" | "which" | "from"
-        ) {
+        if matches!(&*w, "," | "." | ";" | "said" | "who" | "which" | "from") {
             return None;
         }
     }
@@ -259,13 +258,13 @@ fn claims(doc: &Document, span: &Span, s: &Range<usize>) -> bool {
     }
     for k in end..(end + 6).min(s.end) {
         let w = lower(doc, k);
-        if CLAIMS.contains(&w.as_str()) {
+        if CLAIMS.contains(&&*w) {
             return w != "blamed";
         }
         if w == "said" && (k + 1..(k + 6).min(s.end)).any(|j| lower(doc, j) == "it") {
             return true;
         }
-        if matches!(w.as_str(), "," | "." | ";") {
+        if matches!(&*w, "," | "." | ";") {
             return false;
         }
     }
@@ -283,10 +282,8 @@ fn agent_before_trigger(doc: &Document, event: &Event, s: &Range<usize>) -> Opti
         .find(|sp| sp.end <= event.start);
     if let Some(sp) = nearest {
         let gap = t.saturating_sub(token_of(doc, sp.end));
-        let between: Vec<String> = (token_of(doc, sp.end)..t).map(|k| lower(doc, k)).collect();
-        let plain = between
-            .iter()
-            .all(|w| !STOP.contains(&w.as_str()) && w != ",");
+        let between: Vec<Cow<str>> = (token_of(doc, sp.end)..t).map(|k| lower(doc, k)).collect();
+        let plain = between.iter().all(|w| !STOP.contains(&&**w) && w != ",");
         if gap <= 2 && agentive(sp) && plain {
             return Some((sp.start, sp.end));
         }
@@ -306,12 +303,12 @@ fn target_after_trigger(doc: &Document, event: &Event, s: &Range<usize>) -> Opti
     let after = token_of(doc, event.end);
     let sp = spans_in(doc, s).iter().find(|sp| sp.start >= event.end)?;
     let gap = token_of(doc, sp.start).saturating_sub(after);
-    let between: Vec<String> = (after..token_of(doc, sp.start))
+    let between: Vec<Cow<str>> = (after..token_of(doc, sp.start))
         .map(|k| lower(doc, k))
         .collect();
     let plain = between
         .iter()
-        .all(|w| matches!(w.as_str(), "the" | "a" | "an" | "near" | "on"));
+        .all(|w| matches!(&**w, "the" | "a" | "an" | "near" | "on"));
     (gap <= 2 && plain && matches!(sp.label.as_str(), "ORG" | "NORP" | "FAC"))
         .then_some((sp.start, sp.end))
 }
@@ -323,7 +320,7 @@ fn target_after_number(doc: &Document, number: &Span) -> Option<(usize, usize)> 
     let sp = doc
         .spans()
         .get(doc.spans().partition_point(|s| s.start < number.end))?;
-    let between: Vec<String> = (after..token_of(doc, sp.start))
+    let between: Vec<Cow<str>> = (after..token_of(doc, sp.start))
         .map(|k| lower(doc, k))
         .collect();
     let near = between.is_empty()
