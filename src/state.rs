@@ -86,8 +86,11 @@ pub struct AppState {
     pub history_rev: RwSignal<u64>,
     /// Moves when the learner changed (its stats).
     pub learner_rev: RwSignal<u64>,
-    /// Moves when the review (team, agreement, adjudication) changed.
+    /// Moves when the review (team, agreement, adjudication) changed; not when only the
+    /// shown disagreement moved (`n`, `p`): that is `review_at`.
     pub review_rev: RwSignal<u64>,
+    /// The disagreement shown (a position in the adjudication's order).
+    pub review_at: RwSignal<Option<usize>>,
     /// The review view is shown instead of the annotation view.
     pub review_open: RwSignal<bool>,
     /// How far the word lists have come (src/suggest/).
@@ -122,6 +125,7 @@ impl AppState {
             history_rev: RwSignal::new(0),
             learner_rev: RwSignal::new(0),
             review_rev: RwSignal::new(0),
+            review_at: RwSignal::new(None),
             review_open: RwSignal::new(false),
             gazetteer: RwSignal::new(Gazetteer::Loading),
             learner_effects: StoredValue::new(None),
@@ -208,6 +212,9 @@ impl AppState {
         if c.learner {
             self.learner_rev.update(|r| *r += 1);
         }
+        if c.review || c.review_position {
+            set_if_new(self.review_at, ws.with_value(|w| w.review().position));
+        }
         if c.review {
             set_if_new(self.review_open, ws.with_value(|w| w.review().open));
             self.review_rev.update(|r| *r += 1);
@@ -265,10 +272,16 @@ impl AppState {
         self.ws.try_with_value(|w| w.current().map(f)).flatten()
     }
 
-    /// Read the review state, tracking its changes.
+    /// Read the review state, tracking its changes (not the shown disagreement's moves).
     pub fn with_review<R>(&self, f: impl FnOnce(&workspace::Review) -> R) -> Option<R> {
         self.review_rev.track();
         self.ws.try_with_value(|w| f(w.review()))
+    }
+
+    /// Read the review state, tracking its changes and the moves of the shown disagreement.
+    pub fn with_review_at<R>(&self, f: impl FnOnce(&workspace::Review) -> R) -> Option<R> {
+        self.review_at.track();
+        self.with_review(f)
     }
 
     pub fn can_undo(&self) -> bool {

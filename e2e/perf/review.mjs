@@ -7,10 +7,15 @@
 //    it causes, each press waited for before the next; p50/p95 over every press of every run.
 // Run: scripts/review-bench-data.sh && trunk build --release --offline &&
 //      node e2e/perf/review.mjs [--runs 3] [--presses 60] [--data target/review-bench] [--json OUT]
+// Profiling (a build with names, SPANMARK_DIST=…, docs/latency.md): --profile sums a CPU profile of
+// the presses by function (--under FN: the time by function inside FN; --cpuprofile FILE keeps the
+// first run's profile for DevTools); --trace FILE also records
+// a Chrome trace of the presses and sums the renderer's main-thread events by name.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startApp, repoRoot } from '../lib/harness.mjs';
+import { byFunction, inside, top } from './cpu-profile.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
@@ -18,6 +23,12 @@ const RUNS = Number(opt('--runs', 3));
 const PRESSES = Number(opt('--presses', 60));
 const DATA = path.resolve(opt('--data', path.join(repoRoot, 'target', 'review-bench')));
 const jsonOut = opt('--json', null);
+const PROFILE = args.includes('--profile');
+const UNDER = opt('--under', null);
+const TRACE = opt('--trace', null);
+const profiles = [];
+const traceMs = new Map();
+const add = (into, from) => { for (const [k, v] of from) into.set(k, (into.get(k) || 0) + v); };
 const files = [1, 2, 3].map((k) => path.join(DATA, `annotator${k}.json`));
 for (const f of files) if (!fs.existsSync(f)) throw new Error(`${f} is missing: run scripts/review-bench-data.sh first`);
 
@@ -71,12 +82,21 @@ try {
     await page.waitForTimeout(1000); // the gold documents' autosave, out of the way
     const first = await page.locator('[data-testid=stretch]').textContent();
     await page.evaluate(() => { window.__keyLatency = []; });
+    const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
+    if (TRACE) await app.browser.startTracing(page, { path: TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
     for (let i = 0; i < PRESSES; i++) {
       const before = await page.evaluate(() => window.__keyLatency.length);
       await page.keyboard.press('n');
       await page.waitForFunction((n) => window.__keyLatency.length > n, before, { timeout: 5000 });
     }
     const samples = await page.evaluate(() => window.__keyLatency.slice());
+    if (cdp) profiles.push((await cdp.send('Profiler.stop')).profile);
+    if (TRACE) add(traceMs, mainThreadMs(JSON.parse(String(await app.browser.stopTracing()))));
     const progress = await page.locator('[data-testid=adjudication-progress]').textContent();
     const chip = await page.locator('[data-testid=chip].here').textContent();
     notes.push(`run ${run + 1}: ${progress.replace(/\s*Download.*$/, '')}; first “${first.trim()}”, after ${PRESSES} × n at disagreement ${chip}`);
@@ -88,6 +108,18 @@ try {
   await app.close();
 }
 loadavg.push(os.loadavg()[0]);
+// Complete events of the renderer's main thread summed by name (nested ones counted in both).
+function mainThreadMs(trace) {
+  const events = trace.traceEvents || trace;
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const out = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || !main.has(`${e.pid}:${e.tid}`)) continue;
+    out.set(e.name, (out.get(e.name) || 0) + (e.dur || 0) / 1000);
+  }
+  return out;
+}
+
 const result = {
   date: new Date().toISOString(),
   loadavg,
@@ -103,4 +135,24 @@ console.log(`team review in the page (${RUNS} fresh pages, load average ${loadav
 console.log(`  agreement table painted after the files are picked: median ${result.load_median_ms} ms (${result.load_ms.join(', ')}); budget 1000 ms`);
 console.log(`  next disagreement (n): p50 ${result.next_p50_ms} ms, p95 ${result.next_p95_ms} ms, max ${result.next_max_ms} ms over ${next.length} presses; budget p95 16 ms`);
 for (const n of notes) console.log(`  ${n}`);
+if (profiles.length) {
+  if (opt('--cpuprofile', null)) fs.writeFileSync(opt('--cpuprofile', null), JSON.stringify(profiles[0]));
+  const self = new Map();
+  const total = new Map();
+  const under = new Map();
+  for (const p of profiles) {
+    const f = byFunction(p);
+    add(self, f.self);
+    add(total, f.total);
+    if (UNDER) add(under, inside(p, UNDER));
+  }
+  const per = ` (ms over ${next.length} presses)`;
+  console.log(`--- CPU profile, self${per}`); for (const l of top(self, 30)) console.log(l);
+  console.log(`--- CPU profile, inclusive${per}`); for (const l of top(total, 60)) console.log(l);
+  if (UNDER) { console.log(`--- inside ${UNDER}${per}`); for (const l of top(under, 50)) console.log(l); }
+}
+if (traceMs.size) {
+  console.log(`--- trace, renderer main thread (ms over ${next.length} presses)`);
+  for (const l of top(traceMs, 30, /^$/)) console.log(l);
+}
 if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(result, null, 2));

@@ -146,7 +146,20 @@ pub fn AdjudicatePanel() -> impl IntoView {
         })
         .flatten()
     };
-    let current = move || app.with_review(shown).flatten();
+    // `n` moves only the shown disagreement: these memos recompute, and each part of the
+    // view below changes in place (the chips only when the document or a decision changes).
+    let current = Memo::new(move |_| app.with_review_at(shown).flatten());
+    let part = move |f: fn(&Shown) -> String| move || current.with(|s| s.as_ref().map(f));
+    let versions = Memo::new(move |_| current.with(|s| s.as_ref().map(|s| s.versions.clone())));
+    let chips = Memo::new(move |_| current.with(|s| s.as_ref().map(|s| s.chips.clone())));
+    let here = Memo::new(move |_| current.with(|s| s.as_ref().map(|s| s.position)));
+    let open_gold = move |_| {
+        let Some(gold) = current.with_untracked(|s| s.as_ref().map(|s| s.gold.clone())) else {
+            return;
+        };
+        app.dispatch(Command::Review(R::Show(false)));
+        app.dispatch(Command::Open(gold));
+    };
     let send = move |c: R| move |_| app.dispatch(Command::Review(c.clone()));
     view! {
         <section class="adjudicate" data-testid="adjudicate">
@@ -173,49 +186,42 @@ pub fn AdjudicatePanel() -> impl IntoView {
                     " "<button data-testid="finish-review" title="Stop adjudicating; the gold documents stay in the list" on:click=send(R::Finish)>"Finish"</button>
                 </p>
             })}
-            {move || current().map(|s| {
-                let gold = s.gold.clone();
-                let open_gold = move |_| {
-                    app.dispatch(Command::Review(R::Show(false)));
-                    app.dispatch(Command::Open(gold.clone()));
-                };
-                view! {
-                    <div class="disagreement" data-testid="disagreement">
-                        <h3>{s.title.clone()}" "<button class="link" data-testid="open-gold" on:click=open_gold>"open gold document"</button></h3>
-                        <p class="context">{s.before.clone()}<mark data-testid="stretch">{s.stretch.clone()}</mark>{s.after.clone()}</p>
-                        <ul class="versions">
-                            {s.versions.iter().cloned().map(|(key, name, spans)| view! {
-                                <li data-testid="version">
-                                    <button on:click=send(R::Take(key - 1))><kbd>{key}</kbd>" "{name}</button>
-                                    {if spans.is_empty() {
-                                        view! { <span class="hint">" no span"</span> }.into_any()
-                                    } else {
-                                        spans.into_iter().map(|(t, l)| {
-                                            let shown = l.clone();
-                                            view! { <span class="version-span" data-label=l>" “"{t}"” "<small>{shown}</small></span> }
-                                        }).collect_view().into_any()
-                                    }}
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                        <p class="decision" data-testid="decision">{s.decision.clone().unwrap_or_else(|| "undecided".into())}</p>
-                        <div class="tools" role="toolbar" aria-label="Adjudicate">
-                            <button on:click=send(R::Both)><kbd>"b"</kbd>" both"</button>
-                            <button on:click=send(R::Neither)><kbd>"x"</kbd>" neither"</button>
-                            <button on:click=send(R::Edit)><kbd>"e"</kbd>" edit"</button>
-                            <button on:click=send(R::Prev)><kbd>"p"</kbd>" previous"</button>
-                            <button on:click=send(R::Next)><kbd>"n"</kbd>" next"</button>
-                            <button data-testid="review-undo" on:click=send(R::Undo)>"↶ undo choice"</button>
-                        </div>
-                        <ol class="chips" aria-label="Disagreements in this document">
-                            {s.chips.iter().map(|&(p, decided)| view! {
-                                <li><button class="chip" class:decided=decided class:here=p == s.position data-testid="chip"
-                                    on:click=send(R::Go(p))>{p + 1}</button></li>
-                            }).collect_view()}
-                        </ol>
+            <Show when=move || current.with(Option::is_some)>
+                <div class="disagreement" data-testid="disagreement">
+                    <h3>{part(|s| s.title.clone())}" "<button class="link" data-testid="open-gold" on:click=open_gold>"open gold document"</button></h3>
+                    <p class="context">{part(|s| s.before.clone())}<mark data-testid="stretch">{part(|s| s.stretch.clone())}</mark>{part(|s| s.after.clone())}</p>
+                    <ul class="versions">
+                        {move || versions.get().unwrap_or_default().into_iter().map(|(key, name, spans)| view! {
+                            <li data-testid="version">
+                                <button on:click=send(R::Take(key - 1))><kbd>{key}</kbd>" "{name}</button>
+                                {if spans.is_empty() {
+                                    view! { <span class="hint">" no span"</span> }.into_any()
+                                } else {
+                                    spans.into_iter().map(|(t, l)| {
+                                        let shown = l.clone();
+                                        view! { <span class="version-span" data-label=l>" “"{t}"” "<small>{shown}</small></span> }
+                                    }).collect_view().into_any()
+                                }}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <p class="decision" data-testid="decision">{part(|s| s.decision.clone().unwrap_or_else(|| "undecided".into()))}</p>
+                    <div class="tools" role="toolbar" aria-label="Adjudicate">
+                        <button on:click=send(R::Both)><kbd>"b"</kbd>" both"</button>
+                        <button on:click=send(R::Neither)><kbd>"x"</kbd>" neither"</button>
+                        <button on:click=send(R::Edit)><kbd>"e"</kbd>" edit"</button>
+                        <button on:click=send(R::Prev)><kbd>"p"</kbd>" previous"</button>
+                        <button on:click=send(R::Next)><kbd>"n"</kbd>" next"</button>
+                        <button data-testid="review-undo" on:click=send(R::Undo)>"↶ undo choice"</button>
                     </div>
-                }
-            })}
+                    <ol class="chips" aria-label="Disagreements in this document">
+                        {move || chips.get().unwrap_or_default().into_iter().map(|(p, decided)| view! {
+                            <li><button class="chip" class:decided=decided class:here=move || here.get() == Some(p) data-testid="chip"
+                                on:click=send(R::Go(p))>{p + 1}</button></li>
+                        }).collect_view()}
+                    </ol>
+                </div>
+            </Show>
         </section>
     }
 }

@@ -50,6 +50,7 @@ pub fn LinkTable() -> impl IntoView {
     });
     view! {
         {move || data.get().map(|rows| view! {
+            <section class="link-agreement">
             <h3>"Events and relations (F1; strict: same type and offsets; ACE as "<code>"spanmark eval"</code>", first of the pair as gold)"</h3>
             <table class="agreement-table" data-testid="link-agreement">
                 <thead><tr><th scope="col">"pair"</th>{HEADS.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>
@@ -61,6 +62,7 @@ pub fn LinkTable() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </section>
         })}
     }
 }

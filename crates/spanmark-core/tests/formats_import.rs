@@ -251,6 +251,30 @@ fn formats_are_guessed_from_name_and_content() {
 }
 
 #[test]
+fn a_spanmark_file_whose_format_key_comes_after_4_kb_is_still_spanmark() {
+    let text = "Kabul ".repeat(1_000);
+    let late = format!(
+        r#"{{"documents":[{{"id":"a","title":"T","text":"{text}","spans":[{{"start":0,"end":5,"label":"GPE"}}]}}],"format":"spanmark/1"}}"#
+    );
+    assert!(late.find("\"format\"").unwrap() > 4096);
+    assert_eq!(
+        Format::guess("a.json", late.as_bytes()),
+        Some(Format::Spanmark)
+    );
+    let docs = formats::import(Format::Spanmark, "a.json", late.as_bytes())
+        .unwrap()
+        .documents;
+    assert_eq!(docs[0].spans().len(), 1);
+    // a spaCy JSONL file whose later lines say "spanmark/" is still spaCy: only the first
+    // value's own "format" counts
+    let jsonl = format!("{{\"text\":\"{text}\",\"spans\":[]}}\n{{\"format\":\"spanmark/1\"}}\n");
+    assert_eq!(
+        Format::guess("a.jsonl", jsonl.as_bytes()),
+        Some(Format::Spacy)
+    );
+}
+
+#[test]
 fn label_studio_predictions_under_an_annotation_are_noted() {
     let value = r#"{"start":0,"end":5,"labels":["GPE"]}"#;
     let task = format!(

@@ -56,6 +56,38 @@ fn a_backup_loads_and_suggestions_are_left_out_with_a_note() {
 }
 
 #[test]
+fn a_backup_whose_format_key_comes_after_4_kb_is_still_a_backup() {
+    let text = format!("{T2} {}", "Herat was quiet. ".repeat(300));
+    let mut d = Document::new("b1", "Herat", &text);
+    d.set_spans(vec![
+        Span::manual(0, 5, "GPE"),
+        Span::suggested(19, 25, "DATE", spanmark_core::Origin::Pattern),
+    ]);
+    let backup = Backup {
+        documents: vec![d],
+        ..Backup::default()
+    };
+    // the same backup with its "format" key moved to the end, as another writer may order it
+    let mut value: serde_json::Value =
+        serde_json::from_str(&encode_backup(&backup).unwrap()).unwrap();
+    let format = value.as_object_mut().unwrap().remove("format").unwrap();
+    let rest = serde_json::to_string(&value).unwrap();
+    let late = format!("{},\"format\":{format}}}", rest.strip_suffix('}').unwrap());
+    assert!(late.find("\"format\"").unwrap() > 4096);
+    let file = InputFile {
+        name: "late.json".into(),
+        bytes: late.into_bytes(),
+    };
+    let a = load_annotator(&file).unwrap();
+    assert_eq!(a.documents[0].spans().len(), 1, "read as a backup");
+    assert!(
+        a.warnings[0].contains("1 suggestion not accepted"),
+        "{:?}",
+        a.warnings
+    );
+}
+
+#[test]
 fn another_format_loads_through_the_importers() {
     let line = r#"{"text": "Herat was quiet on Friday.", "label": [[0, 5, "GPE"]]}"#;
     let file = InputFile {

@@ -269,6 +269,29 @@ fn next_and_previous_move_through_every_disagreement() {
 }
 
 #[test]
+fn moving_says_only_that_the_shown_disagreement_moved() {
+    let mut desk = started();
+    let change = desk.run(Command::Review(R::Next)).change.clone();
+    assert!(change.review_position, "n moved the shown disagreement");
+    assert!(!change.review, "n changed nothing else of the review");
+    assert!(
+        desk.last
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::SaveReview(_))),
+        "the position is saved"
+    );
+    desk.try_run(Command::Review(R::Go(3))).unwrap();
+    let change = desk.run(Command::Review(R::Next)).change.clone();
+    assert!(
+        !change.review && !change.review_position,
+        "n at the last disagreement moves nothing"
+    );
+    let change = desk.run(Command::Review(R::Take(0))).change.clone();
+    assert!(change.review, "a choice changes the decisions");
+}
+
+#[test]
 fn a_reload_mid_way_carries_on() {
     let mut desk = started();
     desk.try_run(Command::Review(R::Take(1))).unwrap();

@@ -6,6 +6,8 @@ pub mod brat;
 mod brat_links;
 pub mod conll;
 mod disk;
+mod guess;
+pub(crate) use guess::first_value_format;
 pub mod doccano;
 mod doccano_links;
 mod intake;
@@ -85,50 +87,6 @@ impl Format {
         Format::ALL
             .into_iter()
             .find(|f| f.name() == name.trim().to_ascii_lowercase())
-    }
-
-    /// A guess from a file's name and first bytes, for "drop a file".
-    pub fn guess(name: &str, bytes: &[u8]) -> Option<Format> {
-        let lower = name.to_ascii_lowercase();
-        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
-        if lower.ends_with(".zip") || lower.ends_with(".ann") {
-            return Some(Format::Brat);
-        }
-        if lower.ends_with(".conll") || lower.ends_with(".iob") || head.starts_with("-DOCSTART-") {
-            return Some(Format::Conll);
-        }
-        if lower.ends_with(".txt") {
-            return Some(Format::Txt);
-        }
-        let trimmed = head.trim_start();
-        if trimmed.starts_with('{') && trimmed.contains("\"spanmark/") {
-            return Some(Format::Spanmark);
-        }
-        let spacy_keys = |s: &str| s.contains("\"tokens\"") || s.contains("\"spans\"");
-        if trimmed.starts_with('[') {
-            // a task list: Label Studio's have "data"; a spaCy list has "spans"/"tokens"
-            let spacy = !trimmed.contains("\"data\"") && spacy_keys(trimmed);
-            return Some(if spacy {
-                Format::Spacy
-            } else {
-                Format::LabelStudio
-            });
-        }
-        if trimmed.starts_with('{') && trimmed.contains("\"annotations\"") {
-            return Some(Format::LabelStudio);
-        }
-        if trimmed.starts_with('{') {
-            // a pretty-printed object: look at its keys, not just its first line
-            let first = match trimmed.lines().next() {
-                Some(l) if l.trim() == "{" => trimmed,
-                l => l.unwrap_or(""),
-            };
-            if spacy_keys(first) {
-                return Some(Format::Spacy);
-            }
-            return Some(Format::Doccano);
-        }
-        None
     }
 }
 

@@ -113,7 +113,12 @@ type Read = (Vec<Document>, Option<Schema>, Vec<String>);
 fn read(files: &[InputFile], label: &str) -> Result<Read, ReviewError> {
     if let [one] = files {
         let head = String::from_utf8_lossy(&one.bytes[..one.bytes.len().min(4096)]);
-        if head.contains("\"spanmark-backup\"") {
+        let backup = |b: &[u8]| {
+            formats::first_value_format(b).as_deref() == Some(crate::persist::BACKUP_FORMAT)
+        };
+        if head.contains("\"spanmark-backup\"")
+            || (head.trim_start().starts_with('{') && backup(&one.bytes))
+        {
             let text = String::from_utf8_lossy(&one.bytes);
             let backup = decode_backup(&text).map_err(|e| ReviewError::NotAnExport {
                 file: one.name.clone(),

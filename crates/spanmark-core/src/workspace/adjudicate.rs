@@ -70,8 +70,12 @@ impl Workspace {
                     R::Go(p) => (p < adj.len()).then_some(p),
                     _ => None,
                 };
-                if to.is_some() {
+                // only the shown disagreement moves: the views of the team, the agreement
+                // and the decisions are not told, so they do not recompute
+                up.change.review = false;
+                if to.is_some() && to != at {
                     self.review.position = to;
+                    up.change.review_position = true;
                     self.save_review(up);
                 }
             }

@@ -24,6 +24,8 @@ pub struct Change {
     pub learner: bool,
     /// The review view (team, agreement, adjudication) changed.
     pub review: bool,
+    /// Only the disagreement shown moved (`n`, `p`, a chip): `review` stays false for it.
+    pub review_position: bool,
 }
 
 impl Change {
