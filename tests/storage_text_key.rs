@@ -49,7 +49,10 @@ fn the_text_is_written_once_and_edits_rewrite_only_the_record() {
         k
     });
     let head = local().get_item(&doc_key("a")).unwrap().unwrap();
-    assert!(!head.contains(docs[0].text()), "the record holds no text: {head}");
+    assert!(
+        !head.contains(docs[0].text()),
+        "the record holds no text: {head}"
+    );
     assert_eq!(
         local().get_item(&key_of(&docs[0])).unwrap().as_deref(),
         Some(docs[0].text())
@@ -60,7 +63,8 @@ fn the_text_is_written_once_and_edits_rewrite_only_the_record() {
     let mut spans = docs[0].spans().to_vec();
     spans.push(Span::manual(31, 40, "NORP"));
     docs[0].set_spans(spans);
-    assert_eq!(sync(&store, &docs).written, 1);
+    // the document and the index (which lists its new revision), no text
+    assert_eq!(sync(&store, &docs).written, 2);
     assert!(local().get_item(&key_of(&docs[0])).unwrap().is_none());
     local().set_item(&key_of(&docs[0]), &text).unwrap();
     let loaded = Store::open().load();
@@ -119,7 +123,10 @@ fn a_record_whose_text_is_gone_is_set_aside_with_a_sentence() {
     assert_eq!(loaded.quarantined.len(), 1);
     let sentence = loaded.quarantined[0].sentence();
     assert!(
-        sentence.contains(&format!("its text, kept under “{}”, is missing", key_of(&docs[0]))),
+        sentence.contains(&format!(
+            "its text, kept under “{}”, is missing",
+            key_of(&docs[0])
+        )),
         "{sentence}"
     );
     clear();
@@ -168,6 +175,9 @@ fn a_restore_puts_records_with_their_text_back_and_leaves_no_stray_text() {
     let loaded = Store::open().load();
     assert!(loaded.quarantined.is_empty(), "{:?}", loaded.quarantined);
     assert_eq!(loaded.documents.len(), 2);
-    assert!(spanmark::storage::same_content(&loaded.documents[0], &docs[0]));
+    assert!(spanmark::storage::same_content(
+        &loaded.documents[0],
+        &docs[0]
+    ));
     clear();
 }
