@@ -11,7 +11,7 @@ use spanmark::state::AppState;
 use spanmark::storage::{use_autosave, use_event_memory_storage};
 use spanmark::Command;
 use spanmark_core::incidents::memory::EventMemory;
-use spanmark_core::persist::{blob_key, decode_document, doc_key};
+use spanmark_core::persist::{blob_key, decode_stored, doc_key};
 use spanmark_core::workspace::EVENTS_BLOB;
 use spanmark_core::SpanState;
 use wasm_bindgen::JsCast;
@@ -75,7 +75,7 @@ fn query(host: &web_sys::HtmlElement, selector: &str) -> Option<web_sys::HtmlEle
 
 fn saved_event_state(id: &str) -> Option<SpanState> {
     let raw = local().get_item(&doc_key(id)).ok()??;
-    let doc = decode_document(&raw, Some(id)).ok()?;
+    let doc = decode_stored(&raw, Some(id), |key| local().get_item(key).ok().flatten()).ok()?;
     doc.links().events.first().map(|e| e.state)
 }
 

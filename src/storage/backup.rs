@@ -60,6 +60,12 @@ impl Store {
                 kept.push(copy);
             }
         }
+        // Restored records hold their text: the text keys the replaced records name go after.
+        let replaced: Vec<String> = backup
+            .documents
+            .iter()
+            .filter_map(|d| self.named_text(&d.id))
+            .collect();
         let mut writes: Vec<(String, String)> = Vec::new();
         for doc in kept.iter().chain(&backup.documents) {
             let raw = spanmark_core::persist::encode_document(doc).map_err(|e| e.to_string())?;
@@ -89,6 +95,9 @@ impl Store {
                 )
             )
         })?;
+        for key in &replaced {
+            let _ = self.area.remove(key);
+        }
         for doc in kept.iter().chain(&backup.documents) {
             self.mark_saved(doc);
         }

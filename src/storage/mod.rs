@@ -8,6 +8,7 @@ mod area;
 mod autosave;
 mod backup;
 mod blob;
+mod doc_write;
 mod event_memory_blob;
 mod meter;
 mod panel;

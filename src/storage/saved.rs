@@ -12,6 +12,8 @@ pub struct SavedVersion {
     updated: f64,
     spans: Vec<Span>,
     text: String,
+    /// `persist::text_hash` of `text` once a save needed it (the text is hashed once).
+    pub text_hash: Option<String>,
 }
 
 impl SavedVersion {
@@ -24,7 +26,15 @@ impl SavedVersion {
             updated: doc.updated,
             spans: doc.spans().to_vec(),
             text: doc.text().to_string(),
+            text_hash: None,
         }
+    }
+
+    /// The hash of this version's text if it is `doc`'s text and was hashed already.
+    pub fn hash_of_text(&self, doc: &Document) -> Option<&str> {
+        self.text_hash
+            .as_deref()
+            .filter(|_| self.text == doc.text())
     }
 
     /// Same content as `doc`, ignoring the revision (which the store owns).

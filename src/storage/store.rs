@@ -1,22 +1,27 @@
 //! The store: loads every entry of schema `spanmark/1`, saves what changed (one key
-//! per document, then the index), detects other tabs' writes by revision and merges.
+//! per document, its text once under a key of its own, then the index), detects other
+//! tabs' writes by revision and merges.
 //!
 //! Invariants: a key is only ever replaced whole (`setItem`), never deleted before its
-//! replacement is written; the index is written after the documents it lists; the keys
-//! of documents the user deleted are removed first (the loader ignores index entries
-//! whose document is gone, and documents missing from the index are still loaded).
+//! replacement is written; a document's text key is written before the record that names it
+//! and an old text key removed only after; the index is written after the documents it lists;
+//! the keys of documents the user deleted are removed first, record before text (the loader
+//! ignores index entries whose document is gone, and documents missing from the index are
+//! still loaded). So a save interrupted between any two writes leaves a record whose text is
+//! there: the one before the save or the new one.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 use spanmark_core::persist::{
-    self, decode_document, doc_id_of_key, doc_key, encode_index, encode_labels, encode_settings,
-    IndexRecord, Merge, DOC_PREFIX, INDEX_KEY, LABELS_KEY, SETTINGS_KEY,
+    self, doc_id_of_key, doc_key, encode_index, encode_labels, encode_settings, IndexRecord, Merge,
+    DOC_PREFIX, INDEX_KEY, LABELS_KEY, SETTINGS_KEY,
 };
 use spanmark_core::{Document, Schema};
 
 use super::area::{Area, WriteError};
+use super::doc_write::peek_head;
 use super::meter::{measure, units, Usage, DEFAULT_CAPACITY};
 use super::quarantine::Quarantined;
 use super::saved::{same_content, SavedVersion};
@@ -160,7 +165,7 @@ impl Store {
             let Ok(Some(raw)) = self.area.get(key) else {
                 continue;
             };
-            match decode_document(&raw, Some(id)) {
+            match self.decode(&raw, id) {
                 Ok(doc) => {
                     self.mark_saved(&doc);
                     loaded.documents.push(doc);
@@ -237,14 +242,14 @@ impl Store {
         let key = doc_key(&doc.id);
         let base_rev = self.base_revision(&doc.id);
         let raw = self.area.get(&key).ok().flatten();
+        let head = raw.as_deref().and_then(peek_head);
         // The entry still at the revision this tab last read or wrote is this tab's own:
         // it is not parsed (and a long article tokenized) again on every save.
-        let ours = raw
-            .as_deref()
-            .and_then(peek_revision)
-            .is_some_and(|r| r == base_rev && base_rev > 0);
+        let ours = head
+            .as_ref()
+            .is_some_and(|h| h.r == base_rev && base_rev > 0);
         let stored = match raw {
-            Some(raw) if !ours => match decode_document(&raw, Some(&doc.id)) {
+            Some(raw) if !ours => match self.decode(&raw, &doc.id) {
                 Ok(d) => Some(d),
                 Err(e) => {
                     // Someone wrote garbage here: keep it aside, then write ours.
@@ -254,6 +259,8 @@ impl Store {
             },
             _ => None,
         };
+        // The text key the stored record names (none once it was set aside).
+        let stored_text = head.and_then(|h| h.xk).filter(|_| ours || stored.is_some());
         let stored_rev = if ours {
             base_rev
         } else {
@@ -268,29 +275,14 @@ impl Store {
             let copy_id = format!("{}-{}", doc.id, now_ms() as u64);
             let merge = persist::merge(base.as_ref(), doc, &theirs, &copy_id);
             if let Some(copy) = &merge.copy {
-                self.write_document(copy)?;
+                self.write_document(copy, None)?;
             }
-            self.write_document(&merge.document)?;
+            self.write_document(&merge.document, stored_text.as_deref())?;
             return Ok(Some(merge));
         }
         let revision = base_rev.max(doc.revision).max(stored_rev) + 1;
-        self.write_document_at(doc, revision)?;
+        self.write_document_at(doc, revision, stored_text.as_deref())?;
         Ok(None)
-    }
-
-    pub(super) fn write_document(&self, doc: &Document) -> Result<(), SaveError> {
-        self.write_document_at(doc, doc.revision)
-    }
-
-    /// Write a document under a revision of the store's choosing (no copy of the document).
-    fn write_document_at(&self, doc: &Document, revision: u64) -> Result<(), SaveError> {
-        let raw = persist::encode_document_at(doc, revision)
-            .map_err(|e| SaveError::Failed(e.to_string()))?;
-        self.write(&doc_key(&doc.id), &raw)?;
-        let mut saved = SavedVersion::of(doc);
-        saved.revision = revision;
-        self.saved.borrow_mut().insert(doc.id.clone(), saved);
-        Ok(())
     }
 
     /// Bring storage in line with the app: removal of documents the app no longer has,
@@ -314,8 +306,13 @@ impl Store {
             .cloned()
             .collect();
         for id in gone {
+            let text = self.named_text(&id);
             if self.area.remove(&doc_key(&id)).is_ok() {
                 self.saved.borrow_mut().remove(&id);
+                // the record is gone, so nothing names its text any more
+                if let Some(key) = text {
+                    let _ = self.area.remove(&key);
+                }
             }
         }
         for doc in snap.documents.iter().filter(|d| self.is_dirty(d)) {
@@ -378,7 +375,7 @@ impl Store {
     /// The stored version of one document, if it parses (for other tabs' changes).
     pub fn read_document(&self, id: &str) -> Option<Document> {
         let raw = self.area.get(&doc_key(id)).ok().flatten()?;
-        decode_document(&raw, Some(id)).ok()
+        self.decode(&raw, id).ok()
     }
 
     /// Document ids that have a key in storage.
@@ -390,21 +387,6 @@ impl Store {
             .map(String::from)
             .collect()
     }
-}
-
-/// The revision of a stored current-version record, read without building the document
-/// (None for anything else: older versions, garbage).
-fn peek_revision(raw: &str) -> Option<u64> {
-    #[derive(serde::Deserialize)]
-    struct Head {
-        v: u64,
-        #[serde(default)]
-        r: u64,
-    }
-    serde_json::from_str::<Head>(raw)
-        .ok()
-        .filter(|h| h.v == persist::VERSION)
-        .map(|h| h.r)
 }
 
 /// Index order first; documents the index does not list follow, oldest first.

@@ -78,7 +78,7 @@ fn version_zero_with_bad_spans_is_refused() {
 
 #[test]
 fn current_version_passes_through_and_newer_is_refused() {
-    let v = json!({"v": 2, "id": "a", "x": ""});
+    let v = json!({"v": 3, "id": "a", "xk": "cbf29ce484222325"});
     assert_eq!(migrate(v.clone()).unwrap(), v);
     assert_eq!(
         migrate(json!({"v": 9})),
@@ -105,10 +105,10 @@ fn v1() -> serde_json::Value {
 }
 
 #[test]
-fn version_one_migrates_to_two_unchanged_but_for_the_number() {
+fn version_one_migrates_to_three_unchanged_but_for_the_number() {
     let migrated = migrate(v1()).unwrap();
     let mut want = v1();
-    want["v"] = json!(2);
+    want["v"] = json!(3);
     assert_eq!(migrated, want);
     let doc = decode_document(&v1().to_string(), Some("old1")).unwrap();
     assert_eq!(doc.spans().len(), 2);

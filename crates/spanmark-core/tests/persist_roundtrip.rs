@@ -23,7 +23,7 @@ fn sample_document_round_trips() {
 fn spans_are_packed_into_one_string() {
     let raw = encode_document(&sample()).unwrap();
     let v: Value = serde_json::from_str(&raw).unwrap();
-    assert_eq!(v["v"], VERSION);
+    assert_eq!(v["v"], INLINE_VERSION);
     assert_eq!(v["l"], json!(["PERSON", "GPE", "DATE"]));
     let expected = vlq(&[
         // PERSON manual accepted at 0..10
@@ -96,7 +96,7 @@ fn index_labels_and_settings_round_trip() {
     settings.insert("theme".into(), json!("dark"));
     settings.insert("current".into(), json!("d1"));
     let raw = encode_settings(&settings).unwrap();
-    assert!(raw.contains(&format!("\"v\":{VERSION}")));
+    assert!(raw.contains(&format!("\"v\":{META_VERSION}")));
     assert_eq!(decode_settings(&raw).unwrap(), settings);
 }
 

@@ -40,6 +40,10 @@ pub enum PersistError {
     BadConfidence { n: usize, value: String },
     #[error("it belongs to document “{found}” but is stored under “{expected}”")]
     IdMismatch { expected: String, found: String },
+    #[error("its text, kept under “{key}”, is missing")]
+    MissingText { key: String },
+    #[error("its text under “{key}” is not the text it was saved with")]
+    TextMismatch { key: String },
     #[error("a document needs an id")]
     EmptyId,
     #[error("a label needs a name")]

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::error::PersistError;
-use super::VERSION;
+use super::META_VERSION as VERSION;
 use crate::event_schema::{default_events, default_relations, EventType, RelationType};
 use crate::label::{Label, Schema};
 

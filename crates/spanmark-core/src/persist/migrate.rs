@@ -1,6 +1,7 @@
 //! Migrations between record versions, as code: each step turns a version-n JSON value
 //! into version n+1. Version 0 is the plain serde form of `Document` (spans as objects);
-//! version 1 is the compact record without events and relations; version 2 adds them.
+//! version 1 is the compact record without events and relations; version 2 adds them;
+//! version 3 may keep the text under its own key (`"xk"`, see `super::text_key`).
 //!
 //! Version 0 looks like `{"id","title","text","spans":[{"start","end","label","origin",
 //! "state","confidence"}],"status","created","updated","revision"}` with no `"v"` field;
@@ -18,7 +19,7 @@ use crate::span::Span;
 type Step = fn(Value) -> Result<Value, PersistError>;
 
 /// `STEPS[n]` migrates version n to n+1.
-const STEPS: [Step; VERSION as usize] = [v0_to_v1, v1_to_v2];
+const STEPS: [Step; VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3];
 
 /// The version a stored value was written with.
 pub fn record_version(value: &Value) -> Result<u64, PersistError> {
@@ -125,5 +126,21 @@ fn v1_to_v2(mut value: Value) -> Result<Value, PersistError> {
         ));
     }
     obj.insert("v".into(), Value::from(2u64));
+    Ok(value)
+}
+
+/// Version 3 lets a record name its text key (`"xk"`) instead of holding the text: a version 2
+/// record holds its text, so it reads unchanged under the new number. A version 2 record that
+/// names a text key is refused rather than guessed at.
+fn v2_to_v3(mut value: Value) -> Result<Value, PersistError> {
+    let Some(obj) = value.as_object_mut() else {
+        return Err(PersistError::Missing("v"));
+    };
+    if obj.contains_key("xk") {
+        return Err(PersistError::Malformed(
+            "a version 2 entry holds its text; it cannot name a text key".into(),
+        ));
+    }
+    obj.insert("v".into(), Value::from(3u64));
     Ok(value)
 }

@@ -1,4 +1,4 @@
-//! Storage schema `spanmark/1` (record version 2: documents carry events and relations): how documents, labels, settings and backups become
+//! Storage schema `spanmark/1` (record version 3: events and relations, the text under its own key): how documents, labels, settings and backups become
 //! strings for local storage and back, with validation, migrations and conflict merges.
 //!
 //! Key layout (one key per document so one edit rewrites one small entry and one bad
@@ -7,7 +7,8 @@
 //! | key | value |
 //! |---|---|
 //! | `spanmark/1/index` | document order and titles ([`IndexRecord`]) |
-//! | `spanmark/1/doc/<id>` | one document ([`encode_document`]) |
+//! | `spanmark/1/doc/<id>` | one document ([`encode_head_at`]: record version 3, text elsewhere; older entries hold it inline) |
+//! | `spanmark/1/text/<hash>/<id>` | that document's text, written once ([`text_key`]) |
 //! | `spanmark/1/labels` | the label schema ([`encode_labels`]) |
 //! | `spanmark/1/settings` | a JSON object of settings ([`encode_settings`]) |
 //! | `spanmark/1/blob/<name>` | opaque blobs such as `memory` or `model` |
@@ -21,6 +22,8 @@ mod meta;
 mod migrate;
 mod packed;
 mod record;
+mod save_plan;
+mod text_key;
 
 pub use backup::{decode_backup, encode_backup, Backup, BACKUP_FORMAT};
 pub use error::PersistError;
@@ -31,15 +34,24 @@ pub use meta::{
 };
 pub use migrate::{migrate, record_version};
 pub use record::{
-    decode_document, decode_document_value, document_value, encode_document, encode_document_at,
+    decode_document, decode_document_value, decode_stored, document_value, encode_document,
+    encode_document_at, encode_head_at,
 };
+pub use save_plan::{save_plan, Write};
+pub use text_key::{doc_id_of_text_key, text_hash, text_key, TEXT_PREFIX};
 
 /// The schema name written into backups and used as the key prefix.
 pub const SCHEMA: &str = "spanmark/1";
 /// The key layout and backup schema number (`spanmark/1`); record versions count apart.
 pub const LAYOUT_VERSION: u64 = 1;
-/// The newest record version this build reads and the one it writes.
-pub const VERSION: u64 = 2;
+/// The newest record version this build reads, and the one the store writes (the text under
+/// its own key).
+pub const VERSION: u64 = 3;
+/// The version of the index, labels and settings entries: unchanged by record version 3.
+pub const META_VERSION: u64 = 2;
+/// The version of a record with its text inline (backups, restore): unchanged since version 2,
+/// so builds before version 3 still read it.
+pub const INLINE_VERSION: u64 = 2;
 
 pub const PREFIX: &str = "spanmark/1/";
 pub const INDEX_KEY: &str = "spanmark/1/index";
