@@ -52,6 +52,14 @@ impl TokenFeatures {
     pub fn of(&self, token: usize) -> &[u32] {
         &self.ids[self.bounds[token] as usize..self.bounds[token + 1] as usize]
     }
+    /// Every token's features, one after the other (`of(i)` is `ids()[at(i..i + 1)]`).
+    pub fn ids(&self) -> &[u32] {
+        &self.ids
+    }
+    /// Where the features of these tokens are in `ids()`.
+    pub fn at(&self, tokens: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        self.bounds[tokens.start] as usize..self.bounds[tokens.end] as usize
+    }
 }
 
 /// FNV-1a over a kind tag and parts, reduced to the table.

@@ -2,6 +2,7 @@
 //! done documents, suggesting merged spans, and saving itself as one versioned JSON string.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -97,11 +98,12 @@ type Fingerprints = BTreeMap<String, (u64, u32)>;
 pub struct Learner {
     memory: Memory,
     tagger: Option<Tagger>,
-    /// id → (fingerprint, example)
-    examples: BTreeMap<String, (u64, Example)>,
+    /// id → (fingerprint, example); shared with a training run, which keeps the ones it
+    /// started with
+    examples: BTreeMap<String, (u64, Arc<Example>)>,
     /// id → (fingerprint, spans) of what the tagger was trained on
     trained_on: Fingerprints,
-    run: Option<(Trainer, Vec<Example>, Fingerprints)>,
+    run: Option<(Trainer, Vec<Arc<Example>>, Fingerprints)>,
     scores: BTreeMap<String, DocScore>,
     record: RuleRecord,
     /// the word lists the tagger's list features read (none: no list features)
@@ -236,12 +238,12 @@ impl Learner {
             id.to_string(),
             (
                 fp,
-                Example {
+                Arc::new(Example {
                     tokens: tokens.to_vec(),
                     features,
                     sentences: sents,
                     gold,
-                },
+                }),
             ),
         );
         score
@@ -295,7 +297,8 @@ impl Learner {
                 };
             }
             let set = self.example_set();
-            let examples: Vec<Example> = self.examples.values().map(|(_, e)| e.clone()).collect();
+            let examples: Vec<Arc<Example>> =
+                self.examples.values().map(|(_, e)| Arc::clone(e)).collect();
             let trainer = Trainer::new(&examples, DEFAULT_EPOCHS);
             self.run = Some((trainer, examples, set));
         }

@@ -15,6 +15,7 @@ pub mod rule_record;
 pub mod tagger;
 pub mod trainer;
 pub mod training_set;
+mod viterbi;
 
 pub use error::LearnError;
 pub use learner::{DocScore, LearnStats, Learner};

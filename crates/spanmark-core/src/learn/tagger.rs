@@ -3,6 +3,7 @@
 
 use super::bilou::{decode, TagSet};
 use super::features::{FeatureMap, TokenFeatures};
+use super::viterbi::{best_path, Steps};
 use crate::span::{Origin, Span};
 use crate::token::Token;
 
@@ -58,50 +59,6 @@ impl Lattice {
                 .collect(),
         }
     }
-}
-
-/// Best valid tag path for emission scores `em` (n × tags, row-major); transitions are
-/// (tags + 1) × tags with row 0 for the sentence start.
-pub(crate) fn viterbi(em: &[f32], lattice: &Lattice, transitions: &[f32]) -> Vec<usize> {
-    let tags = lattice.tags;
-    let n = em.len() / tags;
-    if n == 0 {
-        return Vec::new();
-    }
-    let mut score = vec![f32::NEG_INFINITY; n * tags];
-    let mut back = vec![0usize; n * tags];
-    for t in (0..tags).filter(|&t| lattice.opens[t]) {
-        score[t] = em[t] + transitions[t];
-    }
-    for i in 1..n {
-        for t in 0..tags {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0;
-            for &p in &lattice.before[t] {
-                let s = score[(i - 1) * tags + p] + transitions[(p + 1) * tags + t];
-                if s > best {
-                    best = s;
-                    arg = p;
-                }
-            }
-            score[i * tags + t] = best + em[i * tags + t];
-            back[i * tags + t] = arg;
-        }
-    }
-    let mut last = 0;
-    let mut best = f32::NEG_INFINITY;
-    for t in (0..tags).filter(|&t| lattice.closes[t]) {
-        if score[(n - 1) * tags + t] > best {
-            best = score[(n - 1) * tags + t];
-            last = t;
-        }
-    }
-    let mut path = vec![0; n];
-    path[n - 1] = last;
-    for i in (1..n).rev() {
-        path[i - 1] = back[i * tags + path[i]];
-    }
-    path
 }
 
 /// Scale a row to sum to one (rows of zeros stay zeros).
@@ -215,6 +172,8 @@ impl Tagger {
     ) -> Prediction {
         let tags = self.tags.len();
         let lattice = Lattice::new(tags);
+        let steps = Steps::new(&lattice, &self.transitions);
+        let (mut score, mut back, mut path) = (Vec::new(), Vec::new(), Vec::new());
         let mut out = Prediction {
             spans: Vec::new(),
             outside: vec![1.0; tokens.len()],
@@ -224,7 +183,7 @@ impl Tagger {
             .filter(|s| !s.is_empty() && s.end <= tokens.len())
         {
             let em = self.emissions(feats, sent.clone());
-            let path = viterbi(&em, &lattice, &self.transitions);
+            best_path(&em, &steps, &mut score, &mut back, &mut path);
             let marg = marginals(&em, &lattice, &self.transitions);
             for (row, i) in sent.clone().enumerate() {
                 out.outside[i] = marg[row * tags];
@@ -250,6 +209,7 @@ impl Tagger {
 
 #[cfg(test)]
 mod tests {
+    use super::super::viterbi::viterbi;
     use super::*;
 
     #[test]

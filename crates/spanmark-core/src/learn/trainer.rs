@@ -1,11 +1,13 @@
 //! Training the tagger: a structured averaged perceptron over sentences, run in slices
 //! (`step(budget)`) so a page can train without blocking for more than a few milliseconds.
 
+use std::borrow::Borrow;
 use std::ops::Range;
 
 use super::bilou::{encode, TagSet};
 use super::features::{FeatureMap, TokenFeatures};
-use super::tagger::{viterbi, Lattice, Tagger};
+use super::tagger::{Lattice, Tagger};
+use super::viterbi::{best_path, Steps};
 use crate::token::Token;
 
 /// Passes over the training sentences (8: chosen on cross-validation over the world-news
@@ -51,10 +53,15 @@ impl Acc {
 }
 
 /// A training run over a fixed list of examples.
+///
+/// Feature ids are numbered once, in the first pass (`rows`: the n-th feature seen has row n of
+/// `weights`), so the later passes index weights directly instead of hashing every feature of
+/// every token again; the scores, paths and updates are the same as with the hashed map.
 #[derive(Debug, Clone)]
 pub struct Trainer {
     tags: TagSet,
-    lattice: Lattice,
+    /// the allowed tag steps weighted by `current`, what Viterbi reads
+    steps: Steps,
     gold: Vec<Vec<usize>>,
     /// (example, sentence) pairs in the order of the current epoch
     items: Vec<(usize, Range<usize>)>,
@@ -62,7 +69,20 @@ pub struct Trainer {
     epoch: usize,
     cursor: usize,
     clock: u32,
-    weights: FeatureMap<Vec<Acc>>,
+    /// feature id → its row in `weights` and `ids`
+    rows: FeatureMap<u32>,
+    /// row → feature id
+    ids: Vec<u32>,
+    /// row → the feature's weight per tag (tags in the order first updated)
+    weights: Vec<Vec<Acc>>,
+    /// per example, the row of each of its features (parallel to `TokenFeatures::ids`;
+    /// u32::MAX until its sentence is first learnt)
+    numbered: Vec<Vec<u32>>,
+    /// scratch of one sentence: emission scores, Viterbi's tables, the predicted path
+    em: Vec<f32>,
+    score: Vec<f32>,
+    back: Vec<u32>,
+    path: Vec<usize>,
     transitions: Vec<Acc>,
     /// current transition weights (the `w` of `transitions`), kept for decoding
     current: Vec<f32>,
@@ -72,7 +92,8 @@ pub struct Trainer {
 
 impl Trainer {
     /// Prepare a run; labels are taken from the examples' gold spans.
-    pub fn new(examples: &[Example], epochs: usize) -> Self {
+    pub fn new<E: Borrow<Example>>(examples: &[E], epochs: usize) -> Self {
+        let examples: Vec<&Example> = examples.iter().map(Borrow::borrow).collect();
         let mut labels: Vec<String> = examples
             .iter()
             .flat_map(|e| e.gold.iter().map(|g| g.2.clone()))
@@ -112,8 +133,9 @@ impl Trainer {
                 stamp: 0,
             })
             .collect();
+        let current = vec![0.0; (n + 1) * n];
         Trainer {
-            lattice: Lattice::new(n),
+            steps: Steps::new(&Lattice::new(n), &current),
             tags,
             gold,
             items,
@@ -121,8 +143,18 @@ impl Trainer {
             epoch: 0,
             cursor: 0,
             clock: 0,
-            weights: FeatureMap::default(),
-            current: vec![0.0; (n + 1) * n],
+            rows: FeatureMap::default(),
+            ids: Vec::new(),
+            weights: Vec::new(),
+            numbered: examples
+                .iter()
+                .map(|e| vec![u32::MAX; e.features.ids().len()])
+                .collect(),
+            em: Vec::new(),
+            score: Vec::new(),
+            back: Vec::new(),
+            path: Vec::new(),
+            current,
             transitions,
             label_counts,
             seed: 0x9e37_79b9_7f4a_7c15,
@@ -151,7 +183,7 @@ impl Trainer {
     }
 
     /// Learn from at most `budget` sentences. `examples` must be the list given to `new`.
-    pub fn step(&mut self, examples: &[Example], budget: usize) -> Progress {
+    pub fn step<E: Borrow<Example>>(&mut self, examples: &[E], budget: usize) -> Progress {
         for _ in 0..budget {
             if self.epoch >= self.epochs {
                 break;
@@ -161,7 +193,7 @@ impl Trainer {
             }
             if let Some((x, sent)) = self.items.get(self.cursor).cloned() {
                 if let Some(example) = examples.get(x) {
-                    self.learn_sentence(&example.features, x, sent);
+                    self.learn_sentence(&example.borrow().features, x, sent);
                 }
             }
             self.cursor += 1;
@@ -173,31 +205,59 @@ impl Trainer {
         self.progress()
     }
 
+    /// Give the features of a sentence their rows, the first time it is learnt.
+    fn number(&mut self, feats: &TokenFeatures, example: usize, sent: Range<usize>) {
+        let at = feats.at(sent);
+        let mine = &mut self.numbered[example];
+        if mine.get(at.start).is_none_or(|&r| r != u32::MAX) {
+            return;
+        }
+        for (k, &id) in at.clone().zip(&feats.ids()[at]) {
+            let next = self.ids.len() as u32;
+            let row = *self.rows.entry(id).or_insert(next);
+            if row == next {
+                self.ids.push(id);
+                self.weights.push(Vec::new());
+            }
+            mine[k] = row;
+        }
+    }
+
     fn learn_sentence(&mut self, feats: &TokenFeatures, example: usize, sent: Range<usize>) {
-        let offset = sent.start;
-        let gold = &self.gold[example][sent];
+        self.number(feats, example, sent.clone());
         self.clock += 1;
         let n = self.tags.len();
-        let mut em = vec![0.0; gold.len() * n];
-        for row in 0..gold.len() {
-            for id in feats.of(offset + row) {
-                if let Some(accs) = self.weights.get(id) {
-                    for a in accs {
-                        em[row * n + a.tag as usize] += a.w;
-                    }
+        let len = sent.len();
+        let rows = &self.numbered[example];
+        self.em.clear();
+        self.em.resize(len * n, 0.0);
+        for (r, out) in self.em.chunks_mut(n).enumerate() {
+            let at = feats.at(sent.start + r..sent.start + r + 1);
+            for &row in &rows[at] {
+                for a in &self.weights[row as usize] {
+                    out[a.tag as usize] += a.w;
                 }
             }
         }
-        let pred = viterbi(&em, &self.lattice, &self.current);
-        if pred == gold {
+        best_path(
+            &self.em,
+            &self.steps,
+            &mut self.score,
+            &mut self.back,
+            &mut self.path,
+        );
+        let gold = &self.gold[example][sent.clone()];
+        if self.path == gold {
             return;
         }
         let clock = self.clock;
-        for row in 0..gold.len() {
+        let pred = &self.path;
+        for row in 0..len {
             let (g, p) = (gold[row], pred[row]);
             if g != p {
-                for &id in feats.of(offset + row) {
-                    let accs = self.weights.entry(id).or_default();
+                let at = feats.at(sent.start + row..sent.start + row + 1);
+                for &feature in &rows[at] {
+                    let accs = &mut self.weights[feature as usize];
                     for (tag, delta) in [(g, 1.0), (p, -1.0)] {
                         match accs.iter_mut().find(|a| a.tag as usize == tag) {
                             Some(a) => a.bump(delta, clock),
@@ -230,12 +290,14 @@ impl Trainer {
                 self.transitions[pk].bump(-1.0, clock);
                 self.current[gk] += 1.0;
                 self.current[pk] -= 1.0;
+                self.steps.set(gk, self.current[gk]);
+                self.steps.set(pk, self.current[pk]);
             }
         }
     }
 
     /// Run to the end without slicing.
-    pub fn run(&mut self, examples: &[Example]) {
+    pub fn run<E: Borrow<Example>>(&mut self, examples: &[E]) {
         while !self.step(examples, 1024).finished {}
     }
 
@@ -243,7 +305,7 @@ impl Trainer {
     pub fn tagger(&self) -> Tagger {
         let clock = self.clock;
         let mut weights = FeatureMap::default();
-        for (&id, accs) in &self.weights {
+        for (&id, accs) in self.ids.iter().zip(&self.weights) {
             let row: Vec<(u16, f32)> = accs
                 .iter()
                 .map(|a| (a.tag, a.average(clock)))
