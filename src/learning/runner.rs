@@ -19,8 +19,11 @@ use crate::Command;
 pub const BLOB: &str = "learner";
 /// Save this long after the last change to the learner.
 pub const SAVE_DELAY: Duration = Duration::from_millis(500);
-/// Aim for training slices shorter than this (the page's budget is 50 ms per task).
+/// A slice (one task of the page) stops taking parts when the next could take it past this
+/// (the page's budget is 50 ms per task).
 pub const SLICE_MS: f64 = 25.0;
+/// Training parts are sized to take about this long (a slice holds one or more parts).
+pub const PART_MS: f64 = 10.0;
 /// How long to wait before asking again while the word lists are on their way.
 const WAIT_FOR_LISTS: Duration = Duration::from_millis(100);
 
@@ -37,9 +40,9 @@ pub struct Learning {
     pub message: RwSignal<Option<(String, bool)>>,
     /// Whether the learner as it is now has been written to storage.
     pub saved: RwSignal<bool>,
-    /// The longest slice so far, in ms (learning one document, or one training step).
+    /// The longest slice so far, in ms (one task: parts of documents and training steps).
     pub slowest: RwSignal<f64>,
-    /// Training slice size in sentences, adapted to keep slices under `SLICE_MS`.
+    /// Training part size in sentences, adapted to take about `PART_MS`.
     budget: StoredValue<usize>,
     running: StoredValue<bool>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
@@ -149,22 +152,38 @@ impl Learning {
         set_timeout(move || this.slice(), after);
     }
 
-    /// One unit of work, as the workspace decides: learn or forget one queued document,
-    /// else one training slice; then the next, or stop.
+    /// One slice: parts of work as the workspace decides (a part of a queued document, or a
+    /// training step), as many as fit in `SLICE_MS` going by the longest part so far in this
+    /// slice; then the next slice, or stop.
     fn slice(&self) {
-        let budget = self.budget.try_get_value().unwrap_or(100);
         let started = js_sys::Date::now();
-        let Some(up) = self.app.run(Command::LearnSlice { budget }) else {
-            return; // the page was torn down
+        let mut longest_part = 0.0f64;
+        let next = loop {
+            let budget = self.budget.try_get_value().unwrap_or(100);
+            let part_started = js_sys::Date::now();
+            let Some(up) = self.app.run(Command::LearnSlice { budget }) else {
+                return; // the page was torn down
+            };
+            let now = js_sys::Date::now();
+            let took = now - part_started;
+            longest_part = longest_part.max(took);
+            let next = self.after_part(&up, budget, took);
+            if next != Some(Duration::ZERO) || now - started + longest_part > SLICE_MS {
+                break next;
+            }
         };
         let took = js_sys::Date::now() - started;
         if took > self.slowest.get_untracked() {
             self.slowest.set(took);
         }
-        self.after_slice(&up, budget, took);
+        match next {
+            Some(after) => self.schedule_slice(after),
+            None => self.running.set_value(false),
+        }
     }
 
-    fn after_slice(&self, up: &workspace::Update, budget: usize, took: f64) {
+    /// Carry out a part's effects; when to run the next part (None: nothing left to do).
+    fn after_part(&self, up: &workspace::Update, budget: usize, took: f64) -> Option<Duration> {
         let mut next = None;
         for effect in &up.effects {
             match effect {
@@ -176,10 +195,7 @@ impl Learning {
                 _ => {}
             }
         }
-        match next {
-            Some(after) => self.schedule_slice(after),
-            None => self.running.set_value(false),
-        }
+        next
     }
 
     /// The learner changed: save soon.
@@ -230,17 +246,16 @@ impl Learning {
     }
 }
 
-/// The next training slice size: halve when a slice took longer than `SLICE_MS`, grow
-/// when it took under a third of it; between 10 and 4,000 sentences.
+/// The next training part size: scaled by how far the last part was from `PART_MS` (at most
+/// halved or doubled at a time, as timings of a few ms are coarse); between 10 and 4,000
+/// sentences.
 pub fn next_budget(budget: usize, took_ms: f64) -> usize {
-    let next = if took_ms > SLICE_MS {
-        budget / 2
-    } else if took_ms < SLICE_MS / 3.0 {
+    let scaled = if took_ms <= PART_MS / 2.0 {
         budget * 2
     } else {
-        budget
+        (budget as f64 * PART_MS / took_ms) as usize
     };
-    next.clamp(10, 4000)
+    scaled.clamp(budget / 2, budget * 2).clamp(10, 4000)
 }
 
 #[cfg(test)]
@@ -248,10 +263,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn training_slices_shrink_when_slow_and_grow_when_fast() {
-        assert_eq!(next_budget(200, SLICE_MS * 2.0), 100);
-        assert_eq!(next_budget(200, 1.0), 400);
-        assert_eq!(next_budget(200, SLICE_MS * 0.6), 200);
+    fn training_parts_shrink_when_slow_and_grow_when_fast() {
+        assert_eq!(next_budget(200, PART_MS * 4.0), 100, "at most halved");
+        assert_eq!(next_budget(200, PART_MS * 1.25), 160);
+        assert_eq!(next_budget(200, PART_MS * 0.8), 250);
+        assert_eq!(next_budget(200, 1.0), 400, "at most doubled");
+        assert_eq!(next_budget(200, PART_MS), 200);
         assert_eq!(next_budget(12, 500.0), 10);
         assert_eq!(next_budget(4000, 0.0), 4000);
     }

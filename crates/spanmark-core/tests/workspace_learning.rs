@@ -164,8 +164,24 @@ fn marking_done_queues_learning_which_waits_for_the_lists() {
         last: true,
     });
     assert!(desk.has(&Effect::Learn), "the waiting learner goes on");
+    // a document is learnt in four slices: its rules, word-list marks, features, remembering
+    for part in 1..=3 {
+        desk.run(Command::LearnSlice { budget: 100 });
+        assert!(desk.has(&Effect::Learn), "part {part}");
+        assert!(
+            !desk.has(&Effect::SaveLearner),
+            "part {part}: not learnt yet"
+        );
+        assert_eq!(
+            desk.ws.learning().queued(),
+            1,
+            "part {part}: still under way"
+        );
+        assert_eq!(desk.ws.learning().learner().stats().documents, 0);
+    }
     desk.run(Command::LearnSlice { budget: 100 });
     assert!(desk.has(&Effect::SaveLearner));
+    assert_eq!(desk.ws.learning().learner().stats().documents, 1);
     learn_all(&mut desk);
     let stats = desk.ws.learning().learner().stats();
     assert_eq!((stats.documents, stats.spans), (1, 1));
@@ -174,6 +190,26 @@ fn marking_done_queues_learning_which_waits_for_the_lists() {
     desk.run(Command::SetDone { id, done: false });
     learn_all(&mut desk);
     assert_eq!(desk.ws.learning().learner().stats().documents, 0);
+}
+
+#[test]
+fn a_document_reopened_while_it_is_learnt_is_forgotten_after() {
+    let mut desk = Desk::new();
+    desk.run(Command::ListsSettled);
+    let id = create(&mut desk, TEXT);
+    desk.run(Command::SetPending(Some((0, 10))));
+    desk.run(Command::ApplyLabel("PERSON".into()));
+    desk.run(Command::SetDone {
+        id: id.clone(),
+        done: true,
+    });
+    desk.run(Command::LearnSlice { budget: 100 });
+    assert_eq!(desk.ws.learning().queued(), 1, "under way");
+    desk.run(Command::SetDone { id, done: false });
+    learn_all(&mut desk);
+    let stats = desk.ws.learning().learner().stats();
+    assert_eq!((stats.documents, stats.trained_documents), (0, 0));
+    assert!(desk.ws.learning().is_idle());
 }
 
 #[test]

@@ -7,14 +7,14 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::error::LearnError;
-use super::features::extract;
+use super::features::{extract, TokenFeatures};
 use super::memory::Memory;
 use super::merge::{merge, Evidence, MergePolicy};
 use super::model::{ModelFile, MODEL_VERSION};
 use super::rule_record::RuleRecord;
 use super::tagger::{Prediction, Tagger};
 use super::trainer::{Example, Progress, Trainer, DEFAULT_EPOCHS};
-use crate::detect::Pipeline;
+use crate::detect::{ListMarks, Pipeline};
 use crate::span::Span;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::token::tokenize;
@@ -125,13 +125,13 @@ fn fingerprint(text: &str, spans: &[&Span]) -> u64 {
     h
 }
 
-/// Tokens, sentences, rule spans and features of a text (with list features when `lists`).
-fn featurise(
+/// The sentences of a text, whether each token opens one, and what the word lists say of each
+/// token (empty without `lists`): the first part of featurising.
+pub(super) fn sentences_and_marks(
     text: &str,
     tokens: &[Token],
-    rules: &[Span],
     lists: Option<&Pipeline>,
-) -> (Vec<std::ops::Range<usize>>, super::features::TokenFeatures) {
+) -> (Vec<std::ops::Range<usize>>, Vec<bool>, Vec<ListMarks>) {
     let sents = sentences(text, tokens);
     let mut starts = vec![false; tokens.len()];
     sents
@@ -141,7 +141,19 @@ fn featurise(
     let marks = lists
         .map(|p| p.list_marks(text, tokens))
         .unwrap_or_default();
-    (sents.clone(), extract(text, tokens, &starts, rules, &marks))
+    (sents, starts, marks)
+}
+
+/// Tokens, sentences, rule spans and features of a text (with list features when `lists`).
+fn featurise(
+    text: &str,
+    tokens: &[Token],
+    rules: &[Span],
+    lists: Option<&Pipeline>,
+) -> (Vec<std::ops::Range<usize>>, TokenFeatures) {
+    let (sents, starts, marks) = sentences_and_marks(text, tokens, lists);
+    let features = extract(text, tokens, &starts, rules, &marks);
+    (sents, features)
 }
 
 impl Learner {
@@ -187,9 +199,30 @@ impl Learner {
         rules: &[Span],
         spans: &[Span],
     ) -> Option<DocScore> {
+        let (sents, features) = featurise(text, tokens, rules, self.lists.as_ref());
+        self.remember(id, text, tokens, rules, spans, sents, features)
+    }
+
+    /// The word lists the tagger's list features read (none: no list features).
+    pub(super) fn lists(&self) -> Option<&Pipeline> {
+        self.lists.as_ref()
+    }
+
+    /// The last part of learning a featurised document: score the suggestions on it (when new
+    /// or changed), remember its spans and what the user did to the rules, keep it to train on.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn remember(
+        &mut self,
+        id: &str,
+        text: &str,
+        tokens: &[Token],
+        rules: &[Span],
+        spans: &[Span],
+        sents: Vec<std::ops::Range<usize>>,
+        features: TokenFeatures,
+    ) -> Option<DocScore> {
         let accepted: Vec<&Span> = spans.iter().filter(|s| s.is_accepted()).collect();
         let fp = fingerprint(text, &accepted);
-        let (sents, features) = featurise(text, tokens, rules, self.lists.as_ref());
         let mut score = None;
         let known = self
             .examples

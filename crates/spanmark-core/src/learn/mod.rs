@@ -3,6 +3,7 @@
 
 pub mod bilou;
 pub mod corrections;
+pub mod document_learning;
 pub mod error;
 pub mod features;
 pub mod layout;
@@ -17,6 +18,7 @@ pub mod trainer;
 pub mod training_set;
 mod viterbi;
 
+pub use document_learning::DocumentLearning;
 pub use error::LearnError;
 pub use learner::{DocScore, LearnStats, Learner};
 pub use memory::Memory;

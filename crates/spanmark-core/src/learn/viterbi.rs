@@ -107,9 +107,9 @@ pub(crate) fn best_path(
     let last_row = &score[(n - 1) * tags..];
     let mut last = 0;
     let mut best = f32::NEG_INFINITY;
-    for t in 0..tags {
-        if steps.closes[t] && last_row[t] > best {
-            best = last_row[t];
+    for (t, (&s, &closes)) in last_row.iter().zip(&steps.closes).enumerate() {
+        if closes && s > best {
+            best = s;
             last = t;
         }
     }

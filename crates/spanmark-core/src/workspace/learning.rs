@@ -6,7 +6,7 @@ use std::collections::{HashSet, VecDeque};
 use super::{Effect, Lists, Notice, Update, Workspace};
 use crate::document::DocStatus;
 use crate::incidents::memory::EventMemory;
-use crate::learn::{Learner, MergePolicy};
+use crate::learn::{DocumentLearning, Learner, MergePolicy};
 use crate::span::Span;
 
 /// The learner and its work queue.
@@ -17,6 +17,8 @@ pub struct Learning {
     pub(super) threshold: f32,
     /// Documents waiting to be learnt (true) or forgotten (false), one per slice.
     queue: VecDeque<(String, bool)>,
+    /// The document being learnt, a part per slice (taken off the queue).
+    pending: Option<DocumentLearning>,
     /// Documents the learner holds (learnt, or remembered from a saved learner).
     known: HashSet<String>,
     /// Trigger words accepted and rejected in this session (suggested again, or never).
@@ -29,6 +31,7 @@ impl Default for Learning {
             learner: Learner::new(),
             threshold: MergePolicy::default().show,
             queue: VecDeque::new(),
+            pending: None,
             known: HashSet::new(),
             events: EventMemory::default(),
         }
@@ -51,12 +54,12 @@ impl Learning {
 
     /// Documents waiting to be learnt or forgotten.
     pub fn queued(&self) -> usize {
-        self.queue.len()
+        self.queue.len() + usize::from(self.pending.is_some())
     }
 
     /// Nothing queued and nothing to train.
     pub fn is_idle(&self) -> bool {
-        self.queue.is_empty() && !self.learner.needs_training()
+        self.queue.is_empty() && self.pending.is_none() && !self.learner.needs_training()
     }
 
     pub(super) fn known_ids(&self) -> Vec<String> {
@@ -78,7 +81,9 @@ impl Workspace {
         let mut added = false;
         for id in ids {
             let status = self.document(id).map(|d| d.status);
-            let held = self.learning.known.contains(id);
+            // held, or being learnt (it must be forgotten once learnt)
+            let held = self.learning.known.contains(id)
+                || self.learning.pending.as_ref().is_some_and(|p| p.id() == id);
             let learn = status == Some(DocStatus::Done);
             let forget = held && !learn && (status.is_some() || forget_absent);
             if learn || forget {
@@ -111,6 +116,7 @@ impl Workspace {
             learner.use_lists(lists);
         }
         self.learning.queue.clear();
+        self.learning.pending = None;
         self.learning.known = learner.missing_documents().into_iter().collect();
         self.learning.learner = learner;
         up.change.learner = true;
@@ -123,6 +129,21 @@ impl Workspace {
 
     /// One unit of work: learn or forget one queued document, else one training slice.
     pub(super) fn learn_slice(&mut self, budget: usize, up: &mut Update) {
+        // a document under way: its next part (word-list marks, features, remembering)
+        if let Some(mut doc) = self.learning.pending.take() {
+            up.change.learner = true;
+            match doc.step(&mut self.learning.learner) {
+                None => self.learning.pending = Some(doc),
+                Some(score) => {
+                    self.learning.known.insert(doc.id().to_string());
+                    if score.is_some() {
+                        up.effect(Effect::SaveLearner);
+                    }
+                }
+            }
+            up.effect(Effect::Learn);
+            return;
+        }
         // Documents are learnt with the rule spans as features: wait for the word lists,
         // so those features match what the page suggests with.
         let next_learns = self.learning.queue.front().is_some_and(|(_, learn)| *learn);
@@ -158,24 +179,11 @@ impl Workspace {
         let Some(doc) = self.document(id).filter(|d| d.status == DocStatus::Done) else {
             return;
         };
-        // The same rules the page suggests with, so the tagger's features match later.
+        // The same rules the page suggests with, so the tagger's features match later; the
+        // rest is done in parts, one per slice (`learn_slice`).
         let rules = self.suggester.rules(doc);
-        let doc = self
-            .documents
-            .iter()
-            .find(|d| d.id == id)
-            .expect("found above");
-        let score = self.learning.learner.learn_document_with(
-            id,
-            doc.text(),
-            doc.tokens(),
-            &rules,
-            doc.spans(),
-        );
-        self.learning.known.insert(id.to_string());
-        if score.is_some() {
-            up.effect(Effect::SaveLearner);
-        }
+        let started = DocumentLearning::new(id, doc.text(), doc.tokens(), rules, doc.spans());
+        self.learning.pending = Some(started);
     }
 
     /// "Retrain now": learn every done document (also after a reset), forget remembered
