@@ -34,8 +34,24 @@ impl FirstValue {
 }
 
 /// The `"format"` of the file's first JSON value when it is a string (see [`FirstValue::of`]).
+/// When it is the object's first key (as Spanmark writes it) it is read from the start alone,
+/// without going through megabytes of documents.
 pub(crate) fn first_value_format(bytes: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    if let Some(format) = leading_format(&head) {
+        return Some(format.to_string());
+    }
     FirstValue::of(bytes)?.format().map(String::from)
+}
+
+/// The value of `"format"` when it is the first key of the top-level object and a plain
+/// string (`{ "format": "spanmark/2", …`); None otherwise (then the whole value decides).
+pub(crate) fn leading_format(head: &str) -> Option<&str> {
+    let rest = head.trim_start().strip_prefix('{')?.trim_start();
+    let rest = rest.strip_prefix("\"format\"")?.trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    let value = &rest[..rest.find('"')?];
+    (!value.contains('\\')).then_some(value)
 }
 
 impl Format {
@@ -66,12 +82,14 @@ impl Format {
         if !trimmed.starts_with('{') {
             return None;
         }
+        // a Spanmark export says so first (read without the megabytes after it)
+        if trimmed.contains("\"spanmark/") {
+            return Some(Format::Spanmark);
+        }
         // decided on the whole first value (object or JSONL line), not on the first 4 KB
         let first = FirstValue::of(bytes);
         let has = |f: fn(&FirstValue) -> bool| first.as_ref().is_some_and(f);
-        if trimmed.contains("\"spanmark/")
-            || has(|v| v.format().is_some_and(|f| f.starts_with("spanmark/")))
-        {
+        if has(|v| v.format().is_some_and(|f| f.starts_with("spanmark/"))) {
             return Some(Format::Spanmark);
         }
         if trimmed.contains("\"annotations\"") || has(|v| v.annotations.is_some()) {
@@ -91,5 +109,36 @@ impl Format {
         } else {
             Format::Doccano
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_leading_format_is_read_from_the_start_alone() {
+        assert_eq!(
+            leading_format("{\n  \"format\": \"spanmark/2\",\n  \"documents\": ["),
+            Some("spanmark/2")
+        );
+        assert_eq!(
+            leading_format("{\"format\":\"spanmark-backup\"}"),
+            Some("spanmark-backup")
+        );
+        // not the first key, not a string, not an object: the whole value decides
+        assert_eq!(
+            leading_format("{\"documents\": [], \"format\": \"spanmark/2\"}"),
+            None
+        );
+        assert_eq!(leading_format("{\"format\": 2}"), None);
+        assert_eq!(leading_format("[{\"format\": \"spanmark/2\"}]"), None);
+        // a file cut inside the value is no answer
+        assert_eq!(leading_format("{\"format\": \"spanm"), None);
+        // the same answer as the whole value where both can say
+        let file = br#"{"format": "spanmark-backup", "entries": {}}"#;
+        assert_eq!(first_value_format(file).as_deref(), Some("spanmark-backup"));
+        let late = br#"{"entries": {}, "format": "spanmark-backup"}"#;
+        assert_eq!(first_value_format(late).as_deref(), Some("spanmark-backup"));
     }
 }
