@@ -51,7 +51,8 @@ fn annotated(id: &str, quetta: &str, extra_relation: bool) -> Document {
     d
 }
 
-fn file(name: &str, doc: Document) -> InputFile {
+/// The Spanmark JSON export of one document.
+fn exported(doc: Document) -> Vec<u8> {
     let out = export(
         Format::Spanmark,
         &[doc],
@@ -59,9 +60,13 @@ fn file(name: &str, doc: Document) -> InputFile {
         &ExportOptions::default(),
     )
     .unwrap();
+    out.files[0].bytes.clone()
+}
+
+fn file(name: &str, doc: Document) -> InputFile {
     InputFile {
         name: name.into(),
-        bytes: out.files[0].bytes.clone(),
+        bytes: exported(doc),
     }
 }
 
@@ -130,14 +135,7 @@ fn the_gold_export_carries_the_agreed_event() {
     desk.try_run(Command::Review(R::Take(0))).unwrap();
     let id = desk.ws.review().gold[0].clone();
     let doc = desk.ws.document(&id).unwrap().clone();
-    let out = export(
-        Format::Spanmark,
-        &[doc],
-        &Schema::news(),
-        &ExportOptions::default(),
-    )
-    .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.files[0].bytes).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&exported(doc)).unwrap();
     let events = &json["documents"][0]["events"];
     assert_eq!(events.as_array().map(|a| a.len()), Some(1), "{json}");
     assert_eq!(events[0]["args"].as_array().map(|a| a.len()), Some(3));

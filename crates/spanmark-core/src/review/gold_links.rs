@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use super::link_agreement::{RelationKey, Trigger};
 use crate::links::{Event, Links, Relation};
 use crate::span::{Span, SpanState};
 
@@ -31,9 +32,8 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
-type EventKey = (String, usize, usize);
-type ArgumentKey = (EventKey, String, usize, usize);
-type RelationKey = (String, (usize, usize), (usize, usize));
+/// An argument of an event: the event's trigger, the role and the argument's offsets.
+type ArgumentKey = (Trigger, String, usize, usize);
 
 /// Items found in every set, and the number found in some but not all.
 fn shared<T: Ord + Clone>(sets: &[BTreeSet<T>]) -> (BTreeSet<T>, usize) {
@@ -64,7 +64,7 @@ pub fn agreed_links(copies: &[&Links]) -> AgreedLinks {
         &events
             .iter()
             .map(|v| v.iter().map(|e| (e.kind.clone(), e.start, e.end)).collect())
-            .collect::<Vec<BTreeSet<EventKey>>>(),
+            .collect::<Vec<BTreeSet<Trigger>>>(),
     );
     let (arguments, differ_args) = shared(
         &events

@@ -44,12 +44,12 @@ fn tally<T: Eq + Hash>(a: &[T], b: &[T]) -> SpanTally {
 }
 
 /// (type, start, end) of a trigger; (role, start, end) of an argument.
-type Trigger = (String, usize, usize);
+pub(super) type Trigger = (String, usize, usize);
 type ArgumentKey = (String, usize, usize);
 /// An event with every argument, sorted.
 type EventKey = (Trigger, Vec<ArgumentKey>);
 /// (type, from, to)
-type RelationKey = (String, (usize, usize), (usize, usize));
+pub(super) type RelationKey = (String, (usize, usize), (usize, usize));
 
 impl LinkAgreement {
     pub fn add_document(&mut self, a: &Links, b: &Links) {
