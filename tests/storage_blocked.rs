@@ -3,7 +3,7 @@
 
 mod storage_support;
 
-use spanmark::storage::{Snapshot, Store};
+use spanmark::storage::Store;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -20,12 +20,7 @@ fn throwing_local_storage_gives_a_memory_store() {
     let why = store.unavailable.clone().expect("a reason");
     assert!(why.contains("insecure"), "{why}");
     let docs = storage_support::two_docs();
-    let (labels, settings) = (storage_support::labels(), storage_support::settings());
-    let report = store.sync(&Snapshot {
-        documents: &docs,
-        labels: &labels,
-        settings: &settings,
-    });
+    let report = storage_support::sync(&store, &docs);
     assert!(report.error.is_none());
     assert_eq!(store.load().documents.len(), 2);
 }

@@ -3,7 +3,7 @@
 
 mod storage_support;
 
-use spanmark::storage::{Area, SaveError, Snapshot, Store};
+use spanmark::storage::{Area, SaveError, Store};
 use spanmark_core::persist::{doc_key, quarantine_key, INDEX_KEY};
 use spanmark_core::{Document, Span};
 use wasm_bindgen_test::*;
@@ -11,15 +11,6 @@ use wasm_bindgen_test::*;
 use storage_support::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn sync(store: &Store, docs: &[Document]) -> spanmark::storage::SyncReport {
-    let (labels, settings) = (labels(), settings());
-    store.sync(&Snapshot {
-        documents: docs,
-        labels: &labels,
-        settings: &settings,
-    })
-}
 
 fn same(a: &[Document], b: &[Document]) {
     assert_eq!(a.len(), b.len());
@@ -224,14 +215,7 @@ fn backup_clear_restore_gives_the_same_documents() {
     let store = Store::open();
     sync(&store, &docs);
     store.save_blob("memory", "{\"Kabul\":\"GPE\"}").unwrap();
-    let (labels, settings) = (labels(), settings());
-    let file = store
-        .backup(&Snapshot {
-            documents: &docs,
-            labels: &labels,
-            settings: &settings,
-        })
-        .unwrap();
+    let file = backup_of(&store, &docs);
     clear();
     let fresh = Store::open();
     assert!(fresh.load().documents.is_empty());
@@ -261,16 +245,9 @@ fn restore_into_a_full_storage_rolls_back() {
     let docs = two_docs();
     let store = Store::open();
     sync(&store, &docs);
-    let (labels, settings) = (labels(), settings());
     let mut big = docs.clone();
     big.push(storage_support::doc("c", &"Herat ".repeat(20_000), vec![]));
-    let file = store
-        .backup(&Snapshot {
-            documents: &big,
-            labels: &labels,
-            settings: &settings,
-        })
-        .unwrap();
+    let file = backup_of(&store, &big);
     let before_a = local().get_item(&doc_key("a")).unwrap();
     let filler = fill_quota();
     let err = store.restore(&file, &docs).unwrap_err();
@@ -309,14 +286,7 @@ fn restore_keeps_a_changed_current_version_as_a_copy() {
     let docs = two_docs();
     let store = Store::open();
     sync(&store, &docs);
-    let (labels, settings) = (labels(), settings());
-    let file = store
-        .backup(&Snapshot {
-            documents: &docs,
-            labels: &labels,
-            settings: &settings,
-        })
-        .unwrap();
+    let file = backup_of(&store, &docs);
     // After the backup, "a" gets another span.
     let mut changed = docs.clone();
     let mut s = changed[0].spans().to_vec();

@@ -4,7 +4,7 @@
 
 mod storage_support;
 
-use spanmark::storage::{Snapshot, Store};
+use spanmark::storage::Store;
 use spanmark_core::persist::{doc_key, encode_document, text_hash, text_key, TEXT_PREFIX};
 use spanmark_core::{Document, Span};
 use wasm_bindgen_test::*;
@@ -12,15 +12,6 @@ use wasm_bindgen_test::*;
 use storage_support::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn sync(store: &Store, docs: &[Document]) -> spanmark::storage::SyncReport {
-    let (labels, settings) = (labels(), settings());
-    store.sync(&Snapshot {
-        documents: docs,
-        labels: &labels,
-        settings: &settings,
-    })
-}
 
 fn text_keys() -> Vec<String> {
     let s = local();
@@ -161,14 +152,7 @@ fn a_restore_puts_records_with_their_text_back_and_leaves_no_stray_text() {
     let docs = two_docs();
     let store = Store::open();
     sync(&store, &docs);
-    let (labels, settings) = (labels(), settings());
-    let file = store
-        .backup(&Snapshot {
-            documents: &docs,
-            labels: &labels,
-            settings: &settings,
-        })
-        .unwrap();
+    let file = backup_of(&store, &docs);
     let restored = store.restore(&file, &docs).unwrap();
     assert_eq!(restored.backup.documents.len(), 2);
     assert!(text_keys().is_empty(), "{:?}", text_keys());

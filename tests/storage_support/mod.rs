@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use serde_json::{json, Map, Value};
+use spanmark::storage::{Snapshot, Store, SyncReport};
 use spanmark_core::{Document, Origin, Schema, Span};
 
 pub fn local() -> web_sys::Storage {
@@ -79,4 +80,26 @@ pub fn unfill(keys: &[String]) {
     for k in keys {
         let _ = local().remove_item(k);
     }
+}
+
+/// Save `docs` (with the sample labels and settings) as autosave would.
+pub fn sync(store: &Store, docs: &[Document]) -> SyncReport {
+    let (labels, settings) = (labels(), settings());
+    store.sync(&Snapshot {
+        documents: docs,
+        labels: &labels,
+        settings: &settings,
+    })
+}
+
+/// A backup file of `docs` with the sample labels and settings.
+pub fn backup_of(store: &Store, docs: &[Document]) -> String {
+    let (labels, settings) = (labels(), settings());
+    store
+        .backup(&Snapshot {
+            documents: docs,
+            labels: &labels,
+            settings: &settings,
+        })
+        .unwrap()
 }
