@@ -135,6 +135,18 @@ fn lists_that_fail_settle_the_detector_and_new_documents_are_not_watched() {
 }
 
 /// Feed the learner until it has nothing left to do; how many slices it took.
+/// A new document of TEXT with its first words labelled PERSON, marked done; its id.
+fn done_with_a_person(desk: &mut Desk) -> String {
+    let id = create(desk, TEXT);
+    desk.run(Command::SetPending(Some((0, 10))));
+    desk.run(Command::ApplyLabel("PERSON".into()));
+    desk.run(Command::SetDone {
+        id: id.clone(),
+        done: true,
+    });
+    id
+}
+
 fn learn_all(desk: &mut Desk) -> usize {
     for n in 1..500 {
         desk.run(Command::LearnSlice { budget: 100 });
@@ -148,13 +160,7 @@ fn learn_all(desk: &mut Desk) -> usize {
 #[test]
 fn marking_done_queues_learning_which_waits_for_the_lists() {
     let mut desk = Desk::new();
-    let id = create(&mut desk, TEXT);
-    desk.run(Command::SetPending(Some((0, 10))));
-    desk.run(Command::ApplyLabel("PERSON".into()));
-    desk.run(Command::SetDone {
-        id: id.clone(),
-        done: true,
-    });
+    let id = done_with_a_person(&mut desk);
     assert!(desk.has(&Effect::Learn));
     assert_eq!(desk.ws.learning().queued(), 1);
     desk.run(Command::LearnSlice { budget: 100 });
@@ -196,13 +202,7 @@ fn marking_done_queues_learning_which_waits_for_the_lists() {
 fn a_document_reopened_while_it_is_learnt_is_forgotten_after() {
     let mut desk = Desk::new();
     desk.run(Command::ListsSettled);
-    let id = create(&mut desk, TEXT);
-    desk.run(Command::SetPending(Some((0, 10))));
-    desk.run(Command::ApplyLabel("PERSON".into()));
-    desk.run(Command::SetDone {
-        id: id.clone(),
-        done: true,
-    });
+    let id = done_with_a_person(&mut desk);
     desk.run(Command::LearnSlice { budget: 100 });
     assert_eq!(desk.ws.learning().queued(), 1, "under way");
     desk.run(Command::SetDone { id, done: false });
@@ -216,13 +216,7 @@ fn a_document_reopened_while_it_is_learnt_is_forgotten_after() {
 fn a_deleted_done_document_is_forgotten() {
     let mut desk = Desk::new();
     desk.run(Command::ListsSettled);
-    let id = create(&mut desk, TEXT);
-    desk.run(Command::SetPending(Some((0, 10))));
-    desk.run(Command::ApplyLabel("PERSON".into()));
-    desk.run(Command::SetDone {
-        id: id.clone(),
-        done: true,
-    });
+    let id = done_with_a_person(&mut desk);
     learn_all(&mut desk);
     assert_eq!(desk.ws.learning().learner().stats().documents, 1);
     desk.run(Command::Delete(id));
@@ -253,13 +247,7 @@ fn retrain_says_when_the_model_is_up_to_date() {
 fn a_learner_taken_in_is_fed_the_done_documents_it_remembers() {
     let mut desk = Desk::new();
     desk.run(Command::ListsSettled);
-    let id = create(&mut desk, TEXT);
-    desk.run(Command::SetPending(Some((0, 10))));
-    desk.run(Command::ApplyLabel("PERSON".into()));
-    desk.run(Command::SetDone {
-        id: id.clone(),
-        done: true,
-    });
+    done_with_a_person(&mut desk);
     learn_all(&mut desk);
     let saved = desk.ws.learning().learner().to_json();
     // a reset: saved, and nothing to feed
