@@ -31,17 +31,22 @@ fn an_export_becomes_an_annotator_named_after_its_file() {
     assert_eq!(a.labels.len(), 8);
 }
 
-#[test]
-fn a_backup_loads_and_suggestions_are_left_out_with_a_note() {
-    let mut d = Document::new("b1", "Herat", T2);
+/// A backup of one document of `text`: a GPE accepted, a DATE still suggested.
+fn herat_backup(text: &str) -> Backup {
+    let mut d = Document::new("b1", "Herat", text);
     d.set_spans(vec![
         Span::manual(0, 5, "GPE"),
         Span::suggested(19, 25, "DATE", spanmark_core::Origin::Pattern),
     ]);
-    let backup = Backup {
+    Backup {
         documents: vec![d],
         ..Backup::default()
-    };
+    }
+}
+
+#[test]
+fn a_backup_loads_and_suggestions_are_left_out_with_a_note() {
+    let backup = herat_backup(T2);
     let file = InputFile {
         name: "spanmark-backup-2026-12-04.json".into(),
         bytes: encode_backup(&backup).unwrap().into_bytes(),
@@ -58,15 +63,7 @@ fn a_backup_loads_and_suggestions_are_left_out_with_a_note() {
 #[test]
 fn a_backup_whose_format_key_comes_after_4_kb_is_still_a_backup() {
     let text = format!("{T2} {}", "Herat was quiet. ".repeat(300));
-    let mut d = Document::new("b1", "Herat", &text);
-    d.set_spans(vec![
-        Span::manual(0, 5, "GPE"),
-        Span::suggested(19, 25, "DATE", spanmark_core::Origin::Pattern),
-    ]);
-    let backup = Backup {
-        documents: vec![d],
-        ..Backup::default()
-    };
+    let backup = herat_backup(&text);
     // the same backup with its "format" key moved to the end, as another writer may order it
     let mut value: serde_json::Value =
         serde_json::from_str(&encode_backup(&backup).unwrap()).unwrap();
