@@ -32,10 +32,17 @@ pub fn NewDocForm() -> impl IntoView {
         else {
             return;
         };
-        app.dispatch(Command::Create {
-            title: title.value(),
-            text: text.value(),
-        });
+        let (title, text) = (title.value(), text.value());
+        // Let go of the focus while the form is small: removing the focused box after the
+        // article is built makes the browser restyle the whole new article inside `remove`.
+        let focused = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = focused {
+            let _ = el.blur();
+        }
+        app.dispatch(Command::Create { title, text });
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
