@@ -327,6 +327,10 @@ impl Memory {
     /// Was this suggestion rejected before: in the same context, or twice anywhere and
     /// never accepted with that label?
     pub fn is_rejected(&self, text: &str, tokens: &[Token], span: &Span) -> bool {
+        // nothing of this label was ever rejected: no context to build (every rule span asks)
+        if !self.rejections.iter().any(|r| r.label == span.label) {
+            return false;
+        }
         let (words, before, after) = Self::context(text, tokens, span);
         let form = words.join(" ");
         let same: Vec<&Rejection> = self
@@ -348,6 +352,9 @@ impl Memory {
 
     /// Suggestions for every occurrence of a remembered form, longest first, not overlapping.
     pub fn suggest(&self, text: &str, tokens: &[Token]) -> Vec<Span> {
+        if self.index.is_empty() {
+            return Vec::new();
+        }
         let words: Vec<String> = tokens.iter().map(|t| normal_word(t.text(text))).collect();
         let mut out = Vec::new();
         let mut i = 0;
@@ -356,8 +363,15 @@ impl Memory {
             // surnames are indexed as one-word forms of their own
             let longest = self.starts.get(&words[i]).copied().unwrap_or(0).max(1);
             for len in (1..=longest.min(tokens.len() - i)).rev() {
-                let key = words[i..i + len].join(" ");
-                let Some(c) = self.index.get(&key) else {
+                // one word is its own key: no joined copy for every token of the article
+                let joined;
+                let key = if len == 1 {
+                    words[i].as_str()
+                } else {
+                    joined = words[i..i + len].join(" ");
+                    joined.as_str()
+                };
+                let Some(c) = self.index.get(key) else {
                     continue;
                 };
                 if c.capitalised && !starts_upper(tokens[i].text(text)) {
