@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use spanmark_core::{Document, SpanState};
 use wasm_bindgen::JsCast;
 
+use crate::annotate::markup::{entity_class, origin_of, paragraph_markup, state_of, trigger_class};
 use crate::annotate::paragraphs::{
     chunks, fingerprint, paragraphs, runs, touching, EntityRun, Paragraph, Run, TriggerRun,
 };
@@ -355,7 +356,13 @@ fn paragraph_view(
     selected: Option<(usize, usize)>,
     event: Option<(usize, usize)>,
 ) -> AnyView {
-    let children = runs(doc, para, selected, event)
+    let runs = runs(doc, para, selected, event);
+    // `data-u16` is selection::PARAGRAPH_ATTR.
+    if let Some(html) = paragraph_markup(&runs) {
+        return view! { <div class="para" data-u16=para.utf16_start inner_html=html></div> }
+            .into_any();
+    }
+    let children = runs
         .into_iter()
         .map(|run| match run {
             Run::Text(t) => t.into_any(),
@@ -363,18 +370,13 @@ fn paragraph_view(
             Run::Entity(e) => entity_view(e),
         })
         .collect_view();
-    // `data-u16` is selection::PARAGRAPH_ATTR.
     view! { <div class="para" data-u16=para.utf16_start>{children}</div> }.into_any()
 }
 
 /// An event's trigger words: underlined, its type after them (a pseudo-element, so the
 /// article's text content stays the document's text).
 fn trigger_view(t: TriggerRun) -> AnyView {
-    let state = if t.accepted { "accepted" } else { "suggested" };
-    let mut class = format!("trigger {state}");
-    if t.selected {
-        class.push_str(" event-selected");
-    }
+    let (state, class) = (state_of(t.accepted), trigger_class(&t));
     view! {
         <span
             class=class
@@ -392,26 +394,7 @@ fn trigger_view(t: TriggerRun) -> AnyView {
 
 fn entity_view(e: EntityRun) -> AnyView {
     let s = &e.span;
-    let state = if s.state == SpanState::Accepted {
-        "accepted"
-    } else {
-        "suggested"
-    };
-    let origin = if s.origin.is_manual() {
-        "manual"
-    } else {
-        "auto"
-    };
-    let mut class = format!("entity {state}");
-    if e.selected {
-        class.push_str(" selected");
-    }
-    if e.continued {
-        class.push_str(" cont");
-    }
-    if e.in_trigger {
-        class.push_str(" in-trigger");
-    }
+    let (state, class) = (state_of(s.state == SpanState::Accepted), entity_class(&e));
     // Few attributes on purpose: a long article has thousands of these (colours come from
     // the label stylesheet, details from the span bar).
     view! {
@@ -421,7 +404,7 @@ fn entity_view(e: EntityRun) -> AnyView {
             data-label=s.label.clone()
             data-start=s.start
             data-end=s.end
-            data-origin=origin
+            data-origin=origin_of(s)
             data-state=state
         >
             {e.text}

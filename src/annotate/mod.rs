@@ -5,6 +5,7 @@ pub mod article;
 pub mod help;
 pub mod keys;
 pub mod label_style;
+pub mod markup;
 pub mod palette;
 pub mod paragraphs;
 pub mod schema_editor;
