@@ -97,8 +97,9 @@ pub struct AppState {
     pub gazetteer: RwSignal<Gazetteer>,
     /// Where the learner's effects go (src/learning/ registers it).
     learner_effects: StoredValue<Option<Callback<Vec<workspace::Effect>>>>,
-    /// Where the review state goes to be saved (src/storage/ registers it).
-    review_saver: StoredValue<Option<Callback<(&'static str, String)>>>,
+    /// Where the names of review blobs to save go (src/storage/ registers it; it asks the
+    /// workspace for their contents when it writes them).
+    review_saver: StoredValue<Option<Callback<&'static str>>>,
     /// Where the incident memory goes to be saved (src/storage/ registers it).
     event_memory_saver: StoredValue<Option<Callback<String>>>,
 }
@@ -166,8 +167,8 @@ impl AppState {
         self.learner_effects.set_value(Some(to));
     }
 
-    /// Where the review state is saved: (blob name, raw string) (called once by storage).
-    pub fn on_review_save(&self, to: Callback<(&'static str, String)>) {
+    /// Where the review state is saved: the blob's name (called once by storage).
+    pub fn on_review_save(&self, to: Callback<&'static str>) {
         self.review_saver.set_value(Some(to));
     }
 
@@ -240,13 +241,13 @@ impl AppState {
                 self.with_current(|d| crate::dom::show_in_article(d.index(), pending));
             }
             Effect::FocusLabelSearch => crate::dom::focus("[data-testid=label-search]"),
-            Effect::SaveReview(raw) | Effect::SaveReviewTeam(raw) => {
+            Effect::SaveReview | Effect::SaveReviewTeam => {
                 let blob = match effect {
-                    Effect::SaveReview(_) => workspace::REVIEW_BLOB,
+                    Effect::SaveReview => workspace::REVIEW_BLOB,
                     _ => workspace::REVIEW_TEAM_BLOB,
                 };
                 if let Some(Some(save)) = self.review_saver.try_get_value() {
-                    save.run((blob, raw.clone()));
+                    save.run(blob);
                 }
             }
             Effect::SaveEventMemory(raw) => {

@@ -3,7 +3,7 @@
 
 mod storage_support;
 
-use spanmark::storage::{restore_commands, save_review_blob, Snapshot, Store};
+use spanmark::storage::{restore_commands, review_blob_now, save_review_blob, Snapshot, Store};
 use spanmark_core::formats::InputFile;
 use spanmark_core::persist::blob_key;
 use spanmark_core::workspace::{
@@ -56,12 +56,14 @@ fn run(ws: &mut Workspace, store: &Store, command: R) -> Update {
         },
     );
     for e in &up.effects {
-        let saved = match e {
-            Effect::SaveReview(raw) => save_review_blob(store, REVIEW_BLOB, raw),
-            Effect::SaveReviewTeam(raw) => save_review_blob(store, REVIEW_TEAM_BLOB, raw),
-            _ => Ok(()),
+        let blob = match e {
+            Effect::SaveReview => REVIEW_BLOB,
+            Effect::SaveReviewTeam => REVIEW_TEAM_BLOB,
+            _ => continue,
         };
-        saved.unwrap();
+        // the page writes the blob as the workspace gives it when written
+        let raw = review_blob_now(ws, blob).unwrap();
+        save_review_blob(store, blob, &raw).unwrap();
     }
     up
 }
@@ -195,14 +197,8 @@ fn a_full_quota_is_said_not_silent() {
     let mut ws = Workspace::new(Schema::news());
     let filler = fill_quota();
     let up = ws.update(Command::Review(R::Load(team())), &Ctx { now: 1.0, salt: 1 });
-    let raw = up
-        .effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::SaveReviewTeam(raw) => Some(raw.clone()),
-            _ => None,
-        })
-        .unwrap();
+    assert!(up.effects.contains(&Effect::SaveReviewTeam));
+    let raw = review_blob_now(&ws, REVIEW_TEAM_BLOB).unwrap();
     let err = save_review_blob(&store, REVIEW_TEAM_BLOB, &raw).unwrap_err();
     unfill(&filler);
     assert!(

@@ -25,6 +25,6 @@ pub use event_memory_blob::use_event_memory_storage;
 pub use meter::{megabytes, units, Usage, DEFAULT_CAPACITY};
 pub use panel::{restore, StorageNotices, StoragePanel};
 pub use quarantine::Quarantined;
-pub use review_blob::{restore_commands, save_review_blob, use_review_storage};
+pub use review_blob::{restore_commands, review_blob_now, save_review_blob, use_review_storage};
 pub use saved::same_content;
 pub use store::{Loaded, SaveError, Snapshot, Store, SyncReport};

@@ -2,10 +2,12 @@
 //! (`spanmark/1/blob/review`) read back at startup after the documents, written as they change.
 //!
 //! Writes wait [`DEBOUNCE`] for the next change (a run of `n` presses is one write, after it),
-//! and are flushed when the page is hidden or left, like the documents' autosave.
+//! and are flushed when the page is hidden or left, like the documents' autosave. A change
+//! only names the blob: its contents are asked of the workspace when written, so a key press
+//! serializes nothing (a run of presses is serialized once, when it is written).
 
 use leptos::prelude::*;
-use spanmark_core::workspace::{ReviewCommand, REVIEW_BLOB, REVIEW_TEAM_BLOB};
+use spanmark_core::workspace::{ReviewCommand, Workspace, REVIEW_BLOB, REVIEW_TEAM_BLOB};
 
 use super::autosave::{use_storage, StorageState, DEBOUNCE};
 use super::store::{SaveError, Store};
@@ -43,21 +45,33 @@ fn save_failure(blob: &str, e: &SaveError) -> String {
     format!("{what}: {}.", e.sentence())
 }
 
-/// Review blobs waiting to be written (the newest of each name) and the timer that writes them.
+/// The review state as the workspace gives it now: the blob `blob`'s contents (`None`: no
+/// team is loaded, so there is no team blob to write).
+pub fn review_blob_now(w: &Workspace, blob: &str) -> Option<String> {
+    if blob == REVIEW_TEAM_BLOB {
+        w.review().team_blob()
+    } else {
+        Some(w.review().to_blob())
+    }
+}
+
+/// Review blobs waiting to be written (their names, in the order first asked) and the timer
+/// that writes them.
 #[derive(Clone, Copy)]
 struct Pending {
-    blobs: StoredValue<Vec<(&'static str, String)>>,
+    blobs: StoredValue<Vec<&'static str>>,
     timer: StoredValue<Option<TimeoutHandle>>,
     storage: StorageState,
     app: AppState,
 }
 
 impl Pending {
-    /// Keep the newest `raw` of `blob` and write it after [`DEBOUNCE`] unless another comes.
-    fn schedule(self, blob: &'static str, raw: String) {
+    /// Write `blob` after [`DEBOUNCE`] unless another change comes; nothing is serialized yet.
+    fn schedule(self, blob: &'static str) {
         self.blobs.update_value(|b| {
-            b.retain(|(name, _)| *name != blob);
-            b.push((blob, raw));
+            if !b.contains(&blob) {
+                b.push(blob);
+            }
         });
         if let Some(h) = self.timer.get_value() {
             h.clear();
@@ -66,7 +80,7 @@ impl Pending {
         self.timer.set_value(handle);
     }
 
-    /// Write what waits now; a failure is said (never silent).
+    /// Write what waits now, as the workspace gives it now; a failure is said (never silent).
     fn flush(self) {
         if let Some(Some(h)) = self.timer.try_get_value() {
             h.clear();
@@ -78,7 +92,10 @@ impl Pending {
         if blobs.is_empty() {
             return;
         }
-        for (blob, raw) in blobs {
+        for blob in blobs {
+            let Some(Some(raw)) = self.app.read(|w| review_blob_now(w, blob)) else {
+                continue;
+            };
             let saved = self
                 .storage
                 .store
@@ -105,8 +122,8 @@ pub fn use_review_storage(app: AppState) {
         storage,
         app,
     };
-    app.on_review_save(Callback::new(move |(blob, raw): (&'static str, String)| {
-        pending.schedule(blob, raw)
+    app.on_review_save(Callback::new(move |blob: &'static str| {
+        pending.schedule(blob)
     }));
     let _ = window_event_listener(leptos::ev::pagehide, move |_| pending.flush());
     let _ = window_event_listener_untyped("visibilitychange", move |_| {

@@ -86,8 +86,9 @@ impl Saved {
     fn note(&mut self, desk: &Desk) {
         for e in &desk.last.effects {
             match e {
-                Effect::SaveReviewTeam(raw) => self.team = Some(raw.clone()),
-                Effect::SaveReview(raw) => self.review = Some(raw.clone()),
+                // the page serializes each blob when it writes it (here: after every command)
+                Effect::SaveReviewTeam => self.team = desk.ws.review().team_blob(),
+                Effect::SaveReview => self.review = Some(desk.ws.review().to_blob()),
                 _ => {}
             }
         }

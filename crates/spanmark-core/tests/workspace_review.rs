@@ -87,11 +87,10 @@ fn shown(desk: &Desk) -> String {
         .collect()
 }
 
+/// The review blob the page would write after the last command (it asks the review for it).
 fn saved_blob(desk: &Desk) -> Option<String> {
-    desk.last.effects.iter().find_map(|e| match e {
-        Effect::SaveReview(raw) => Some(raw.clone()),
-        _ => None,
-    })
+    let asked = desk.last.effects.contains(&Effect::SaveReview);
+    asked.then(|| desk.ws.review().to_blob())
 }
 
 #[test]
@@ -278,7 +277,7 @@ fn moving_says_only_that_the_shown_disagreement_moved() {
         desk.last
             .effects
             .iter()
-            .any(|e| matches!(e, Effect::SaveReview(_))),
+            .any(|e| matches!(e, Effect::SaveReview)),
         "the position is saved"
     );
     desk.try_run(Command::Review(R::Go(3))).unwrap();
@@ -320,6 +319,38 @@ fn a_reload_mid_way_carries_on() {
         2,
         "Shehbaz Sharif undone after the reload"
     );
+}
+
+/// Moves are saved too: the page serializes the review when it writes (after a run of
+/// presses), so the blob written then restores the last position shown.
+#[test]
+fn a_run_of_moves_is_saved_as_where_it_stands() {
+    let mut desk = started();
+    desk.try_run(Command::Review(R::Take(1))).unwrap();
+    let asks = |desk: &Desk| {
+        let saves = desk.last.effects.iter();
+        saves.filter(|e| **e == Effect::SaveReview).count()
+    };
+    assert_eq!(asks(&desk), 1, "a choice asks for one write");
+    for c in [R::Next, R::Next, R::Prev] {
+        desk.try_run(Command::Review(c)).unwrap();
+        assert_eq!(asks(&desk), 1, "each move asks for a write");
+    }
+    let at = shown(&desk);
+    assert_eq!(
+        at, "Lahore",
+        "Shehbaz Sharif after the choice; two forward, one back"
+    );
+    let mut page = Desk::new();
+    page.run(Command::Restore {
+        documents: desk.ws.documents().to_vec(),
+        schema: desk.ws.schema().clone(),
+        current: None,
+    });
+    page.try_run(Command::Review(R::Restore(saved_blob(&desk).unwrap())))
+        .unwrap();
+    assert_eq!(shown(&page), at);
+    assert_eq!(gold(&page), gold(&desk));
 }
 
 #[test]

@@ -410,13 +410,17 @@ impl Workspace {
         }
     }
 
+    /// Ask for the review blob to be saved; the page serializes it when it writes.
     fn save_review(&self, up: &mut Update) {
-        up.effect(Effect::SaveReview(self.review.to_blob()));
+        if !up.effects.contains(&Effect::SaveReview) {
+            up.effect(Effect::SaveReview);
+        }
     }
 
+    /// Ask for the team blob to be saved; the page serializes it when it writes.
     fn save_team(&self, up: &mut Update) {
-        if let Some(raw) = self.review.team_blob() {
-            up.effect(Effect::SaveReviewTeam(raw));
+        if self.review.team.is_some() && !up.effects.contains(&Effect::SaveReviewTeam) {
+            up.effect(Effect::SaveReviewTeam);
         }
     }
 }

@@ -79,10 +79,13 @@ pub enum Effect {
     Trained(Progress),
     /// A sentence about the learner for its panel (None takes it down).
     LearnerSays(Option<Notice>),
-    /// Save the review state (the blob `REVIEW_BLOB`) as this string.
-    SaveReview(String),
-    /// Save the loaded team (the blob `REVIEW_TEAM_BLOB`) as this string.
-    SaveReviewTeam(String),
+    /// The review state changed: save it (the blob `REVIEW_BLOB`) soon, as
+    /// `Review::to_blob` gives it when written. Not serialized here: a run of `n` presses
+    /// is one write of a few hundred bytes, serialized once, when the page writes it.
+    SaveReview,
+    /// The loaded team changed: save it (the blob `REVIEW_TEAM_BLOB`) soon, as
+    /// `Review::team_blob` gives it when written (after the first paint of the table).
+    SaveReviewTeam,
     /// Save the incident memory (the blob `EVENTS_BLOB`) as this string.
     SaveEventMemory(String),
 }
