@@ -4,7 +4,10 @@
 //    files…") to the paint after the agreement table appears (reading, parsing, pairing,
 //    agreement, drawing);
 //  - next: `n` pressed on the adjudication, ms from keydown to the paint after the DOM change
-//    it causes, each press waited for before the next; p50/p95 over every press of every run.
+//    it causes, each press waited for before the next; p50/p95 over every press of every run;
+//    each press also split into the key handler (the app's listener and the effects it runs),
+//    the wait for the browser's next frame (60 Hz: up to 16.7 ms after the handler) and that
+//    frame's work to its paint, with the means of the slowest 5 %.
 // Run: scripts/review-bench-data.sh && trunk build --release --offline &&
 //      node e2e/perf/review.mjs [--runs 3] [--presses 60] [--data target/review-bench] [--json OUT]
 // Profiling (a build with names, SPANMARK_DIST=…, docs/latency.md): --profile sums a CPU profile of
@@ -52,18 +55,31 @@ const TOOLS = () => {
     }, true);
   });
   window.__keyLatency = [];
+  // per press, where the time went: the page's key handler (with the render effects it runs),
+  // the wait for the browser's next frame (its start, the rAF timestamp, after the handler),
+  // and that frame's work until its paint
+  window.__keyParts = [];
   let pending = null;
-  window.addEventListener('keydown', (e) => { pending = e.timeStamp; }, true);
+  let handled = null;
+  window.addEventListener('keydown', (e) => { pending = e.timeStamp; handled = null; }, true);
+  // added after the app's own window listener: runs once it and its effects are done
+  window.addEventListener('keydown', () => { handled = performance.now(); });
   new MutationObserver(() => {
     if (pending === null) return;
     const t0 = pending; pending = null;
-    requestAnimationFrame(() => setTimeout(() => window.__keyLatency.push(performance.now() - t0), 0));
+    requestAnimationFrame((frame) => setTimeout(() => {
+      const done = performance.now();
+      window.__keyLatency.push(done - t0);
+      const h = (handled ?? frame) - t0;
+      window.__keyParts.push({ handler: h, wait: Math.max(0, frame - t0 - h), frame: done - Math.max(frame, t0 + h) });
+    }, 0));
   }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
 };
 
 const app = await startApp();
 const load = [];
 const next = [];
+const parts = [];
 const notes = [];
 const loadavg = [os.loadavg()[0]];
 try {
@@ -81,7 +97,7 @@ try {
     await page.evaluate(() => document.activeElement?.blur());
     await page.waitForTimeout(1000); // the gold documents' autosave, out of the way
     const first = await page.locator('[data-testid=stretch]').textContent();
-    await page.evaluate(() => { window.__keyLatency = []; });
+    await page.evaluate(() => { window.__keyLatency = []; window.__keyParts = []; });
     const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
     if (cdp) {
       await cdp.send('Profiler.enable');
@@ -95,6 +111,7 @@ try {
       await page.waitForFunction((n) => window.__keyLatency.length > n, before, { timeout: 5000 });
     }
     const samples = await page.evaluate(() => window.__keyLatency.slice());
+    parts.push(...(await page.evaluate(() => window.__keyParts.slice())));
     if (cdp) profiles.push((await cdp.send('Profiler.stop')).profile);
     if (TRACE) add(traceMs, mainThreadMs(JSON.parse(String(await app.browser.stopTracing()))));
     const progress = await page.locator('[data-testid=adjudication-progress]').textContent();
@@ -134,6 +151,13 @@ const result = {
 console.log(`team review in the page (${RUNS} fresh pages, load average ${loadavg.map((l) => l.toFixed(1)).join(' → ')})`);
 console.log(`  agreement table painted after the files are picked: median ${result.load_median_ms} ms (${result.load_ms.join(', ')}); budget 1000 ms`);
 console.log(`  next disagreement (n): p50 ${result.next_p50_ms} ms, p95 ${result.next_p95_ms} ms, max ${result.next_max_ms} ms over ${next.length} presses; budget p95 16 ms`);
+const part = (k) => parts.map((x) => x[k]);
+result.parts = Object.fromEntries(['handler', 'wait', 'frame'].map((k) => [k, { p50: Number(pct(part(k), 50).toFixed(1)), p95: Number(pct(part(k), 95).toFixed(1)) }]));
+const slow = parts.filter((_, i) => next[i] >= pct(next, 95));
+const mean = (xs, k) => (xs.reduce((s, x) => s + x[k], 0) / Math.max(1, xs.length)).toFixed(1);
+const pp = (k) => `${result.parts[k].p50} / ${result.parts[k].p95} ms`;
+console.log(`  per press, p50 / p95: key handler ${pp('handler')}; wait for the next frame ${pp('wait')}; that frame's work ${pp('frame')}`);
+console.log(`  the slowest 5 % (${slow.length} presses), mean: handler ${mean(slow, 'handler')}, wait ${mean(slow, 'wait')}, frame ${mean(slow, 'frame')} ms`);
 for (const n of notes) console.log(`  ${n}`);
 if (profiles.length) {
   if (opt('--cpuprofile', null)) fs.writeFileSync(opt('--cpuprofile', null), JSON.stringify(profiles[0]));
