@@ -138,7 +138,20 @@ test('load, agree like the CLI, adjudicate by keys, reload half-way, export the 
   assert.deepEqual(await page.$$eval('[data-testid=annotator-name]', (els) => els.map((e) => e.value)), ['review-ayesha', 'Bilal']);
   assert.deepEqual(await pairRow(page), rowBefore, 'the agreement table came back');
   assert.equal(await text(page, '[data-testid=alpha] strong'), cli.alpha.toFixed(3));
+  // A run of moves, then a reload at once (no debounce wait): the review is serialized and
+  // written when the page is left, at the position shown last.
   await page.evaluate(() => document.activeElement?.blur());
+  await press(page, 'p', 'Lahore');
+  await press(page, 'n', 'Monday');
+  await press(page, 'p', 'Lahore');
+  await page.reload();
+  await page.waitForSelector('[data-testid=app]');
+  await openReview(page);
+  await page.waitForSelector('[data-testid=disagreement]');
+  assert.equal(await stretch(page), 'Lahore', 'the position shown when the page was left');
+  assert.match(await text(page, '[data-testid=adjudication-progress]'), /^3 of 4 disagreements decided/);
+  await page.evaluate(() => document.activeElement?.blur());
+  await press(page, 'n', 'Monday');
   await page.keyboard.press('1');
   await until(async () => /^4 of 4/.test(await text(page, '[data-testid=adjudication-progress]')), 'all decided');
 
