@@ -46,13 +46,17 @@ pub struct CurveOptions {
     #[arg(long, value_name = "N", requires = "curve")]
     fill_after: Option<u32>,
     /// Set merge thresholds by name (show, overrule, overrule_with_evidence, evidence, veto,
-    /// veto_after, veto_with_evidence, resize, fill_after) to measure them
+    /// veto_after, veto_with_evidence, resize, fill_after, line_veto) to measure them
     #[arg(long, value_name = "NAME=V,…", requires = "curve")]
     policy: Option<String>,
     /// Cross-validate inside --data instead: deal the documents round-robin into N folds,
     /// score each fold with a learner trained on the others (k = 0 row: the rules alone)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(2..=100), requires = "curve", conflicts_with = "test")]
     folds: Option<u64>,
+    /// With --folds: count the learner's corrections by the origin and label of the
+    /// suggestion (missed spans: by what the model alone said)
+    #[arg(long, requires = "folds")]
+    origins: bool,
 }
 
 fn confidence(c: &str) -> Result<f32, String> {
@@ -253,6 +257,7 @@ fn set_policy(policy: &mut MergePolicy, pair: &str) -> Result<(), String> {
         "veto_with_evidence" => policy.veto_with_evidence = f()?,
         "resize" => policy.resize = f()?,
         "fill_after" => policy.fill_after = n()?,
+        "line_veto" => policy.line_veto = f()?,
         other => return Err(format!("--policy: no threshold called “{other}”")),
     }
     Ok(())
@@ -299,7 +304,8 @@ pub fn run(o: CurveOptions, rules: Pipeline, errors: Option<usize>) -> Result<()
         return Err("--test: the directory has no annotated documents".into());
     }
     if let Some(n) = o.folds {
-        let rows = crate::folds::cross_validate(&docs, n as usize, &setup);
+        let mut origins = o.origins.then(crate::origins::Origins::default);
+        let rows = crate::folds::cross_validate(&docs, n as usize, &setup, origins.as_mut());
         out!("{}", curve_table(&rows))?;
         outln!(
             "\n{n}-fold cross-validation over the {} documents of --data",
@@ -307,6 +313,12 @@ pub fn run(o: CurveOptions, rules: Pipeline, errors: Option<usize>) -> Result<()
         )?;
         if o.labels {
             out!("\nF1 per label:\n\n{}", label_table(&rows, &docs))?;
+        }
+        if let Some(origins) = &origins {
+            out!(
+                "\ncorrections of the learner by kind, origin and label:\n{}",
+                origins.report()
+            )?;
         }
         if let (Some((_, last)), Some(e)) = (rows.last(), errors) {
             outln!("\nmost frequent errors of the learner:")?;

@@ -23,7 +23,12 @@ pub fn fold_of(i: usize, folds: usize) -> usize {
 
 /// The rules alone (k = 0) and the learner trained on the other folds, each scored on every
 /// document once: two rows of the same shape as the curve's, with the mean train size as k.
-pub fn cross_validate(docs: &[Annotated], folds: usize, setup: &Setup) -> Vec<(usize, Outcome)> {
+pub fn cross_validate(
+    docs: &[Annotated],
+    folds: usize,
+    setup: &Setup,
+    mut origins: Option<&mut crate::origins::Origins>,
+) -> Vec<(usize, Outcome)> {
     let empty = || Outcome {
         tally: Tally::default(),
         corrections: Corrections::default(),
@@ -46,6 +51,9 @@ pub fn cross_validate(docs: &[Annotated], folds: usize, setup: &Setup) -> Vec<(u
             let tokens = tokenize(&d.text);
             let rules = rules_for(&setup.rules, &d.text, &tokens, setup.drop_percent);
             let gold = mentions(&d.spans);
+            if let Some(o) = origins.as_deref_mut() {
+                o.add_document(&learner, d, setup);
+            }
             for (out, l) in [(&mut rules_only, &untrained), (&mut learnt, &learner)] {
                 let got = mentions(&l.suggest(&d.text, &tokens, &rules, &setup.policy));
                 out.tally.add(&d.text, &gold, &got);

@@ -17,6 +17,7 @@ mod detect;
 mod eval;
 mod event_curve;
 mod folds;
+mod origins;
 mod output;
 mod team_files;
 mod train;

@@ -36,40 +36,62 @@ fn overlaps(a: &Mention, b: &Mention) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// What it takes to turn `suggested` into `gold`. Exact matches are paired first, then same
-/// extents (relabel), then overlaps (resize), each suggestion and gold span used once.
-pub fn corrections(gold: &[Mention], suggested: &[Mention]) -> Corrections {
+/// What became of one suggestion when the user corrected a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fix {
+    /// right as suggested
+    Right,
+    /// same extent as a gold span, other label
+    Relabelled,
+    /// overlaps a gold span, other extent
+    Resized,
+    /// touches no gold span left to pair
+    Removed,
+}
+
+/// The fix of each suggestion (in order) and how many gold spans no suggestion touched.
+/// Exact matches are paired first, then same extents (relabel), then overlaps (resize),
+/// each suggestion and gold span used once.
+pub fn fixes(gold: &[Mention], suggested: &[Mention]) -> (Vec<Fix>, usize) {
     let mut gold_used = vec![false; gold.len()];
-    let mut sugg_used = vec![false; suggested.len()];
-    let mut out = Corrections::default();
-    let passes: [&Pairing; 3] = [
-        &|g, s| g == s,
-        &|g, s| g.start == s.start && g.end == s.end,
-        &|g, s| overlaps(g, s),
+    let mut fix = vec![Fix::Removed; suggested.len()];
+    let passes: [(&Pairing, Fix); 3] = [
+        (&|g, s| g == s, Fix::Right),
+        (
+            &|g, s| g.start == s.start && g.end == s.end,
+            Fix::Relabelled,
+        ),
+        (&|g, s| overlaps(g, s), Fix::Resized),
     ];
-    for (pass, same) in passes.iter().enumerate() {
+    for (same, kind) in passes {
         for (gi, g) in gold.iter().enumerate() {
             if gold_used[gi] {
                 continue;
             }
             let Some(si) =
-                (0..suggested.len()).find(|&si| !sugg_used[si] && same(g, &suggested[si]))
+                (0..suggested.len()).find(|&si| fix[si] == Fix::Removed && same(g, &suggested[si]))
             else {
                 continue;
             };
             gold_used[gi] = true;
-            sugg_used[si] = true;
-            match pass {
-                1 => out.relabelled += 1,
-                2 => out.resized += 1,
-                _ => {}
-            }
+            fix[si] = kind;
         }
     }
-    out.added = gold_used.iter().filter(|u| !**u).count();
-    // a suggestion overlapping an already paired gold span is still one delete
-    out.removed = sugg_used.iter().filter(|u| !**u).count();
-    out
+    let added = gold_used.iter().filter(|u| !**u).count();
+    (fix, added)
+}
+
+/// What it takes to turn `suggested` into `gold` (the pairing of `fixes`).
+pub fn corrections(gold: &[Mention], suggested: &[Mention]) -> Corrections {
+    let (fix, added) = fixes(gold, suggested);
+    let count = |k: Fix| fix.iter().filter(|&&f| f == k).count();
+    Corrections {
+        added,
+        // a suggestion overlapping an already paired gold span is still one delete
+        removed: count(Fix::Removed),
+        relabelled: count(Fix::Relabelled),
+        resized: count(Fix::Resized),
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use super::bilou::covered_tokens;
 use super::placed::Placed;
+use super::row_veto::removed_on_its_line;
 use super::rule_record::{neighbours, RuleRecord};
 use super::tagger::{Prediction, Tagger};
 use crate::span::{Origin, Span};
@@ -38,6 +39,10 @@ pub struct MergePolicy {
     /// model spans where the rules found nothing are suggested only for labels the
     /// model was trained on at least this many times
     pub fill_after: u32,
+    /// a rule span on a headline or table-row line is dropped when at least this share of
+    /// the rule spans of its label on lines of that kind were removed by the user (and at
+    /// least `evidence` × 2 of them); above 1: never
+    pub line_veto: f32,
 }
 
 impl Default for MergePolicy {
@@ -52,6 +57,7 @@ impl Default for MergePolicy {
             veto_with_evidence: 0.6,
             resize: 0.7,
             fill_after: 5,
+            line_veto: 0.75,
         }
     }
 }
@@ -200,10 +206,26 @@ pub fn merge(
     for s in strong {
         out.place(s, |_| false);
     }
+    let places = match evidence {
+        Some(e) if policy.line_veto <= 1.0 => super::layout::places(e.text, tokens),
+        _ => Vec::new(),
+    };
+    // tokens of rule spans the user keeps removing on lines like this one: nothing else
+    // (a model span, one running across a table figure) is suggested over them either
+    let mut removed_here = vec![false; tokens.len()];
     let rules: Vec<&Span> = rules
         .iter()
-        .filter(|s| !vetoed(s, tokens, model, evidence, policy))
+        .filter(|s| {
+            if removed_on_its_line(s, tokens, &places, evidence, policy) {
+                for i in covered_tokens(tokens, s.start, s.end) {
+                    removed_here[i] = true;
+                }
+                return false;
+            }
+            !vetoed(s, tokens, model, evidence, policy)
+        })
         .collect();
+    let over_removed = |s: &Span| covered_tokens(tokens, s.start, s.end).any(|i| removed_here[i]);
     // a remembered custom label (one the rules never say) that the user keeps turning the
     // rules' label into wins over the rule even where it was not seen with these neighbours
     let (weak, promoted): (Vec<&Span>, Vec<&Span>) = weak.into_iter().partition(|m| {
@@ -224,7 +246,7 @@ pub fn merge(
         out.place(r, |o| strictly_inside(o, r));
     }
     let mut model_spans: Vec<&Span> = model.iter().flat_map(|(p, _)| p.spans.iter()).collect();
-    model_spans.retain(|s| confidence(s) >= policy.show);
+    model_spans.retain(|s| confidence(s) >= policy.show && !over_removed(s));
     model_spans.sort_by(|a, b| confidence(b).total_cmp(&confidence(a)));
     if let Some((_, tagger)) = model {
         let knows = |label: &str| tagger.label_count(label) >= policy.fill_after;

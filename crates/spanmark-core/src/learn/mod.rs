@@ -12,6 +12,7 @@ pub mod memory;
 pub mod merge;
 pub mod model;
 mod placed;
+mod row_veto;
 pub mod rule_record;
 pub mod tagger;
 pub mod trainer;

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::bilou::covered_tokens;
+use super::layout::{places, Line, Place};
 use crate::span::Span;
 use crate::token::Token;
 
@@ -21,10 +22,17 @@ pub enum Fate {
     Within(String),
 }
 
-/// One rule span's fate with the words on either side (lowercase, "" at the edges);
-/// saved as `[label, fate, before, after]`.
+/// One rule span's fate with the words on either side (lowercase, "" at the edges) and the
+/// kind of line it stood on ("row", "head"; "" in running text and in files saved before);
+/// saved as `[label, fate, before, after, line]`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Outcome(pub String, pub Fate, pub String, pub String);
+pub struct Outcome(
+    pub String,
+    pub Fate,
+    pub String,
+    pub String,
+    #[serde(default)] pub String,
+);
 
 /// Counts of fates for one key.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -72,6 +80,18 @@ pub struct RuleRecord {
     /// (label, "<" + word before) and (label, ">" + word after)
     #[serde(skip)]
     by_context: BTreeMap<(String, String), Tally>,
+    /// (label, kind of line) for spans on headline and row lines
+    #[serde(skip)]
+    by_line: BTreeMap<(String, String), Tally>,
+}
+
+/// The kind of line a rule span starts on, as recorded ("" for running text).
+pub fn line_of(places: &[Place], tokens: &[Token], span: &Span) -> &'static str {
+    let r = covered_tokens(tokens, span.start, span.end);
+    match places.get(r.start).map(|p| p.line) {
+        Some(Line::Body) | None => "",
+        Some(line) => line.name(),
+    }
 }
 
 fn word(text: &str, tokens: &[Token], i: Option<usize>) -> String {
@@ -127,11 +147,13 @@ impl RuleRecord {
         rules: &[Span],
         accepted: &[&Span],
     ) {
+        let places = places(text, tokens);
         let outcomes = rules
             .iter()
             .map(|r| {
                 let (before, after) = neighbours(text, tokens, r);
-                Outcome(r.label.clone(), fate(r, accepted), before, after)
+                let line = line_of(&places, tokens, r).to_string();
+                Outcome(r.label.clone(), fate(r, accepted), before, after, line)
             })
             .collect();
         self.documents.insert(id.to_string(), outcomes);
@@ -147,8 +169,15 @@ impl RuleRecord {
     pub fn reindex(&mut self) {
         self.by_label.clear();
         self.by_context.clear();
-        for Outcome(label, fate, before, after) in self.documents.values().flatten() {
+        self.by_line.clear();
+        for Outcome(label, fate, before, after, line) in self.documents.values().flatten() {
             self.by_label.entry(label.clone()).or_default().add(fate);
+            if !line.is_empty() {
+                self.by_line
+                    .entry((label.clone(), line.clone()))
+                    .or_default()
+                    .add(fate);
+            }
             for key in [format!("<{before}"), format!(">{after}")] {
                 self.by_context
                     .entry((label.clone(), key))
@@ -180,6 +209,14 @@ impl RuleRecord {
             }
         }
         t
+    }
+
+    /// The fates of rule spans of this label on lines of this kind ("row", "head").
+    pub fn on_line(&self, label: &str, line: &str) -> Tally {
+        self.by_line
+            .get(&(label.to_string(), line.to_string()))
+            .cloned()
+            .unwrap_or_default()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -223,8 +260,37 @@ mod tests {
         record.add_document("b", race, &tokenize(race), &inside, &[&event[0]]);
         let gpe = record.of_label("GPE");
         assert_eq!((gpe.within("EVENT"), gpe.resized), (1, 1));
+        assert_eq!(
+            record.on_line("GPE", "").total(),
+            0,
+            "running text is not kept by line"
+        );
         record.forget_document("b");
         record.forget_document("a");
         assert_eq!(record.of_label("GPE").total(), 0);
+    }
+
+    #[test]
+    fn fates_on_table_rows_are_counted_by_line_and_old_files_still_load() {
+        let text = "Standings\nAmsel 25 18 4 3 58\nBrenn 25 17 5 3 56\nThe club has 18 players.";
+        let tokens = tokenize(text);
+        let at = |word: &str, nth: usize| {
+            let b = text.match_indices(word).nth(nth).unwrap().0;
+            let s = text[..b].chars().count();
+            Span::suggested(s, s + word.chars().count(), "CARDINAL", Origin::Pattern)
+        };
+        let rules = [at("18", 0), at("17", 0), at("18", 1)];
+        let gold = [rules[2].clone()];
+        let mut record = RuleRecord::default();
+        record.add_document("a", text, &tokens, &rules, &[&gold[0]]);
+        let rows = record.on_line("CARDINAL", "row");
+        assert_eq!((rows.removed, rows.kept), (2, 0));
+        assert_eq!(record.of_label("CARDINAL").kept, 1);
+        let json = serde_json::to_string(&record).unwrap();
+        assert!(json.contains("\"row\""), "{json}");
+        let old = r#"{"documents":{"a":[["GPE","Kept","in","beat"]]}}"#;
+        let mut loaded: RuleRecord = serde_json::from_str(old).unwrap();
+        loaded.reindex();
+        assert_eq!(loaded.of_label("GPE").kept, 1);
     }
 }
