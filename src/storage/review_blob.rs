@@ -6,13 +6,11 @@
 //! only names the blob: its contents are asked of the workspace when written, so a key press
 //! serializes nothing (a run of presses is serialized once, when it is written).
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use spanmark_core::workspace::{ReviewCommand, Workspace, REVIEW_BLOB, REVIEW_TEAM_BLOB};
 
 use super::autosave::{use_storage, StorageState, DEBOUNCE};
-use super::store::{now_ms, SaveError, Store};
+use super::store::{SaveError, Store};
 use crate::state::AppState;
 use crate::Command;
 
@@ -63,43 +61,23 @@ pub fn review_blob_now(w: &Workspace, blob: &str) -> Option<String> {
 struct Pending {
     blobs: StoredValue<Vec<&'static str>>,
     timer: StoredValue<Option<TimeoutHandle>>,
-    /// When the last change came (ms since the epoch). The timer is not made anew on each
-    /// change (each `n`): when it fires early it waits again for the rest of [`DEBOUNCE`].
-    last: StoredValue<f64>,
     storage: StorageState,
     app: AppState,
 }
 
 impl Pending {
-    /// Write `blob` [`DEBOUNCE`] after the last change; nothing is serialized yet.
+    /// Write `blob` after [`DEBOUNCE`] unless another change comes; nothing is serialized yet.
     fn schedule(self, blob: &'static str) {
         self.blobs.update_value(|b| {
             if !b.contains(&blob) {
                 b.push(blob);
             }
         });
-        self.last.set_value(now_ms());
-        if self.timer.with_value(Option::is_none) {
-            self.wait(DEBOUNCE);
+        if let Some(h) = self.timer.get_value() {
+            h.clear();
         }
-    }
-
-    fn wait(self, time: Duration) {
-        let handle = set_timeout_with_handle(move || self.due(), time).ok();
+        let handle = set_timeout_with_handle(move || self.flush(), DEBOUNCE).ok();
         self.timer.set_value(handle);
-    }
-
-    /// The timer fired: write, or wait for the rest of [`DEBOUNCE`] if a change came since.
-    fn due(self) {
-        let Some(last) = self.last.try_get_value() else {
-            return;
-        };
-        let left = DEBOUNCE.as_secs_f64() * 1000.0 - (now_ms() - last);
-        if left >= 1.0 {
-            self.wait(Duration::from_millis(left.ceil() as u64));
-        } else {
-            self.flush();
-        }
     }
 
     /// Write what waits now, as the workspace gives it now; a failure is said (never silent).
@@ -141,7 +119,6 @@ pub fn use_review_storage(app: AppState) {
     let pending = Pending {
         blobs: StoredValue::new(Vec::new()),
         timer: StoredValue::new(None),
-        last: StoredValue::new(0.0),
         storage,
         app,
     };
