@@ -24,10 +24,18 @@ async function spanAt(page, [start, end]) {
 
 test('paste, Ctrl+Enter: the article is shown exactly, suggestions look like suggestions', async () => {
   const page = await app.open();
+  // An empty box is refused with a sentence, and the focus stays in it (Annotate lets go of
+  // the focus only when the article will replace the form).
+  await page.focus('[data-testid=new-doc-input]');
+  await page.keyboard.press('Control+Enter');
+  await until(async () => (await page.locator('body').textContent()).includes('Paste or type an article first.'), 'the empty article refused');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'new-doc-input');
   await page.fill('[data-testid=new-doc-input]', ARTICLE);
   await page.focus('[data-testid=new-doc-input]');
   await page.keyboard.press('Control+Enter');
   await page.waitForSelector('[data-testid=doc-text]');
+  // The form let go of the focus before it went; the article took it.
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'doc-text');
   assert.equal(await page.locator('[data-testid=doc-text]').textContent(), ARTICLE);
   // No title given: the first line names the document.
   const title = await page.locator('[data-testid=doc-item] [data-testid=doc-title]').textContent();

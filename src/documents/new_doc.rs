@@ -35,7 +35,10 @@ pub fn NewDocForm() -> impl IntoView {
         let (title, text) = (title.value(), text.value());
         // Let go of the focus while the form is small: removing the focused box after the
         // article is built makes the browser restyle the whole new article inside `remove`.
-        let focused = web_sys::window()
+        // (An empty article is refused and the form stays: the focus stays with it.)
+        let focused = (!text.trim().is_empty())
+            .then(web_sys::window)
+            .flatten()
             .and_then(|w| w.document())
             .and_then(|d| d.active_element())
             .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
