@@ -66,7 +66,8 @@ fn confidence(c: &str) -> Result<f32, String> {
         .ok_or_else(|| format!("“{c}” is not between 0 and 1"))
 }
 
-fn mentions(spans: &[Span]) -> Vec<Mention> {
+/// Spans as the scorer's mentions (offsets and label).
+pub fn mentions(spans: &[Span]) -> Vec<Mention> {
     spans
         .iter()
         .map(|s| Mention::new(s.start, s.end, s.label.clone()))

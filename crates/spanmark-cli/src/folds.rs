@@ -3,17 +3,10 @@
 
 use spanmark_core::learn::corrections::{corrections, Corrections};
 use spanmark_core::learn::TrainingDocument as Annotated;
-use spanmark_core::score::{Mention, Tally};
+use spanmark_core::score::Tally;
 use spanmark_core::token::tokenize;
 
-use crate::curve::{learner_on, rules_for, Outcome, Setup};
-
-fn mentions(spans: &[spanmark_core::span::Span]) -> Vec<Mention> {
-    spans
-        .iter()
-        .map(|s| Mention::new(s.start, s.end, s.label.clone()))
-        .collect()
-}
+use crate::curve::{learner_on, mentions, rules_for, Outcome, Setup};
 
 /// Fold of document i: documents are dealt round-robin in file-name order, so every fold
 /// mixes the folders given to --data.
@@ -51,11 +44,22 @@ pub fn cross_validate(
             let tokens = tokenize(&d.text);
             let rules = rules_for(&setup.rules, &d.text, &tokens, setup.drop_percent);
             let gold = mentions(&d.spans);
-            if let Some(o) = origins.as_deref_mut() {
-                o.add_document(&learner, d, setup);
-            }
-            for (out, l) in [(&mut rules_only, &untrained), (&mut learnt, &learner)] {
-                let got = mentions(&l.suggest(&d.text, &tokens, &rules, &setup.policy));
+            // the learner's corrections are also counted by origin (--origins)
+            for (out, l, by_origin) in [
+                (&mut rules_only, &untrained, false),
+                (&mut learnt, &learner, true),
+            ] {
+                let suggested = l.suggest(&d.text, &tokens, &rules, &setup.policy);
+                let got = mentions(&suggested);
+                if let Some(o) = origins.as_deref_mut().filter(|_| by_origin) {
+                    let model = l.predict(&d.text, &tokens, &rules).map(|p| p.spans);
+                    o.add_document(
+                        &gold,
+                        &suggested,
+                        &model.unwrap_or_default(),
+                        setup.policy.show,
+                    );
+                }
                 out.tally.add(&d.text, &gold, &got);
                 out.corrections.add(corrections(&gold, &got));
             }

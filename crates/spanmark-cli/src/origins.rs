@@ -4,12 +4,10 @@
 use std::collections::BTreeMap;
 
 use spanmark_core::learn::corrections::{fixes, Fix};
-use spanmark_core::learn::{Learner, TrainingDocument as Annotated};
 use spanmark_core::score::Mention;
 use spanmark_core::span::{Origin, Span};
-use spanmark_core::token::tokenize;
 
-use crate::curve::{rules_for, Setup};
+use crate::curve::mentions;
 
 /// Counts of corrections keyed by (kind, origin, label).
 #[derive(Debug, Default)]
@@ -22,13 +20,6 @@ fn origin_name(o: Origin) -> String {
         Origin::Rule(name) => format!("rule:{name}"),
         other => other.as_str().to_string(),
     }
-}
-
-fn mentions(spans: &[Span]) -> Vec<Mention> {
-    spans
-        .iter()
-        .map(|s| Mention::new(s.start, s.end, s.label.clone()))
-        .collect()
 }
 
 /// What the model alone said about a gold span nobody suggested.
@@ -58,13 +49,10 @@ impl Origins {
             .or_default() += 1;
     }
 
-    /// Count the corrections of one document's suggestions.
-    pub fn add_document(&mut self, learner: &Learner, d: &Annotated, setup: &Setup) {
-        let tokens = tokenize(&d.text);
-        let rules = rules_for(&setup.rules, &d.text, &tokens, setup.drop_percent);
-        let got = learner.suggest(&d.text, &tokens, &rules, &setup.policy);
-        let gold = mentions(&d.spans);
-        let (fix, _) = fixes(&gold, &mentions(&got));
+    /// Count the corrections of one document's suggestions `got` against its gold mentions;
+    /// `model`: what the model alone predicted there, `show`: the merge's display threshold.
+    pub fn add_document(&mut self, gold: &[Mention], got: &[Span], model: &[Span], show: f32) {
+        let (fix, _) = fixes(gold, &mentions(got));
         for (s, f) in got.iter().zip(&fix) {
             let kind = match f {
                 Fix::Right => continue,
@@ -74,13 +62,9 @@ impl Origins {
             };
             self.add(kind, origin_name(s.origin), &s.label);
         }
-        let model = learner
-            .predict(&d.text, &tokens, &rules)
-            .map(|p| p.spans)
-            .unwrap_or_default();
-        for g in &gold {
+        for g in gold {
             if !got.iter().any(|s| s.start < g.end && g.start < s.end) {
-                let said = model_said(g, &model, setup.policy.show);
+                let said = model_said(g, model, show);
                 self.add("added", said, &g.label);
             }
         }
