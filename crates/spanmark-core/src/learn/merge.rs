@@ -206,8 +206,12 @@ pub fn merge(
     for s in strong {
         out.place(s, |_| false);
     }
+    // the lines' kinds are read only when a veto can follow: the user's record has fates on
+    // such lines (or no removal is asked for at all); otherwise no line layout on each paint
     let places = match evidence {
-        Some(e) if policy.line_veto <= 1.0 => super::layout::places(e.text, tokens),
+        Some(e) if policy.line_veto <= 1.0 && (e.record.counts_lines() || policy.evidence == 0) => {
+            super::layout::places(e.text, tokens)
+        }
         _ => Vec::new(),
     };
     // tokens of rule spans the user keeps removing on lines like this one: nothing else

@@ -219,6 +219,11 @@ impl RuleRecord {
             .unwrap_or_default()
     }
 
+    /// Were any rule spans recorded on headline or row lines (`on_line` is empty otherwise)?
+    pub fn counts_lines(&self) -> bool {
+        !self.by_line.is_empty()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.documents.is_empty()
     }
