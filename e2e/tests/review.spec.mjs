@@ -110,6 +110,13 @@ test('load, agree like the CLI, adjudicate by keys, reload half-way, export the 
   await page.click('[data-testid=start-adjudication]');
   await page.waitForSelector('[data-testid=disagreement]');
   assert.equal(await stretch(page), 'met');
+  // the adjudication comes into view: its panel starts at the top of the window
+  // the adjudication comes into view: its panel at the top of the window (or as near as the page's end lets it)
+  await until(() => page.$eval('[data-testid=disagreement]', (d) => {
+    const top = d.getBoundingClientRect().top;
+    const end = scrollY + innerHeight >= document.documentElement.scrollHeight - 8;
+    return top > -2 && (top < 2 || (end && top < innerHeight / 2));
+  }), 'the adjudication panel scrolled into view');
   assert.deepEqual(await texts(page, '[data-testid=doc-item] .doc-title'), ['Lahore meeting (gold)']);
   await page.evaluate(() => document.activeElement?.blur());
   await press(page, '2', 'Shehbaz Sharif'); // Bilal's ORG on “met”
@@ -152,8 +159,19 @@ test('load, agree like the CLI, adjudicate by keys, reload half-way, export the 
   assert.match(await text(page, '[data-testid=adjudication-progress]'), /^3 of 4 disagreements decided/);
   await page.evaluate(() => document.activeElement?.blur());
   await press(page, 'n', 'Monday');
-  await page.keyboard.press('1');
+  // The chips: one per disagreement of the document, the decided ones marked, the shown one
+  // outlined; a click goes there. A version's button takes it, like its key.
+  const chips = () => page.$$eval('[data-testid=chip]', (els) => els.map((e) => `${e.textContent}:${e.className}`));
+  assert.deepEqual(await chips(), ['1:chip decided', '2:chip decided', '3:chip decided', '4:chip here']);
+  await page.click('[data-testid=chip] >> text="1"');
+  await until(async () => (await stretch(page)) === 'met', 'the first chip clicked');
+  assert.deepEqual(await chips(), ['1:chip decided here', '2:chip decided', '3:chip decided', '4:chip']);
+  await page.click('[data-testid=chip] >> text="4"');
+  await until(async () => (await stretch(page)) === 'Monday', 'the last chip clicked');
+  assert.deepEqual(await page.$$eval('[data-testid=version] button', (els) => els.map((e) => e.textContent)), ['1 review-ayesha', '2 Bilal']);
+  await page.click('[data-testid=version] button >> nth=0');
   await until(async () => /^4 of 4/.test(await text(page, '[data-testid=adjudication-progress]')), 'all decided');
+  assert.equal(await text(page, '[data-testid=decision]'), 'took review-ayesha\'s version');
 
   // The review file: every decision in it, as `spanmark adjudicate` writes them.
   const { name: reviewName, text: reviewText } = await downloadText(page, '[data-testid=download-review]');

@@ -153,6 +153,23 @@ pub fn AdjudicatePanel() -> impl IntoView {
     let versions = Memo::new(move |_| current.with(|s| s.as_ref().map(|s| s.versions.clone())));
     let chips = Memo::new(move |_| current.with(|s| s.as_ref().map(|s| s.chips.clone())));
     let here = Memo::new(move |_| current.with(|s| s.as_ref().map(|s| s.position)));
+    // the panel comes into view when the adjudication starts or the view opens on it
+    let panel = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |scrolled: Option<bool>| {
+        if !current.with(Option::is_some) {
+            return false;
+        }
+        if scrolled == Some(true) {
+            return true;
+        }
+        let Some(panel) = panel.get() else {
+            return false;
+        };
+        let to = web_sys::ScrollIntoViewOptions::new();
+        to.set_block(web_sys::ScrollLogicalPosition::Start);
+        panel.scroll_into_view_with_scroll_into_view_options(&to);
+        true
+    });
     let open_gold = move |_| {
         let Some(gold) = current.with_untracked(|s| s.as_ref().map(|s| s.gold.clone())) else {
             return;
@@ -187,7 +204,7 @@ pub fn AdjudicatePanel() -> impl IntoView {
                 </p>
             })}
             <Show when=move || current.with(Option::is_some)>
-                <div class="disagreement" data-testid="disagreement">
+                <div class="disagreement" data-testid="disagreement" node_ref=panel>
                     <h3>{part(|s| s.title.clone())}" "<button class="link" data-testid="open-gold" on:click=open_gold>"open gold document"</button></h3>
                     <p class="context">{part(|s| s.before.clone())}<mark data-testid="stretch">{part(|s| s.stretch.clone())}</mark>{part(|s| s.after.clone())}</p>
                     <ul class="versions">
