@@ -46,7 +46,7 @@ pub struct CurveOptions {
     #[arg(long, value_name = "N", requires = "curve")]
     fill_after: Option<u32>,
     /// Set merge thresholds by name (show, overrule, overrule_with_evidence, evidence, veto,
-    /// veto_after, veto_with_evidence, resize, fill_after, line_veto) to measure them
+    /// veto_after, veto_with_evidence, resize, fill_after, line_veto, discourse) to measure them
     #[arg(long, value_name = "NAME=V,…", requires = "curve")]
     policy: Option<String>,
     /// Cross-validate inside --data instead: deal the documents round-robin into N folds,
@@ -259,6 +259,7 @@ fn set_policy(policy: &mut MergePolicy, pair: &str) -> Result<(), String> {
         "resize" => policy.resize = f()?,
         "fill_after" => policy.fill_after = n()?,
         "line_veto" => policy.line_veto = f()?,
+        "discourse" => policy.discourse = n()?,
         other => return Err(format!("--policy: no threshold called “{other}”")),
     }
     Ok(())

@@ -204,3 +204,43 @@ fn training_in_slices_gives_the_same_model_as_training_at_once() {
     assert!(steps > 10, "two articles take many slices of 7 sentences");
     assert_eq!(whole.to_json(), sliced.to_json());
 }
+
+#[test]
+fn a_name_comes_back_in_the_headline_capitals_once_the_learner_has_learnt() {
+    // the rules find "Imran Quellinor" and the surname, not the headline's capitals
+    let text = "QUELLINOR WINS TITLE\nThe champion Imran Quellinor won on Sunday. Quellinor said he was tired.";
+    let rules = detect(text, &tokenize(text));
+    assert_eq!(
+        labelled_as(&rules, text, "Imran Quellinor").map(|l| l.0),
+        Some("PERSON".into())
+    );
+    assert_eq!(labelled_as(&rules, text, "QUELLINOR"), None);
+    assert_eq!(
+        Learner::new().suggest_text(text, &MergePolicy::default()),
+        rules,
+        "a learner that has learnt nothing suggests the rules alone"
+    );
+    let mut learner = Learner::new();
+    let other = "Markets in Oslo rose on Monday.";
+    let (s, e) = find(other, "Oslo");
+    learner.learn_document("a", other, &[Span::manual(s, e, "GPE")]);
+    let off = MergePolicy {
+        discourse: 0,
+        ..MergePolicy::default()
+    };
+    assert_eq!(
+        labelled_as(&learner.suggest_text(text, &off), text, "QUELLINOR"),
+        None,
+        "switched off"
+    );
+    assert_eq!(
+        labelled_as(
+            &learner.suggest_text(text, &MergePolicy::default()),
+            text,
+            "QUELLINOR"
+        )
+        .map(|l| l.0),
+        Some("PERSON".into()),
+        "the headline's capitals"
+    );
+}

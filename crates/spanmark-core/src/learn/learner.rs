@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::discourse::same_names;
 use super::error::LearnError;
 use super::features::{extract, TokenFeatures};
 use super::memory::Memory;
@@ -446,7 +447,18 @@ impl Learner {
             text,
             record: &self.record,
         };
-        let merged = merge(tokens, &kept, &remembered, model, Some(&evidence), policy);
+        let mut merged = merge(tokens, &kept, &remembered, model, Some(&evidence), policy);
+        // a learner that has learnt nothing suggests the rules alone
+        let learnt = self.tagger.is_some() || self.memory.document_count() > 0;
+        let again = if learnt {
+            same_names(text, tokens, &merged, policy.discourse)
+        } else {
+            Vec::new()
+        };
+        if !again.is_empty() {
+            merged.extend(again);
+            merged.sort_by_key(|s| s.start);
+        }
         merged
             .into_iter()
             .filter(|s| !self.memory.is_rejected(text, tokens, s))

@@ -43,6 +43,9 @@ pub struct MergePolicy {
     /// the rule spans of its label on lines of that kind were removed by the user (and at
     /// least `evidence` × 2 of them); above 1: never
     pub line_veto: f32,
+    /// which of the learner's names are suggested again where they come back in the document
+    /// (`discourse::SAME_FORM` | `SURNAME` | `CAPITALS`; 0: none)
+    pub discourse: u32,
 }
 
 impl Default for MergePolicy {
@@ -58,6 +61,9 @@ impl Default for MergePolicy {
             resize: 0.7,
             fill_after: 5,
             line_veto: 0.75,
+            discourse: super::discourse::SAME_FORM
+                | super::discourse::SURNAME
+                | super::discourse::CAPITALS,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod bilou;
 pub mod corrections;
+pub mod discourse;
 pub mod document_learning;
 pub mod error;
 pub mod features;

@@ -1,0 +1,214 @@
+//! One sense per discourse: a name the learner suggests in one place of a document is suggested
+//! where the same name comes back in it — the same form, the same name in a capitals headline, a person's surname.
+
+use std::collections::HashMap;
+
+use super::bilou::covered_tokens;
+use crate::span::{Origin, Span};
+use crate::token::Token;
+
+/// Copy the learner's names to the same form elsewhere in the text.
+pub const SAME_FORM: u32 = 1;
+/// Copy a person the learner suggests ("Geert Wilders") to the surname alone ("Wilders said").
+pub const SURNAME: u32 = 2;
+/// Copy any suggested name to the same name in capitals ("REEVES" in a headline).
+pub const CAPITALS: u32 = 4;
+
+/// Longest name, in tokens, looked for again.
+const LONGEST: usize = 5;
+
+/// The letter without its accent for the Latin letters of European names ("č" → 'c'); others as they are.
+fn base_letter(c: char) -> char {
+    const FROM: &str =
+        "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥìíîïĩīĭįıĵķĺļľłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
+    const TO: &str =
+        "aaaaaaaaacccccddeeeeeeeeegggghiiiiiiiiijkllllnnnnooooooooorrrssssttttuuuuuuuuuuwyyyzzz";
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    FROM.chars()
+        .position(|f| f == lower)
+        .and_then(|i| TO.chars().nth(i))
+        .unwrap_or(lower)
+}
+
+/// A name as it reads in capitals, accents dropped: "Pogačar" → "pogacar".
+fn capitals_key(form: &str) -> String {
+    form.chars().map(base_letter).collect()
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Every letter a capital, at least two of them ("REEVES", not "A" or "Reeves").
+fn shouted(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+fn is_learnt(s: &Span) -> bool {
+    matches!(s.origin, Origin::Memory | Origin::Model)
+}
+
+/// A form and what to suggest there; `None` once two sources disagree on the label.
+type Forms<'a> = HashMap<String, Option<&'a Span>>;
+
+fn add<'a>(forms: &mut Forms<'a>, key: String, s: &'a Span) {
+    let e = forms.entry(key).or_insert(Some(s));
+    if e.is_some_and(|o| o.label != s.label) {
+        *e = None;
+    }
+}
+
+/// The spans to add to `merged` (sorted, non-overlapping suggestions of `text`): the same
+/// names where the suggestions left the tokens free, as `switches` (`SAME_FORM` | `SURNAME` |
+/// `CAPITALS`) allow. A plain form must stand alone (no capitalised word glued on either side on
+/// the line), so "Manchester" is not copied into "Manchester United". Linear in the tokens.
+pub fn same_names(text: &str, tokens: &[Token], merged: &[Span], switches: u32) -> Vec<Span> {
+    if switches == 0 || merged.is_empty() {
+        return Vec::new();
+    }
+    let word = |i: usize| &text[tokens[i].byte_start..tokens[i].byte_end];
+    let piece = |a: usize, b: usize| &text[tokens[a].byte_start..tokens[b].byte_end];
+    let mut covered = vec![false; tokens.len()];
+    let mut plain: Forms<'_> = HashMap::new();
+    let mut capitals: Forms<'_> = HashMap::new();
+    for s in merged {
+        let r = covered_tokens(tokens, s.start, s.end);
+        if r.is_empty() || r.len() > LONGEST {
+            continue;
+        }
+        r.clone().for_each(|i| covered[i] = true);
+        let form = piece(r.start, r.end - 1);
+        if !starts_upper(form) {
+            continue;
+        }
+        if switches & SAME_FORM != 0 && is_learnt(s) {
+            add(&mut plain, form.to_string(), s);
+        }
+        if switches & CAPITALS != 0 {
+            add(&mut capitals, capitals_key(form), s);
+        }
+        let last = word(r.end - 1);
+        if switches & SURNAME != 0
+            && is_learnt(s)
+            && s.label == "PERSON"
+            && r.len() >= 2
+            && starts_upper(last)
+            && last.chars().count() >= 3
+        {
+            add(&mut plain, last.to_string(), s);
+            if switches & CAPITALS != 0 {
+                add(&mut capitals, capitals_key(last), s);
+            }
+        }
+    }
+    // a capitalised word next to i on the same line (part of a longer name)
+    let glued = |i: usize, j: usize| {
+        let (a, b) = if i < j { (i, j) } else { (j, i) };
+        starts_upper(word(j)) && !text[tokens[a].byte_end..tokens[b].byte_start].contains('\n')
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut found: Option<(usize, &Span)> = None;
+        for j in i..tokens.len().min(i + LONGEST) {
+            if covered[j] {
+                break;
+            }
+            let form = piece(i, j);
+            let alone = (i == 0 || !glued(i, i - 1)) && (j + 1 >= tokens.len() || !glued(j, j + 1));
+            let hit = match plain.get(form) {
+                Some(Some(s)) if alone && starts_upper(form) => Some(*s),
+                _ if (i..=j)
+                    .all(|k| shouted(word(k)) || !word(k).chars().any(char::is_alphabetic)) =>
+                {
+                    capitals.get(&capitals_key(form)).copied().flatten()
+                }
+                _ => None,
+            };
+            if let Some(s) = hit {
+                found = Some((j, s));
+            }
+        }
+        match found {
+            Some((j, s)) => {
+                let mut copy =
+                    Span::suggested(tokens[i].start, tokens[j].end, s.label.clone(), s.origin);
+                copy.confidence = s.confidence;
+                out.push(copy);
+                i = j + 1;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    fn at(text: &str, form: &str, nth: usize, label: &str, origin: Origin) -> Span {
+        let byte = text.match_indices(form).nth(nth).unwrap().0;
+        let start = text[..byte].chars().count();
+        Span::suggested(start, start + form.chars().count(), label, origin)
+    }
+
+    fn copies(text: &str, merged: &[Span], switches: u32) -> Vec<(String, String)> {
+        let tokens = tokenize(text);
+        let chars: Vec<char> = text.chars().collect();
+        same_names(text, &tokens, merged, switches)
+            .iter()
+            .map(|s| (chars[s.start..s.end].iter().collect(), s.label.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_learnt_name_is_suggested_again_where_it_stands_alone() {
+        let text = "The Celtics won. Boston fans cheered the Celtics, and Celtics United lost.";
+        let merged = [at(text, "Celtics", 0, "ORG", Origin::Model)];
+        assert_eq!(
+            copies(text, &merged, SAME_FORM),
+            vec![("Celtics".to_string(), "ORG".to_string())],
+            "the second is copied; the third is part of a longer name"
+        );
+        assert!(copies(text, &merged, 0).is_empty(), "switched off");
+        let rule = [at(text, "Celtics", 0, "ORG", Origin::Gazetteer)];
+        assert!(
+            copies(text, &rule, SAME_FORM).is_empty(),
+            "the rules' own names are the rules' business"
+        );
+    }
+
+    #[test]
+    fn a_learnt_person_lends_the_surname_and_capitals_match_without_accents() {
+        let text = "POGACAR WINS AGAIN\nTadej Pogačar won the stage. Pogačar said it was hard.";
+        let merged = [at(text, "Tadej Pogačar", 0, "PERSON", Origin::Model)];
+        assert_eq!(
+            copies(text, &merged, SURNAME),
+            vec![("Pogačar".to_string(), "PERSON".to_string())]
+        );
+        assert_eq!(
+            copies(text, &merged, SURNAME | CAPITALS),
+            vec![
+                ("POGACAR".to_string(), "PERSON".to_string()),
+                ("Pogačar".to_string(), "PERSON".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn names_the_suggestions_disagree_on_are_left_alone() {
+        let text = "Lula met Lula. LULA";
+        let merged = [
+            at(text, "Lula", 0, "PERSON", Origin::Model),
+            at(text, "Lula", 1, "ORG", Origin::Gazetteer),
+        ];
+        assert!(copies(text, &merged, CAPITALS).is_empty());
+        assert!(
+            copies(text, &merged, SAME_FORM).is_empty(),
+            "nothing free to fill but LULA"
+        );
+    }
+}
