@@ -54,6 +54,7 @@ pub fn cross_validate(
                 if let Some(o) = origins.as_deref_mut().filter(|_| by_origin) {
                     let model = l.predict(&d.text, &tokens, &rules).map(|p| p.spans);
                     o.add_document(
+                        &d.text,
                         &gold,
                         &suggested,
                         &model.unwrap_or_default(),

@@ -14,6 +14,12 @@ pub const SURNAME: u32 = 2;
 /// Copy any suggested name to the same name in capitals ("REEVES" in a headline).
 pub const CAPITALS: u32 = 4;
 
+/// Capitalised words that open a sentence before a name without being part of it.
+const OPENERS: [&str; 16] = [
+    "The", "A", "An", "In", "On", "At", "For", "But", "And", "As", "After", "When", "While",
+    "With", "By", "Then",
+];
+
 /// Longest name, in tokens, looked for again.
 const LONGEST: usize = 5;
 
@@ -102,10 +108,12 @@ pub fn same_names(text: &str, tokens: &[Token], merged: &[Span], switches: u32) 
             }
         }
     }
-    // a capitalised word next to i on the same line (part of a longer name)
+    // a capitalised word next to i on the same line (part of a longer name; not "The")
     let glued = |i: usize, j: usize| {
         let (a, b) = if i < j { (i, j) } else { (j, i) };
-        starts_upper(word(j)) && !text[tokens[a].byte_end..tokens[b].byte_start].contains('\n')
+        starts_upper(word(j))
+            && !(j < i && OPENERS.contains(&word(j)))
+            && !text[tokens[a].byte_end..tokens[b].byte_start].contains('\n')
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -166,7 +174,7 @@ mod tests {
 
     #[test]
     fn a_learnt_name_is_suggested_again_where_it_stands_alone() {
-        let text = "The Celtics won. Boston fans cheered the Celtics, and Celtics United lost.";
+        let text = "Boston fans cheered the Celtics. The Celtics won, and Celtics United lost.";
         let merged = [at(text, "Celtics", 0, "ORG", Origin::Model)];
         assert_eq!(
             copies(text, &merged, SAME_FORM),
