@@ -29,6 +29,9 @@ fn base_letter(c: char) -> char {
         "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥìíîïĩīĭįıĵķĺļľłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
     const TO: &str =
         "aaaaaaaaacccccddeeeeeeeeegggghiiiiiiiiijkllllnnnnooooooooorrrssssttttuuuuuuuuuuwyyyzzz";
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let lower = c.to_lowercase().next().unwrap_or(c);
     FROM.chars()
         .position(|f| f == lower)
@@ -116,22 +119,29 @@ pub fn same_names(text: &str, tokens: &[Token], merged: &[Span], switches: u32) 
             && !text[tokens[a].byte_end..tokens[b].byte_start].contains('\n')
     };
     let mut out = Vec::new();
+    if plain.is_empty() && capitals.is_empty() {
+        return out;
+    }
     let mut i = 0;
     while i < tokens.len() {
+        // a name starts with a capital: every other token is passed over at once
+        if covered[i] || !starts_upper(word(i)) {
+            i += 1;
+            continue;
+        }
         let mut found: Option<(usize, &Span)> = None;
+        let mut in_capitals = !capitals.is_empty();
         for j in i..tokens.len().min(i + LONGEST) {
             if covered[j] {
                 break;
             }
+            in_capitals &= shouted(word(j)) || !word(j).chars().any(char::is_alphabetic);
             let form = piece(i, j);
-            let alone = (i == 0 || !glued(i, i - 1)) && (j + 1 >= tokens.len() || !glued(j, j + 1));
+            let alone =
+                || (i == 0 || !glued(i, i - 1)) && (j + 1 >= tokens.len() || !glued(j, j + 1));
             let hit = match plain.get(form) {
-                Some(Some(s)) if alone && starts_upper(form) => Some(*s),
-                _ if (i..=j)
-                    .all(|k| shouted(word(k)) || !word(k).chars().any(char::is_alphabetic)) =>
-                {
-                    capitals.get(&capitals_key(form)).copied().flatten()
-                }
+                Some(Some(s)) if alone() => Some(*s),
+                _ if in_capitals => capitals.get(&capitals_key(form)).copied().flatten(),
                 _ => None,
             };
             if let Some(s) = hit {
