@@ -158,7 +158,7 @@ mod tests {
         let person = Span::suggested(14, 27, "PERSON", Origin::Model);
         let surname = Mention::new(33, 40, "PERSON");
         assert_eq!(
-            reach(&text, &surname, &[person.clone()]),
+            reach(&text, &surname, std::slice::from_ref(&person)),
             "doc:surname-of-model"
         );
         let capitals = Mention::new(0, 7, "PERSON");

@@ -131,8 +131,8 @@ pub fn same_names(text: &str, tokens: &[Token], merged: &[Span], switches: u32) 
         }
         let mut found: Option<(usize, &Span)> = None;
         let mut in_capitals = !capitals.is_empty();
-        for j in i..tokens.len().min(i + LONGEST) {
-            if covered[j] {
+        for (j, &taken) in covered.iter().enumerate().take(i + LONGEST).skip(i) {
+            if taken {
                 break;
             }
             in_capitals &= shouted(word(j)) || !word(j).chars().any(char::is_alphabetic);
