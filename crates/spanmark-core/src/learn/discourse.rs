@@ -28,7 +28,7 @@ fn base_letter(c: char) -> char {
     const FROM: &str =
         "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥìíîïĩīĭįıĵķĺļľłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
     const TO: &str =
-        "aaaaaaaaacccccddeeeeeeeeegggghiiiiiiiiijkllllnnnnooooooooorrrssssttttuuuuuuuuuuwyyyzzz";
+        "aaaaaaaaacccccddeeeeeeeeegggghiiiiiiiiijkllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
@@ -214,6 +214,14 @@ mod tests {
                 ("Pogačar".to_string(), "PERSON".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn accents_drop_to_their_letter_across_the_whole_table() {
+        assert_eq!(capitals_key("Łódź"), "lodz");
+        assert_eq!(capitals_key("Søren Ŵùýź"), "soren wuyz");
+        assert_eq!(capitals_key("ŤŧÙÜ"), "ttuu");
+        assert_eq!(capitals_key("Žižek"), "zizek");
     }
 
     #[test]
