@@ -399,6 +399,15 @@ mod tests {
     }
 
     #[test]
+    fn a_season_is_a_date_only_after_a_relative_word() {
+        assert_eq!(
+            dates("He scored 20 this season after a poor last season and leaves next season."),
+            ["this season", "last season", "next season"]
+        );
+        assert!(dates("the season opener, after two seasons away").is_empty());
+    }
+
+    #[test]
     fn decades_and_year_ranges() {
         assert_eq!(
             dates("in the 1980s and in 2024-25"),

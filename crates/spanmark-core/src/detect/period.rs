@@ -22,6 +22,9 @@ pub(super) const UNITS: &[&str] = &[
     "fortnight",
 ];
 const SEASONS: &[&str] = &["summer", "winter", "spring", "autumn", "fall"];
+/// Periods named only after a relative word: "this season", "last season" (a sports season);
+/// "the season" and "two seasons" are left alone.
+const RELATIVE_ONLY: &[&str] = &["season"];
 const RELATIVE: &[&str] = &[
     "last",
     "next",
@@ -61,6 +64,7 @@ pub(super) fn relative(v: &[View<'_>], i: usize) -> Option<(usize, usize)> {
     let u = v.get(j)?;
     let unit = UNITS.contains(&u.text)
         || SEASONS.contains(&u.text)
+        || (j == i + 1 && RELATIVE_ONLY.contains(&u.text))
         || WEEKDAYS.contains(&u.text)
         || MONTHS.contains(&u.text);
     if !unit {
