@@ -83,10 +83,11 @@ pub fn same_names(text: &str, tokens: &[Token], merged: &[Span], switches: u32) 
     let mut capitals: Forms<'_> = HashMap::new();
     for s in merged {
         let r = covered_tokens(tokens, s.start, s.end);
+        // every suggestion's tokens are taken, the long ones too: a copy never overlaps one
+        r.clone().for_each(|i| covered[i] = true);
         if r.is_empty() || r.len() > LONGEST {
             continue;
         }
-        r.clone().for_each(|i| covered[i] = true);
         let form = piece(r.start, r.end - 1);
         if !starts_upper(form) {
             continue;
@@ -214,6 +215,24 @@ mod tests {
                 ("Pogačar".to_string(), "PERSON".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn nothing_is_copied_inside_a_long_suggestion() {
+        // an ORG of eight tokens holds "Taliban" standing alone: no copy inside it, one on the last line
+        let text = "Taliban fighters came.\nTehrik - e - Taliban ( TTP ) said so.\nTaliban";
+        let learnt = at(text, "Taliban", 0, "ORG", Origin::Model);
+        let long = at(
+            text,
+            "Tehrik - e - Taliban ( TTP )",
+            0,
+            "ORG",
+            Origin::Gazetteer,
+        );
+        let tokens = tokenize(text);
+        let got = same_names(text, &tokens, &[learnt, long], SAME_FORM);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].start, text.chars().count() - "Taliban".len());
     }
 
     #[test]
