@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::bilou::covered_tokens;
 use crate::span::{Origin, Span};
-use crate::token::Token;
+use crate::token::{starts_upper, Token};
 
 /// Copy the learner's names to the same form elsewhere in the text.
 pub const SAME_FORM: u32 = 1;
@@ -42,10 +42,6 @@ fn base_letter(c: char) -> char {
 /// A name as it reads in capitals, accents dropped: "Pogačar" → "pogacar".
 fn capitals_key(form: &str) -> String {
     form.chars().map(base_letter).collect()
-}
-
-fn starts_upper(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Every letter a capital, at least two of them ("REEVES", not "A" or "Reeves").

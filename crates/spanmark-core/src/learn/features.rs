@@ -8,7 +8,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::layout::Line;
 use crate::detect::{Kind, ListMarks};
 use crate::span::Span;
-use crate::token::Token;
+use crate::token::{starts_upper, Token};
 
 /// Feature ids are hashes already: a map keyed by them only needs their bits spread.
 #[derive(Debug, Clone, Copy, Default)]
@@ -95,10 +95,6 @@ fn shape(word: &str) -> String {
         }
     }
     out
-}
-
-fn is_title(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// What the rule detector said about each token: (BILOU part letter, label, origin).
@@ -254,7 +250,7 @@ pub fn extract(
             let cut = chars[chars.len() - k].0;
             f.push(hash("s", &[&lw[cut..]]));
         }
-        let title = is_title(words[i]);
+        let title = starts_upper(words[i]);
         let start = sentence_starts.get(i).copied().unwrap_or(i == 0);
         f.push(hash(
             "start-title",
@@ -287,7 +283,7 @@ pub fn extract(
         }
         f.push(hash("r-1", &[&mark_at(ii - 1)]));
         f.push(hash("r+1", &[&mark_at(ii + 1)]));
-        if is_title(words[i]) {
+        if starts_upper(words[i]) {
             match elsewhere.get(words[i]) {
                 Some(labels) => {
                     for l in labels {

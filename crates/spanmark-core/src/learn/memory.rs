@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::bilou::covered_tokens;
 use crate::span::{Origin, Span};
-use crate::token::Token;
+use crate::token::{starts_upper, Token};
 
 /// Confidence of a surname suggestion learnt from a full name ("Sharif" from "Shehbaz Sharif").
 const SURNAME_CONFIDENCE: f32 = 0.6;
@@ -117,10 +117,6 @@ fn surface_of(text: &str, tokens: &[Token]) -> Vec<String> {
         }
     }
     words
-}
-
-fn starts_upper(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 impl Memory {

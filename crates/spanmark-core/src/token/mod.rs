@@ -36,6 +36,11 @@ impl Token {
     }
 }
 
+/// Whether a word starts with a capital ("Kabul", "ISPR"; not "the", "2019").
+pub fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// A position in the text, in bytes and code points at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Pos {

@@ -58,7 +58,7 @@ fn sentence_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     }
     if let Some(kind) = kind_of_token(t) {
         let spaced = !gap.is_empty();
-        if kind == AbbrevKind::Trailing && spaced && starts_uppercase(next_text) {
+        if kind == AbbrevKind::Trailing && spaced && super::starts_upper(next_text) {
             return Some(i + 1);
         }
         // "to the U.S. He said": an initialism, then a word that starts sentences
@@ -86,8 +86,4 @@ const STARTERS: &[&str] = &[
 
 fn starts_lowercase(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_lowercase)
-}
-
-fn starts_uppercase(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_uppercase)
 }
