@@ -164,11 +164,7 @@ mod tests {
     use super::*;
     use crate::token::tokenize;
 
-    fn at(text: &str, form: &str, nth: usize, label: &str, origin: Origin) -> Span {
-        let byte = text.match_indices(form).nth(nth).unwrap().0;
-        let start = text[..byte].chars().count();
-        Span::suggested(start, start + form.chars().count(), label, origin)
-    }
+    use super::super::test_spans::over as at;
 
     fn copies(text: &str, merged: &[Span], switches: u32) -> Vec<(String, String)> {
         let tokens = tokenize(text);

@@ -16,6 +16,8 @@ mod placed;
 mod row_veto;
 pub mod rule_record;
 pub mod tagger;
+#[cfg(test)]
+mod test_spans;
 pub mod trainer;
 pub mod training_set;
 mod viterbi;

@@ -37,12 +37,7 @@ mod tests {
 
     use super::*;
 
-    /// A span over the `nth` occurrence of `word` in `text`.
-    fn at(text: &str, word: &str, nth: usize, label: &str, origin: Origin) -> Span {
-        let b = text.match_indices(word).nth(nth).unwrap().0;
-        let s = text[..b].chars().count();
-        Span::suggested(s, s + word.chars().count(), label, origin)
-    }
+    use super::super::test_spans::over as at;
 
     #[test]
     fn table_figures_the_user_removes_go_on_rows_and_stay_in_running_text() {

@@ -280,9 +280,7 @@ mod tests {
         let text = "Standings\nAmsel 25 18 4 3 58\nBrenn 25 17 5 3 56\nThe club has 18 players.";
         let tokens = tokenize(text);
         let at = |word: &str, nth: usize| {
-            let b = text.match_indices(word).nth(nth).unwrap().0;
-            let s = text[..b].chars().count();
-            Span::suggested(s, s + word.chars().count(), "CARDINAL", Origin::Pattern)
+            super::super::test_spans::over(text, word, nth, "CARDINAL", Origin::Pattern)
         };
         let rules = [at("18", 0), at("17", 0), at("18", 1)];
         let gold = [rules[2].clone()];
