@@ -89,9 +89,7 @@ pub fn Article() -> impl IntoView {
                 .filter(|t| t.is_connected())
                 .or_else(|| mark_selected(&el, layout, span, true));
             if let Some(target) = target {
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                target.scroll_into_view_with_scroll_into_view_options(&opts);
+                crate::ui::scroll::into_view(&target, web_sys::ScrollLogicalPosition::Nearest);
             }
         });
         now

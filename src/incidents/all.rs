@@ -103,9 +103,7 @@ fn scroll_to_trigger(start: usize, end: usize, tries: u32) {
             .and_then(|d| d.query_selector(&query).ok().flatten());
         match found {
             Some(el) => {
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Center);
-                el.scroll_into_view_with_scroll_into_view_options(&opts);
+                crate::ui::scroll::into_view(&el, web_sys::ScrollLogicalPosition::Center);
             }
             None if tries > 0 => scroll_to_trigger(start, end, tries - 1),
             None => {}

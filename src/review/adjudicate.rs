@@ -165,9 +165,7 @@ pub fn AdjudicatePanel() -> impl IntoView {
         let Some(panel) = panel.get() else {
             return false;
         };
-        let to = web_sys::ScrollIntoViewOptions::new();
-        to.set_block(web_sys::ScrollLogicalPosition::Start);
-        panel.scroll_into_view_with_scroll_into_view_options(&to);
+        crate::ui::scroll::into_view(&panel, web_sys::ScrollLogicalPosition::Start);
         true
     });
     let open_gold = move |_| {
