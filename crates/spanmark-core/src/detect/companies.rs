@@ -4,7 +4,7 @@
 use super::candidate::{rank, Candidate};
 use super::kind::Kind;
 use super::lexicon::{class, Lexicon};
-use super::runs::org_run_back;
+use super::runs::{org_run_back, past_descriptions};
 use super::take_over::place_all;
 use super::words::View;
 use crate::span::Origin;
@@ -47,6 +47,7 @@ fn name_before(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
         }
         start = before;
     }
+    let start = past_descriptions(v, start, i);
     if start >= i || v[i].line_start {
         return None;
     }
@@ -128,6 +129,10 @@ mod tests {
         ] {
             assert!(got.iter().any(|g| g == name), "{name} missing from {got:?}");
         }
+        let text = "Rivals Microsoft Corp and Alphabet Inc reported on Tuesday.";
+        let got = texts_after_people(text, apply);
+        assert!(got.iter().any(|g| g == "Microsoft Corp"), "{got:?}");
+        assert!(!got.iter().any(|g| g.starts_with("Rivals")), "{got:?}");
     }
 
     #[test]

@@ -41,10 +41,17 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
             }
         }
         if let Some((end, words)) = person_run(v, lex, i) {
+            let byline = i > 0 && matches!(v[i - 1].text, "By" | "by");
+            // "By Ben Spurr Transportation Reporter": the word before a capitalised role is the
+            // reporter's beat, not a third name
+            let (end, words) = if byline {
+                without_beat(v, lex, end, words)
+            } else {
+                (end, words)
+            };
             // "Nasreen Bibi", "Zainab Khatoon": a woman's name ends in Bibi or Khatoon
             let given = lex.is_given_name(v[i].text)
                 || (words == 2 && matches!(v[end - 1].text, "Bibi" | "Khatoon"));
-            let byline = i > 0 && matches!(v[i - 1].text, "By" | "by");
             let first_is_place = lex.name(v[i].text).is_some_and(|k| k.is_name());
             if words >= 2
                 && !known_place_or_group(v, text, lex, i, end)
@@ -72,7 +79,9 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
                 let and = credit_place_end(v, end);
                 if byline && v.get(and).is_some_and(|a| a.text == "and") {
                     let end = and;
-                    if let Some((end2, w2)) = person_run(v, lex, end + 1) {
+                    if let Some((end2, w2)) =
+                        person_run(v, lex, end + 1).map(|(e, w)| without_beat(v, lex, e, w))
+                    {
                         if w2 >= 2 {
                             out.push(Candidate::new(
                                 end + 1,
@@ -91,6 +100,19 @@ pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>)
             continue;
         }
         i += 1;
+    }
+}
+
+/// "By Ben Spurr Transportation Reporter": in a byline, the word before a capitalised role
+/// ("Reporter", "Correspondent", "Editor") is the reporter's beat, not a third name.
+fn without_beat(v: &[View<'_>], lex: &Lexicon, end: usize, words: usize) -> (usize, usize) {
+    let role = v.get(end).is_some_and(|t| {
+        t.shape.cap && !t.line_start && lex.has(&t.text.to_lowercase(), class::ROLE)
+    });
+    if role && words >= 3 && v[end - 1].shape.cap {
+        (end - 1, words - 1)
+    } else {
+        (end, words)
     }
 }
 
@@ -389,6 +411,16 @@ mod tests {
             ["MUNIR AHMED", "RIAZ KHAN"]
         );
         assert_eq!(people("(AP Photo/Anjum Naveed)"), ["Anjum Naveed"]);
+        // the beat before a capitalised role is not a third name, for either name of a byline
+        assert_eq!(
+            people("By Ben Spurr Transportation Reporter\n\nMetrolinx said."),
+            ["Ben Spurr"]
+        );
+        assert_eq!(
+            people("By Seth Borenstein and Ben Spurr Transportation Reporter\n"),
+            ["Seth Borenstein", "Ben Spurr"]
+        );
+        assert_eq!(people("By Ben Van Dyke Jones\n"), ["Ben Van Dyke Jones"]);
     }
 
     #[test]

@@ -90,6 +90,43 @@ pub fn person_run(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<(usize, usi
     (words > 0).then_some((end, words))
 }
 
+/// Capitalised descriptions that may stand before an organisation's name without being part of
+/// it: "Opposition Congress", "Former Soviet Army", "Rivals Microsoft Corp", "Shares of Mitsubishi …".
+const LEADING: &[&str] = &[
+    "Opposition",
+    "Former",
+    "Ruling",
+    "Rival",
+    "Rivals",
+    "Banned",
+    "Outlawed",
+    "Separatist",
+    "Militant",
+    "Pro-government",
+    "Both",
+    "Then",
+    "Shares",
+    "Peers",
+    "Competitors",
+    "Shareholders",
+    "Investors",
+    "Analysts",
+    "Unlike",
+];
+
+/// The first token of a name starting at `start` (before `head`), past leading descriptions
+/// and the "of"/"for" that joined them to it.
+pub fn past_descriptions(v: &[View<'_>], start: usize, head: usize) -> usize {
+    let mut start = start;
+    while start < head && LEADING.contains(&v[start].text) {
+        start += 1;
+        while start < head && matches!(v[start].text, "of" | "for") {
+            start += 1;
+        }
+    }
+    start
+}
+
 /// A capitalised word that may sit inside the name of an organisation, facility or place.
 pub fn org_word(v: &View<'_>, lex: &Lexicon) -> bool {
     (v.shape.cap || (v.shape.digits && v.text.len() <= 4) || ordinal(v.text))

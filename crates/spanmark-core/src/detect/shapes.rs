@@ -5,24 +5,9 @@
 use super::candidate::{rank, Candidate};
 use super::kind::Kind;
 use super::lexicon::{class, Lexicon};
-use super::runs::{org_run_back, org_run_forward, org_word};
+use super::runs::{org_run_back, org_run_forward, org_word, past_descriptions};
 use super::words::{inner_hyphen, possessive_at, View};
 use crate::span::Origin;
-
-/// Capitalised descriptions that may stand before an organisation's name without being part of it.
-const LEADING: &[&str] = &[
-    "Opposition",
-    "Former",
-    "Ruling",
-    "Rival",
-    "Banned",
-    "Outlawed",
-    "Separatist",
-    "Militant",
-    "Pro-government",
-    "Both",
-    "Then",
-];
 
 const HEADS: [(u32, Kind); 3] = [
     (class::ORG_HEAD, Kind::Org),
@@ -42,11 +27,13 @@ pub fn find(v: &[View<'_>], lex: &Lexicon, out: &mut Vec<Candidate>) {
             .is_some_and(|n| matches!(n.text, "Officer" | "Officers") && n.gap);
         for (flag, kind) in HEADS {
             if lex.has(t.text, flag) && !office {
-                let mut start = org_run_back(v, lex, h, 10, true);
-                // "Opposition Congress", "Former Soviet Army": descriptive words are not the name
-                while start < h && LEADING.contains(&v[start].text) {
-                    start += 1;
-                }
+                // a head that starts a line takes nothing from the line before
+                let start = if t.line_start {
+                    h
+                } else {
+                    org_run_back(v, lex, h, 10, true)
+                };
+                let start = past_descriptions(v, start, h);
                 let end = of_extension(v, lex, h + 1);
                 if h - start >= 1 || end > h + 1 {
                     push(v, out, start, end, kind);
@@ -189,6 +176,18 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_name_takes_nothing_from_the_line_before_or_a_leading_description() {
+        // "Sea" (a place's head word) opens the paragraph after a byline
+        let got = shapes("By Seth Borenstein\n\nSea ice shrank around Antarctica.");
+        assert!(got.is_empty(), "{got:?}");
+        let got = shapes("Shares of Mitsubishi UFJ Financial Group fell.");
+        assert_eq!(
+            got,
+            [("Mitsubishi UFJ Financial Group".to_string(), Kind::Org)]
+        );
     }
 
     #[test]

@@ -229,11 +229,7 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
         if club_name(v, lex, i, e) && !run_has_person {
             teams.insert(text_of(i, e));
             take_over_tidy(kept, org(i, e), tidy);
-        } else if place_or_free
-            && !run_has_person
-            && plays(v, lex, i, e)
-            && !lex.has(v[i].text, class::STOP | class::TITLE | class::SOFT)
-        {
+        } else if place_or_free && !run_has_person && plays(v, lex, i, e) {
             // a free one-word name that plays must not be a sentence's first word of another kind
             let single_candidate = owners.iter().all(|o| *o == owners[0]);
             let is_place = owners[0].is_some_and(|n| {
@@ -242,6 +238,7 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
             let free = owners.iter().all(Option::is_none);
             // a free name at a sentence start must be followed by a score ("Everton 2-0")
             let free_ok = free
+                && !lex.has(v[i].text, class::STOP | class::TITLE | class::SOFT)
                 && e - i <= 3
                 && !v[i].shape.upper
                 && (!v[i].sentence_start || score_at(v, e))
@@ -297,6 +294,16 @@ mod tests {
             "{got:?}"
         );
         assert_eq!(got.iter().filter(|g| *g == "Almaty").count(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn national_teams_in_a_short_report_with_scores() {
+        // three scores and three sports words ("finals", "scoring", "goal") make it a sports page
+        let text = "Nigeria qualified for the finals after a 1-0 win over Benin, with Lookman scoring the only goal.\n\nElsewhere, South Africa beat Congo 5-0 and Egypt drew 1-1 with Cape Verde.";
+        let got = orgs(text);
+        for team in ["Nigeria", "Benin", "South Africa", "Congo", "Cape Verde"] {
+            assert!(got.iter().any(|g| g == team), "{team} missing from {got:?}");
+        }
     }
 
     #[test]
