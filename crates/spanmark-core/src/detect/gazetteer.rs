@@ -6,6 +6,7 @@ use super::kind::Kind;
 use super::lexicon::Lexicon;
 use super::words::{title_case, View};
 use crate::span::Origin;
+use crate::token::chars::without_accents;
 
 pub fn find(v: &[View<'_>], text: &str, lex: &Lexicon, out: &mut Vec<Candidate>) {
     let loud = shouted_lines(v);
@@ -57,6 +58,11 @@ fn match_at(
     if shouted && max == 0 {
         max = lex.longest_from(&titled);
     }
+    // the lists hold names without accents: "Belém", "Osnabrück" are found as "Belem", "Osnabruck"
+    let plain_first = without_accents(t.text);
+    if max == 0 {
+        max = plain_first.as_deref().map_or(0, |p| lex.longest_from(p));
+    }
     if max == 0 {
         return None;
     }
@@ -66,7 +72,10 @@ fn match_at(
             continue;
         }
         let phrase = &text[t.byte_start..last.byte_end];
-        if let Some(kind) = lex.name(phrase) {
+        let kind = lex
+            .name(phrase)
+            .or_else(|| without_accents(phrase).and_then(|p| lex.name(&p)));
+        if let Some(kind) = kind {
             if short_acronym_in_shouting(v, i, i + n, kind) {
                 continue;
             }
@@ -166,6 +175,14 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn names_written_with_accents_match_the_lists_without() {
+        let got = run("Talks in Bogotá, Brasília and Reykjavík; Curaçao and Türkiye.");
+        for place in ["Bogotá", "Brasília", "Reykjavík", "Curaçao", "Türkiye"] {
+            assert!(got.contains(&(place.into(), Kind::Gpe)), "{place}: {got:?}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::bilou::covered_tokens;
 use crate::span::{Origin, Span};
+use crate::token::chars::unaccented;
 use crate::token::{starts_upper, Token};
 
 /// Copy the learner's names to the same form elsewhere in the text.
@@ -23,20 +24,10 @@ const OPENERS: [&str; 16] = [
 /// Longest name, in tokens, looked for again.
 const LONGEST: usize = 5;
 
-/// The letter without its accent for the Latin letters of European names ("č" → 'c'); others as they are.
+/// The letter without its accent, lowercased ("Č" → 'c'); others lowercased as they are.
 fn base_letter(c: char) -> char {
-    const FROM: &str =
-        "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥìíîïĩīĭįıĵķĺļľłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
-    const TO: &str =
-        "aaaaaaaaacccccddeeeeeeeeegggghiiiiiiiiijkllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    let lower = c.to_lowercase().next().unwrap_or(c);
-    FROM.chars()
-        .position(|f| f == lower)
-        .and_then(|i| TO.chars().nth(i))
-        .unwrap_or(lower)
+    let plain = unaccented(c);
+    plain.to_lowercase().next().unwrap_or(plain)
 }
 
 /// A name as it reads in capitals, accents dropped: "Pogačar" → "pogacar".

@@ -117,9 +117,53 @@ pub fn is_closer(s: &str) -> bool {
     )
 }
 
+/// The letter without its accent, for the Latin letters of European names ("č" → 'c',
+/// "Ö" → 'O'); any other character as it is.
+pub fn unaccented(c: char) -> char {
+    const FROM: &str =
+        "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥìíîïĩīĭįıĵķĺļľłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
+    const TO: &str =
+        "aaaaaaaaacccccddeeeeeeeeegggghiiiiiiiiijkllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
+    if c.is_ascii() {
+        return c;
+    }
+    let upper = c.is_uppercase();
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    match FROM
+        .chars()
+        .position(|f| f == lower)
+        .and_then(|i| TO.chars().nth(i))
+    {
+        Some(plain) if upper => plain.to_ascii_uppercase(),
+        Some(plain) => plain,
+        None => c,
+    }
+}
+
+/// A text with the accents of its Latin letters dropped ("Belém" → "Belem"), or None when it
+/// has none to drop.
+pub fn without_accents(s: &str) -> Option<String> {
+    if s.is_ascii() {
+        return None;
+    }
+    let plain: String = s.chars().map(unaccented).collect();
+    (plain != s).then_some(plain)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn accents_drop_and_case_stays() {
+        assert_eq!(without_accents("Belém").as_deref(), Some("Belem"));
+        assert_eq!(
+            without_accents("ÖSTERREICH Łódź").as_deref(),
+            Some("OSTERREICH Lodz")
+        );
+        assert_eq!(without_accents("Lahore"), None);
+        assert_eq!(without_accents("لاہور"), None);
+    }
 
     #[test]
     fn classes() {
