@@ -46,7 +46,8 @@ pub struct CurveOptions {
     #[arg(long, value_name = "N", requires = "curve")]
     fill_after: Option<u32>,
     /// Set merge thresholds by name (show, overrule, overrule_with_evidence, evidence, veto,
-    /// veto_after, veto_with_evidence, resize, fill_after, line_veto, discourse) to measure them
+    /// veto_after, veto_with_evidence, resize, resize_within, fill_after, line_veto,
+    /// discourse, play_relabel) to measure them
     #[arg(long, value_name = "NAME=V,…", requires = "curve")]
     policy: Option<String>,
     /// Cross-validate inside --data instead: deal the documents round-robin into N folds,
@@ -257,9 +258,11 @@ fn set_policy(policy: &mut MergePolicy, pair: &str) -> Result<(), String> {
         "veto_after" => policy.veto_after = n()?,
         "veto_with_evidence" => policy.veto_with_evidence = f()?,
         "resize" => policy.resize = f()?,
+        "resize_within" => policy.resize_within = f()?,
         "fill_after" => policy.fill_after = n()?,
         "line_veto" => policy.line_veto = f()?,
         "discourse" => policy.discourse = n()?,
+        "play_relabel" => policy.play_relabel = f()?,
         other => return Err(format!("--policy: no threshold called “{other}”")),
     }
     Ok(())

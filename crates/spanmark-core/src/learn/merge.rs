@@ -1,8 +1,11 @@
 //! How learnt suggestions combine with the rule detector's: the user's remembered forms,
 //! then rules, then confident model spans, then the rest, each filling what is left.
 
+use std::collections::HashMap;
+
 use super::bilou::covered_tokens;
 use super::placed::Placed;
+use super::play::{play_tokens, played_as};
 use super::row_veto::removed_on_its_line;
 use super::rule_record::{neighbours, RuleRecord};
 use super::tagger::{Prediction, Tagger};
@@ -36,6 +39,10 @@ pub struct MergePolicy {
     /// a model span at this confidence replaces rule spans it overlaps when the user
     /// resized rule spans of their label at least `evidence` times
     pub resize: f32,
+    /// …and at this confidence when it contains them and the user keeps taking rule spans of
+    /// their label into longer spans of the model's label (`Fate::Within`, `evidence` times):
+    /// "Donetsk" inside "Shakhtar Donetsk"
+    pub resize_within: f32,
     /// model spans where the rules found nothing are suggested only for labels the
     /// model was trained on at least this many times
     pub fill_after: u32,
@@ -46,6 +53,10 @@ pub struct MergePolicy {
     /// which of the learner's names are suggested again where they come back in the document
     /// (`discourse::SAME_FORM` | `SURNAME` | `CAPITALS`; 0: none)
     pub discourse: u32,
+    /// a rule span in a sentence about play (not after a place word) takes the label the user
+    /// gave rule spans of its label there, when at least this share of them were relabelled
+    /// to it (and `evidence` × 2, more than were kept); above 1: never (`play.rs`)
+    pub play_relabel: f32,
 }
 
 impl Default for MergePolicy {
@@ -59,11 +70,13 @@ impl Default for MergePolicy {
             veto_after: 20,
             veto_with_evidence: 0.6,
             resize: 0.7,
+            resize_within: 0.5,
             fill_after: 5,
             line_veto: 0.75,
             discourse: super::discourse::SAME_FORM
                 | super::discourse::SURNAME
                 | super::discourse::CAPITALS,
+            play_relabel: 0.3,
         }
     }
 }
@@ -236,6 +249,25 @@ pub fn merge(
         })
         .collect();
     let over_removed = |s: &Span| covered_tokens(tokens, s.start, s.end).any(|i| removed_here[i]);
+    // rule spans in sentences about play take the label the user keeps giving them there (after
+    // the model had its say with the rules' own labels; it does not relabel them). Sentences
+    // are read only when the record has such relabels.
+    let play = match evidence {
+        Some(e) if policy.play_relabel <= 1.0 && e.record.counts_play() => {
+            play_tokens(e.text, tokens)
+        }
+        _ => Vec::new(),
+    };
+    let played: HashMap<(usize, usize), String> = if play.is_empty() {
+        HashMap::new()
+    } else {
+        rules
+            .iter()
+            .filter_map(|r| {
+                played_as(r, tokens, &play, evidence, policy).map(|l| ((r.start, r.end), l))
+            })
+            .collect()
+    };
     // a remembered custom label (one the rules never say) that the user keeps turning the
     // rules' label into wins over the rule even where it was not seen with these neighbours
     let (weak, promoted): (Vec<&Span>, Vec<&Span>) = weak.into_iter().partition(|m| {
@@ -266,6 +298,7 @@ pub fn merge(
                     && o.start == m.start
                     && o.end == m.end
                     && o.label != m.label
+                    && !played.contains_key(&(o.start, o.end))
                     && match relabelled(evidence, tokens, o, &m.label, policy) {
                         Some(Relabelled::Here) => confidence(m) >= policy.overrule_with_evidence,
                         // relabels seen only elsewhere (a city relabelled as a team on the
@@ -291,10 +324,11 @@ pub fn merge(
                     && (o.start != m.start || o.end != m.end)
                     && evidence
                         .is_some_and(|e| e.record.of_label(&o.label).resized >= policy.evidence)
-                    && (o.label == m.label
-                        || absorbs
-                        || relabel_evidence(evidence, tokens, o, &m.label, policy))
-                    && confidence(m) >= policy.resize
+                    && ((absorbs && confidence(m) >= policy.resize_within)
+                        || ((o.label == m.label
+                            || absorbs
+                            || relabel_evidence(evidence, tokens, o, &m.label, policy))
+                            && confidence(m) >= policy.resize))
             };
             if out.any_overlapping(m.start, m.end) {
                 out.place(m, resizes);
@@ -307,7 +341,15 @@ pub fn merge(
     for s in weak {
         out.place(s, |_| false);
     }
-    out.into_sorted()
+    let mut merged = out.into_sorted();
+    if !played.is_empty() {
+        for s in merged.iter_mut().filter(|s| from_rules(s)) {
+            if let Some(label) = played.get(&(s.start, s.end)) {
+                s.label = label.clone();
+            }
+        }
+    }
+    merged
 }
 
 #[cfg(test)]
@@ -441,6 +483,59 @@ mod tests {
             label_of("Tourists love Porto in May.", 14),
             "GPE",
             "relabelled only elsewhere: the rule's place stays"
+        );
+    }
+
+    #[test]
+    fn a_longer_model_name_takes_places_the_user_keeps_drawing_into_names() {
+        use crate::token::tokenize;
+        // the user twice took a gazetteer place into a longer club name
+        let seen = "Red Amsel won. Blue Brenn lost.";
+        let at = |t: &str, w: &str| {
+            let s = t.find(w).unwrap();
+            Span::suggested(s, s + w.len(), "GPE", Origin::Gazetteer)
+        };
+        let rules = [at(seen, "Amsel"), at(seen, "Brenn")];
+        let gold = [Span::manual(0, 9, "ORG"), Span::manual(15, 25, "ORG")];
+        let mut record = RuleRecord::default();
+        record.add_document("a", seen, &tokenize(seen), &rules, &[&gold[0], &gold[1]]);
+        let text = "Fans of Shakhtar Donetsk sang.";
+        let tokens = tokenize(text);
+        let rules = [at(text, "Donetsk")];
+        let prediction = Prediction {
+            spans: vec![with_conf(Span::suggested(8, 24, "ORG", Origin::Model), 0.6)],
+            outside: vec![0.0; tokens.len()],
+        };
+        let fake = Tagger {
+            tags: super::super::bilou::TagSet::new(vec!["GPE".into(), "ORG".into()]),
+            weights: Default::default(),
+            transitions: vec![0.0; 110],
+            label_counts: vec![50, 50],
+        };
+        let evidence = Evidence {
+            text,
+            record: &record,
+        };
+        let got = |policy: &MergePolicy| {
+            let m = merge(
+                &tokens,
+                &rules,
+                &[],
+                Some((&prediction, &fake)),
+                Some(&evidence),
+                policy,
+            );
+            (m[0].start, m[0].label.clone())
+        };
+        assert_eq!(got(&MergePolicy::default()), (8, "ORG".into()));
+        let stricter = MergePolicy {
+            resize_within: 0.7,
+            ..MergePolicy::default()
+        };
+        assert_eq!(
+            got(&stricter),
+            (17, "GPE".into()),
+            "below the threshold the place stays"
         );
     }
 

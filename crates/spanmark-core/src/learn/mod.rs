@@ -13,6 +13,7 @@ pub mod memory;
 pub mod merge;
 pub mod model;
 mod placed;
+pub mod play;
 mod row_veto;
 pub mod rule_record;
 pub mod tagger;

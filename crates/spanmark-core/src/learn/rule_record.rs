@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::bilou::covered_tokens;
 use super::layout::{places, Line, Place};
+use super::play::{in_play, play_tokens};
 use crate::span::Span;
 use crate::token::Token;
 
@@ -22,9 +23,10 @@ pub enum Fate {
     Within(String),
 }
 
-/// One rule span's fate with the words on either side (lowercase, "" at the edges) and the
-/// kind of line it stood on ("row", "head"; "" in running text and in files saved before);
-/// saved as `[label, fate, before, after, line]`.
+/// One rule span's fate with the words on either side (lowercase, "" at the edges), the
+/// kind of line it stood on ("row", "head"; "" in running text and in files saved before) and
+/// whether it stood in a sentence about play (`play::in_play`; false in files saved before);
+/// saved as `[label, fate, before, after, line, play]`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome(
     pub String,
@@ -32,6 +34,7 @@ pub struct Outcome(
     pub String,
     pub String,
     #[serde(default)] pub String,
+    #[serde(default)] pub bool,
 );
 
 /// Counts of fates for one key.
@@ -83,6 +86,9 @@ pub struct RuleRecord {
     /// (label, kind of line) for spans on headline and row lines
     #[serde(skip)]
     by_line: BTreeMap<(String, String), Tally>,
+    /// label → fates of its spans in sentences about play
+    #[serde(skip)]
+    by_play: BTreeMap<String, Tally>,
 }
 
 /// The kind of line a rule span starts on, as recorded ("" for running text).
@@ -148,12 +154,21 @@ impl RuleRecord {
         accepted: &[&Span],
     ) {
         let places = places(text, tokens);
+        let play = play_tokens(text, tokens);
         let outcomes = rules
             .iter()
             .map(|r| {
                 let (before, after) = neighbours(text, tokens, r);
                 let line = line_of(&places, tokens, r).to_string();
-                Outcome(r.label.clone(), fate(r, accepted), before, after, line)
+                let played = in_play(text, tokens, &play, r);
+                Outcome(
+                    r.label.clone(),
+                    fate(r, accepted),
+                    before,
+                    after,
+                    line,
+                    played,
+                )
             })
             .collect();
         self.documents.insert(id.to_string(), outcomes);
@@ -170,8 +185,12 @@ impl RuleRecord {
         self.by_label.clear();
         self.by_context.clear();
         self.by_line.clear();
-        for Outcome(label, fate, before, after, line) in self.documents.values().flatten() {
+        self.by_play.clear();
+        for Outcome(label, fate, before, after, line, play) in self.documents.values().flatten() {
             self.by_label.entry(label.clone()).or_default().add(fate);
+            if *play {
+                self.by_play.entry(label.clone()).or_default().add(fate);
+            }
             if !line.is_empty() {
                 self.by_line
                     .entry((label.clone(), line.clone()))
@@ -217,6 +236,16 @@ impl RuleRecord {
             .get(&(label.to_string(), line.to_string()))
             .cloned()
             .unwrap_or_default()
+    }
+
+    /// The fates of rule spans of this label in sentences about play, not after a place word.
+    pub fn in_play(&self, label: &str) -> Tally {
+        self.by_play.get(label).cloned().unwrap_or_default()
+    }
+
+    /// Were any rule spans of a sentence about play relabelled (`in_play` says nothing otherwise)?
+    pub fn counts_play(&self) -> bool {
+        self.by_play.values().any(|t| !t.relabelled.is_empty())
     }
 
     /// Were any rule spans recorded on headline or row lines (`on_line` is empty otherwise)?
@@ -295,5 +324,10 @@ mod tests {
         let mut loaded: RuleRecord = serde_json::from_str(old).unwrap();
         loaded.reindex();
         assert_eq!(loaded.of_label("GPE").kept, 1);
+        let fifth = r#"{"documents":{"a":[["GPE",{"Relabelled":"ORG"},"","beat",""]]}}"#;
+        let mut loaded: RuleRecord = serde_json::from_str(fifth).unwrap();
+        loaded.reindex();
+        assert_eq!(loaded.of_label("GPE").relabelled_to("ORG"), 1);
+        assert!(!loaded.counts_play(), "files saved before: nothing in play");
     }
 }
