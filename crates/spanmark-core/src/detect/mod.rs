@@ -12,6 +12,7 @@ mod date;
 mod faction;
 mod family_first;
 mod gazetteer;
+mod glued;
 mod identified;
 pub mod kind;
 mod lexicon;

@@ -28,8 +28,8 @@ use super::lexicon::Lexicon;
 use super::words::View;
 use super::{
     acronym, age, alias, apposition, cardinal, companies, date, faction, family_first, gazetteer,
-    identified, org_context, pairs, person, places, repeats, shapes, shouted, surname, teams,
-    unlabelled,
+    glued, identified, org_context, pairs, person, places, repeats, shapes, shouted, surname,
+    teams, unlabelled,
 };
 use crate::span::Origin;
 
@@ -211,6 +211,14 @@ pub const RULES: &[Rule] = &[
         stage: Stage::Pass,
         family: Origin::Gazetteer,
         run: |i, kept| shouted::apply(i.v, i.lex, kept),
+    },
+    Rule {
+        name: "glued",
+        tag: "rule:glued",
+        doc: "a lone known place glued to an unknown capitalised word (\"Shakhtar Donetsk\") is part of a longer name: left out",
+        stage: Stage::Pass,
+        family: Origin::Gazetteer,
+        run: |i, kept| glued::apply(i.v, i.lex, kept),
     },
     Rule {
         name: "age",
