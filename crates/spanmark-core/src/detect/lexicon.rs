@@ -277,8 +277,11 @@ impl Lexicon {
         self.names.get(normalise(phrase).as_ref()).copied()
     }
 
+    /// A given name of the lists, as written or without its accents ("Jürgen" as "Jurgen").
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given.contains(word)
+            || crate::token::chars::without_accents(word)
+                .is_some_and(|w| self.given.contains(w.as_str()))
     }
 
     /// A given name of the compiled-in (domain) list: "Muhammad", "Imran", "Zabihullah".

@@ -30,6 +30,10 @@ const AFTER: &[&str] = &[
     "villages",
     "towns",
     "area",
+    "neighborhood",
+    "neighborhoods",
+    "neighbourhood",
+    "neighbourhoods",
 ];
 /// Lowercase nouns after an unknown name that make it a facility ("Pul-e-Charkhi prison").
 const FAC_AFTER: &[&str] = &[
@@ -53,6 +57,15 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
     let mut covered = vec![false; v.len()];
     for c in kept.iter() {
         covered[c.first..c.last].iter_mut().for_each(|x| *x = true);
+    }
+    // "Wazir Akbar Khan neighborhoods": a name read as a person before a place noun is the
+    // place named after one
+    for c in kept.iter_mut() {
+        // the whole capitalised run, not its last word ("Wazir Akbar Khan", not "Khan")
+        let whole = c.first == 0 || !v[c.first - 1].shape.cap || !v[c.first].gap;
+        if c.kind == Kind::Person && whole && place_noun(v, c.last) {
+            c.kind = Kind::Gpe;
+        }
     }
     let mut added = Vec::new();
     let mut facilities = Vec::new();
@@ -181,6 +194,10 @@ fn name_at(v: &[View<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
     if !word(t) || t.sentence_start {
         return None;
     }
+    // the start of the capitalised run: "Khan" in "Wazir Akbar Khan" names nothing alone
+    if i > 0 && t.gap && !t.line_start && word(&v[i - 1]) {
+        return None;
+    }
     let mut end = i + 1;
     while end + 1 < v.len() && inner_hyphen(v, end) {
         end += 2;
@@ -212,12 +229,36 @@ mod tests {
             |v, out| apply(v, &lex, out),
         );
         assert_eq!(got, ["Zindajan", "Zindajan"]);
+        // the last word of a longer capitalised run is no place on its own
+        let got = crate::detect::candidate::found_texts(
+            "buildings in the Wazir Akbar Khan neighborhoods",
+            |v, out| apply(v, &lex, out),
+        );
+        assert!(got.is_empty(), "{got:?}");
         // a text cut off after "and" (pasted half an article) must not look past its end
         let got =
             crate::detect::candidate::found_texts("the crossing between Zindajan and", |v, out| {
                 apply(v, &lex, out)
             });
         assert!(got.len() <= 1, "{got:?}");
+    }
+
+    #[test]
+    fn a_name_read_as_a_person_before_a_place_noun_is_the_place() {
+        let text = "Checkpoints went up in the Shahr-e-Naw and Wazir Akbar Khan neighborhoods.";
+        let pipeline = crate::detect::Pipeline::full();
+        let spans = pipeline.detect(text, &crate::token::tokenize(text));
+        let got: Vec<(String, &str)> = spans
+            .iter()
+            .map(|s| {
+                let words: String = text.chars().skip(s.start).take(s.end - s.start).collect();
+                (words, s.label.as_str())
+            })
+            .collect();
+        assert!(
+            got.contains(&("Wazir Akbar Khan".to_string(), "GPE")),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -226,7 +226,13 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
         let run_has_person = owners
             .iter()
             .any(|o| o.is_some_and(|n| kept[n].kind == Kind::Person));
-        if club_name(v, lex, i, e) && !run_has_person {
+        // "Aston Villa", "Phoenix Suns": a club's name wins over a person read from its first word
+        let person_is_run = owners.iter().all(|o| {
+            o.is_some_and(|n| {
+                kept[n].kind == Kind::Person && kept[n].first == i && kept[n].last == e
+            })
+        });
+        if club_name(v, lex, i, e) && (!run_has_person || person_is_run) {
             teams.insert(text_of(i, e));
             take_over_tidy(kept, org(i, e), tidy);
         } else if place_or_free && !run_has_person && plays(v, lex, i, e) {
@@ -304,6 +310,25 @@ mod tests {
         for team in ["Nigeria", "Benin", "South Africa", "Congo", "Cape Verde"] {
             assert!(got.iter().any(|g| g == team), "{team} missing from {got:?}");
         }
+    }
+
+    #[test]
+    fn a_club_name_wins_over_a_person_read_from_a_given_name() {
+        // "Aston" and "Phoenix" are given names in the larger lists
+        let text = "Aston Villa beat the Phoenix Suns 2-1 at home. The striker scored twice, the coach praised the goalkeeper and the league leaders lost.";
+        let pipeline = crate::detect::Pipeline::full();
+        let spans = pipeline.detect(text, &crate::token::tokenize(text));
+        let words = |s: &crate::span::Span| -> String {
+            text.chars().skip(s.start).take(s.end - s.start).collect()
+        };
+        let label = |name: &str| {
+            spans
+                .iter()
+                .find(|s| words(s) == name)
+                .map(|s| s.label.clone())
+        };
+        assert_eq!(label("Aston Villa").as_deref(), Some("ORG"), "{spans:?}");
+        assert_eq!(label("Phoenix Suns").as_deref(), Some("ORG"), "{spans:?}");
     }
 
     #[test]
