@@ -28,7 +28,7 @@ const RULE: usize = 7;
 
 /// The detector's rules by stored number: the position in this list is what is stored.
 /// Append only (a renamed rule keeps its place); every rule of `detect::rules::RULES` is here.
-pub const RULE_CODES: [&str; 21] = [
+pub const RULE_CODES: [&str; 22] = [
     "gazetteer",
     "shapes",
     "person",
@@ -50,6 +50,7 @@ pub const RULE_CODES: [&str; 21] = [
     "apposition",
     "alias",
     "unlabelled",
+    "glued",
 ];
 
 /// The stored number of a rule's name.
