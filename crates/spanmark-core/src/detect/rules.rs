@@ -17,7 +17,9 @@
 //!   3. `places`, `org_context` label unknown capitalised names by the words around them, only
 //!      where no earlier rule put anything.
 //!   4. `companies`, `teams` replace what overlaps their longer names; `shouted` reads all-caps
-//!      lines by the kinds the rest of the text found in mixed case, so it comes after them.
+//!      lines by the kinds the rest of the text found in mixed case, so it comes after them;
+//!      `glued` then leaves out a lone place still glued to an unknown capitalised word (a
+//!      team or company had its chance to take the longer name first).
 //!   5. `age`, `apposition`, `alias` work from finished names and numbers: an age is a number
 //!      set off after a name, an apposition or alias follows a name.
 //!   6. `unlabelled` runs last: it removes whatever any rule found inside a ship's or a military
