@@ -77,6 +77,10 @@ def curated(name: str) -> list[tuple[str, str]]:
     return rows
 
 
+CURATED_LANGUAGES = {"ar", "fa", "hi", "bn", "ne", "si", "ta", "gu", "mr", "or", "ur", "ps"}
+CURATED_COUNTRIES = {"PK", "IN", "BD", "NP", "LK", "AF", "IR"}
+
+
 def faker_given_names() -> set[str]:
     """First names of every locale's person provider in Faker (class attributes only)."""
     import importlib
@@ -88,6 +92,10 @@ def faker_given_names() -> set[str]:
     attrs = ("first_names", "first_names_male", "first_names_female", "first_romanized_names",
              "first_names_male_romanized", "first_names_female_romanized")
     for loc in sorted(p.name for p in base.iterdir() if p.is_dir() and not p.name.startswith("__")):
+        # South Asian, Persian and Arabic names come from the curated lists, which know which of
+        # them are also weapons and places there ("Shaheen", "Ghauri", "Babur", "Fateh")
+        if loc.split("_")[0] in CURATED_LANGUAGES or loc.split("_")[-1] in CURATED_COUNTRIES:
+            continue
         provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
         for attr in attrs:
             value = provider.__dict__.get(attr)
@@ -183,9 +191,12 @@ def main() -> None:
     # Given names of many countries: the person providers of Faker (MIT), Latin script after
     # folding; a stricter frequency test than for English names, since a name of another
     # language may be an everyday English word ("Sun", "Rain")
+    # … and not a name the compiled-in lists know as something else ("Melbourne", "Santiago"
+    # are given names somewhere, but a person rule reading them so misreads the places)
+    known = {entry for label, entry in builtin if label != "NAME"}
     for n in faker_given_names():
         n = clean(n)
-        if n and len(n) >= 3 and zipf_frequency(n.lower(), "en") < 4.5 and n not in EVERYDAY:
+        if n and len(n) >= 3 and zipf_frequency(n.lower(), "en") < 4.5 and n not in EVERYDAY and n not in known:
             extra.add(("NAME", n))
     extra = {(l, e) for l, e in extra if (l, e) not in builtin}
     write(OUT / "builtin.tsv", builtin)
