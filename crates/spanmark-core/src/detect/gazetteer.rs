@@ -4,7 +4,7 @@
 use super::candidate::{rank, Candidate};
 use super::kind::Kind;
 use super::lexicon::Lexicon;
-use super::words::{title_case, View};
+use super::words::{lines, title_case, View};
 use crate::span::Origin;
 use crate::token::chars::without_accents;
 
@@ -95,12 +95,7 @@ fn match_at(
 /// no word with a lowercase letter), as headlines and kickers often are.
 fn shouted_lines(v: &[View<'_>]) -> Vec<bool> {
     let mut loud = vec![false; v.len()];
-    let mut start = 0;
-    while start < v.len() {
-        let mut end = start + 1;
-        while end < v.len() && !v[end].line_start {
-            end += 1;
-        }
+    for (start, end) in lines(v) {
         let words = v[start..end].iter().filter(|t| t.shape.alpha);
         let (mut upper, mut lower) = (0, 0);
         for t in words {
@@ -113,7 +108,6 @@ fn shouted_lines(v: &[View<'_>]) -> Vec<bool> {
         if upper >= 3 && lower == 0 {
             loud[start..end].iter_mut().for_each(|l| *l = true);
         }
-        start = end;
     }
     loud
 }

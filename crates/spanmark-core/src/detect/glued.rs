@@ -5,7 +5,7 @@ use super::candidate::Candidate;
 use super::date::{MONTHS, WEEKDAYS};
 use super::kind::Kind;
 use super::lexicon::{class, Lexicon};
-use super::words::View;
+use super::words::{lines, View};
 use crate::span::Origin;
 
 /// Rule words that may stand next to a place without making a longer name with it.
@@ -72,18 +72,12 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
 /// them capitalised), where every word is capitalised and glue means nothing.
 fn title_case_lines(v: &[View<'_>]) -> Vec<bool> {
     let mut out = vec![false; v.len()];
-    let mut start = 0;
-    while start < v.len() {
-        let mut end = start + 1;
-        while end < v.len() && !v[end].line_start {
-            end += 1;
-        }
+    for (start, end) in lines(v) {
         let words: Vec<&View<'_>> = v[start..end].iter().filter(|t| t.shape.alpha).collect();
         let caps = words.iter().filter(|t| t.shape.cap).count();
         if words.len() >= 3 && caps * 3 >= words.len() * 2 {
             out[start..end].fill(true);
         }
-        start = end;
     }
     out
 }

@@ -8,7 +8,7 @@ use super::date::{MONTHS, WEEKDAYS};
 use super::kind::Kind;
 use super::lexicon::{class, Lexicon};
 use super::take_over::{take_over, tidy};
-use super::words::View;
+use super::words::{lines, View};
 use crate::span::Origin;
 
 /// Nouns after a team's name ("England captain", "Dortmund coach").
@@ -59,19 +59,6 @@ fn sports_page(v: &[View<'_>], lex: &Lexicon, lines: &[(usize, usize)]) -> bool 
         .filter(|&&(s, e)| !table_names(v, s, e).is_empty())
         .count();
     rows >= 2 || (rows == 1 && words >= 2) || (scores >= 1 && words >= 3) || words >= 8
-}
-
-/// Token ranges of lines.
-fn lines(v: &[View<'_>]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 1..=v.len() {
-        if i == v.len() || v[i].line_start {
-            out.push((start, i));
-            start = i;
-        }
-    }
-    out
 }
 
 /// End of a run of capitalised words from `i` (within `end`).

@@ -70,6 +70,19 @@ impl Shape {
     }
 }
 
+/// Token ranges (start, end) of the text's lines.
+pub fn lines(v: &[View<'_>]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=v.len() {
+        if i == v.len() || v[i].line_start {
+            out.push((start, i));
+            start = i;
+        }
+    }
+    out
+}
+
 /// Token views of a whole text.
 pub fn views<'a>(text: &'a str, tokens: &[Token]) -> Vec<View<'a>> {
     let mut out: Vec<View<'a>> = Vec::with_capacity(tokens.len());
