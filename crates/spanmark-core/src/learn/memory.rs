@@ -226,8 +226,11 @@ impl Memory {
             let r = covered_tokens(tokens, s.start, s.end);
             let words = surface_of(text, &tokens[r.clone()]);
             // only names: lowercase stretches ("one", "two days", "23") are numbers and
-            // dates that the patterns find in context, and wrong out of it
-            let named = words.iter().any(|w| w.chars().any(char::is_uppercase));
+            // dates that the patterns find in context, and wrong out of it — except for a
+            // label of the user's own that no rule finds ("drones", "warships" as WEAPON),
+            // which nothing but the user's examples can teach
+            let named = words.iter().any(|w| w.chars().any(char::is_uppercase))
+                || crate::detect::Kind::parse(&s.label).is_none();
             if named {
                 let (_, before, after) = Self::context(text, tokens, s);
                 let form = words.iter().map(|w| normal_word(w)).collect::<Vec<_>>();
@@ -505,6 +508,21 @@ mod tests {
             .map(|s| text[s.start..s.end].to_string())
             .collect();
         assert_eq!(got, vec!["Imran Khan", "Monday"]);
+        assert_eq!(m.span_count(), 2);
+    }
+
+    #[test]
+    fn lowercase_spans_of_a_label_no_rule_finds_are_remembered() {
+        let mut m = Memory::new();
+        let text = "Two warships and a drone were seen.";
+        remember(&mut m, "a", text, &[(4, 12, "WEAPON"), (19, 24, "WEAPON")]);
+        let later = "Drones hit a warship; the drone fell.";
+        let got: Vec<(String, String)> = m
+            .suggest(later, &tokenize(later))
+            .iter()
+            .map(|s| (later[s.start..s.end].to_string(), s.label.clone()))
+            .collect();
+        assert_eq!(got, [("drone".to_string(), "WEAPON".to_string())]);
         assert_eq!(m.span_count(), 2);
     }
 }
