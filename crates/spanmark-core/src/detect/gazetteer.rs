@@ -59,9 +59,8 @@ fn match_at(
         max = lex.longest_from(&titled);
     }
     // the lists hold names without accents: "Belém", "Osnabrück" are found as "Belem", "Osnabruck"
-    let plain_first = without_accents(t.text);
     if max == 0 {
-        max = plain_first.as_deref().map_or(0, |p| lex.longest_from(p));
+        max = without_accents(t.text).map_or(0, |p| lex.longest_from(&p));
     }
     if max == 0 {
         return None;

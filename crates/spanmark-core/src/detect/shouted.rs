@@ -7,7 +7,7 @@ use super::candidate::{rank, Candidate};
 use super::kind::Kind;
 use super::lexicon::Lexicon;
 use super::take_over::{overlap, place_all};
-use super::words::View;
+use super::words::{lines, View};
 use crate::span::Origin;
 
 /// "LONDON" → "London", "NEW" → "New", "OF" → "of".
@@ -84,14 +84,7 @@ pub fn apply(v: &[View<'_>], lex: &Lexicon, kept: &mut Vec<Candidate>) {
             elsewhere.entry(t.text.to_uppercase()).or_insert(c.kind);
         }
     }
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for i in 1..=v.len() {
-        if i == v.len() || v[i].line_start {
-            lines.push((start, i));
-            start = i;
-        }
-    }
+    let lines = lines(v);
     let mut found = Vec::new();
     // tokens inside a kept candidate, marked once (not a scan of them all per shouted word)
     let mut in_kept: Option<Vec<bool>> = None;

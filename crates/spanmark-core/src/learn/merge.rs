@@ -442,12 +442,7 @@ mod tests {
             .collect();
         let mut record = RuleRecord::default();
         record.add_document("a", seen, &tokens, &rules, &gold.iter().collect::<Vec<_>>());
-        let fake = Tagger {
-            tags: super::super::bilou::TagSet::new(vec!["GPE".into(), "ORG".into()]),
-            weights: Default::default(),
-            transitions: vec![0.0; 110],
-            label_counts: vec![50, 50],
-        };
+        let fake = super::super::test_spans::untrained(["GPE", "ORG"]);
         let policy = MergePolicy::default();
         let label_of = |text: &str, start: usize| {
             let tokens = tokenize(text);
@@ -506,12 +501,7 @@ mod tests {
             spans: vec![with_conf(Span::suggested(8, 24, "ORG", Origin::Model), 0.6)],
             outside: vec![0.0; tokens.len()],
         };
-        let fake = Tagger {
-            tags: super::super::bilou::TagSet::new(vec!["GPE".into(), "ORG".into()]),
-            weights: Default::default(),
-            transitions: vec![0.0; 110],
-            label_counts: vec![50, 50],
-        };
+        let fake = super::super::test_spans::untrained(["GPE", "ORG"]);
         let evidence = Evidence {
             text,
             record: &record,
@@ -553,12 +543,7 @@ mod tests {
             spans: model_spans.clone(),
             outside: vec![],
         };
-        let fake = Tagger {
-            tags: super::super::bilou::TagSet::new(vec!["ORG".into(), "PERSON".into()]),
-            weights: Default::default(),
-            transitions: vec![0.0; 90],
-            label_counts: vec![50, 50],
-        };
+        let fake = super::super::test_spans::untrained(["ORG", "PERSON"]);
         let merged = merge(
             &[],
             &rules,

@@ -187,19 +187,13 @@ mod tests {
         );
     }
 
-    /// A span over the `nth` occurrence of `word` in `text`.
-    fn at(text: &str, word: &str, nth: usize, label: &str, origin: crate::span::Origin) -> Span {
-        let b = text.match_indices(word).nth(nth).unwrap().0;
-        let s = text[..b].chars().count();
-        Span::suggested(s, s + word.chars().count(), label, origin)
-    }
+    use super::super::test_spans::over as at;
 
     #[test]
     fn places_the_user_makes_teams_in_play_become_teams_there_only() {
-        use super::super::bilou::TagSet;
         use super::super::merge::merge;
         use super::super::rule_record::RuleRecord;
-        use super::super::tagger::{Prediction, Tagger};
+        use super::super::tagger::Prediction;
         use crate::span::Origin::{self, Gazetteer};
         // done document: four places that played were relabelled as teams, two places kept
         let seen = "Amsel beat Brenn 2-1 in Korvik. Dorn drew with Essel in Fahl.";
@@ -243,12 +237,7 @@ mod tests {
             spans: vec![holt],
             outside: vec![0.0; tokens.len()],
         };
-        let tagger = Tagger {
-            tags: TagSet::new(vec!["GPE".into(), "ORG".into()]),
-            weights: Default::default(),
-            transitions: vec![0.0; 110],
-            label_counts: vec![50, 50],
-        };
+        let tagger = super::super::test_spans::untrained(["GPE", "ORG"]);
         let evidence = Evidence {
             text,
             record: &record,

@@ -28,10 +28,9 @@ pub fn removed_on_its_line(
 
 #[cfg(test)]
 mod tests {
-    use super::super::bilou::TagSet;
     use super::super::merge::merge;
     use super::super::rule_record::RuleRecord;
-    use super::super::tagger::{Prediction, Tagger};
+    use super::super::tagger::Prediction;
     use crate::span::Origin;
     use crate::token::tokenize;
 
@@ -78,12 +77,7 @@ mod tests {
             spans: vec![across, figure],
             outside: vec![0.0; tokens.len()],
         };
-        let tagger = Tagger {
-            tags: TagSet::new(vec!["CARDINAL".into(), "ORG".into()]),
-            weights: Default::default(),
-            transitions: vec![0.0; 110],
-            label_counts: vec![50, 50],
-        };
+        let tagger = super::super::test_spans::untrained(["CARDINAL", "ORG"]);
         let evidence = Evidence {
             text,
             record: &record,
